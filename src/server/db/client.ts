@@ -1,0 +1,67 @@
+// One way to the database, whichever engine: a `pg` pool and Drizzle's node-postgres driver.
+// PostgreSQL when DATABASE_URL is set; otherwise the embedded PGlite served on a local socket.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
+import { migrate } from 'drizzle-orm/node-postgres/migrator';
+import pg from 'pg';
+import type { Config } from '../config.ts';
+import { findRunningHost, startEmbeddedHost, type EmbeddedHost } from './embedded.ts';
+import * as schema from './schema/index.ts';
+
+// Dates stay 'YYYY-MM-DD' strings (no time zone shift); bigint counts become numbers.
+pg.types.setTypeParser(1082, (v: string) => v);
+pg.types.setTypeParser(20, (v: string) => Number(v));
+
+export type Db = NodePgDatabase<typeof schema>;
+/** A transaction handle is used wherever a Db is: queries take it as their first argument. */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+export type DbOrTx = Db | Tx;
+
+export interface Database {
+  db: Db;
+  pool: pg.Pool;
+  engine: 'pglite' | 'postgres';
+  /** True when this process started the embedded database (rather than reaching a running server's). */
+  ownsEmbedded: boolean;
+  close(): Promise<void>;
+}
+
+export const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
+
+export async function openDatabase(
+  cfg: Pick<Config, 'dataDir' | 'databaseUrl'>,
+  opts: { memory?: boolean; poolSize?: number } = {},
+): Promise<Database> {
+  let host: EmbeddedHost | null = null;
+  let pool: pg.Pool;
+  if (cfg.databaseUrl) {
+    pool = new pg.Pool({ connectionString: cfg.databaseUrl, max: opts.poolSize ?? 10 });
+  } else {
+    let socketDir = opts.memory ? null : findRunningHost(cfg.dataDir);
+    if (!socketDir) {
+      host = await startEmbeddedHost(opts.memory ? null : cfg.dataDir);
+      socketDir = host.socketDir;
+    }
+    // PGlite has one session: extra connections only queue, but a few let a reader wait its turn
+    // instead of holding up the pool.
+    pool = new pg.Pool({ host: socketDir, user: 'postgres', database: 'postgres', max: opts.poolSize ?? 4 });
+  }
+  // An idle client that loses its server (PostgreSQL restarted) must not crash the process.
+  pool.on('error', () => {});
+  const db = drizzle(pool, { schema });
+  return {
+    db,
+    pool,
+    engine: cfg.databaseUrl ? 'postgres' : 'pglite',
+    ownsEmbedded: host !== null,
+    async close() {
+      await pool.end();
+      await host?.stop();
+    },
+  };
+}
+
+export async function runMigrations(database: Database): Promise<void> {
+  await migrate(database.db, { migrationsFolder: MIGRATIONS_DIR });
+}

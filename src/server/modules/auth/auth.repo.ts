@@ -1,0 +1,107 @@
+import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client.ts';
+import { apiTokens, organizations, regions, sessions, users } from '../../db/schema/index.ts';
+
+export async function findUserByUsername(db: DbOrTx, username: string) {
+  const [row] = await db.select().from(users).where(eq(users.username, username)).limit(1);
+  return row ?? null;
+}
+
+/** The user with what a principal needs: region path and names. */
+export async function loadUserProfile(db: DbOrTx, userId: string) {
+  const [row] = await db
+    .select({
+      id: users.id,
+      username: users.username,
+      displayName: users.displayName,
+      role: users.role,
+      regionCode: users.regionCode,
+      regionName: regions.name,
+      regionPath: regions.path,
+      orgId: users.orgId,
+      orgName: organizations.name,
+      personId: users.personId,
+      disabled: users.disabled,
+    })
+    .from(users)
+    .innerJoin(regions, eq(regions.code, users.regionCode))
+    .leftJoin(organizations, eq(organizations.id, users.orgId))
+    .where(eq(users.id, userId))
+    .limit(1);
+  return row ?? null;
+}
+
+export async function recordFailedLogin(db: DbOrTx, userId: string, lockAfter: number, lockMinutes: number) {
+  const [row] = await db
+    .update(users)
+    .set({
+      failedLogins: sql`${users.failedLogins} + 1`,
+      lockedUntil: sql`CASE WHEN ${users.failedLogins} + 1 >= ${lockAfter} THEN now() + make_interval(mins => ${lockMinutes}) ELSE ${users.lockedUntil} END`,
+    })
+    .where(eq(users.id, userId))
+    .returning({ failedLogins: users.failedLogins, lockedUntil: users.lockedUntil });
+  return row;
+}
+
+export async function resetFailedLogins(db: DbOrTx, userId: string) {
+  await db.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, userId));
+}
+
+export async function insertSession(db: DbOrTx, s: { id: string; userId: string; csrfToken: string; expiresAt: Date }) {
+  await db.insert(sessions).values(s);
+}
+
+export async function findLiveSession(db: DbOrTx, id: string) {
+  const [row] = await db
+    .select()
+    .from(sessions)
+    .where(and(eq(sessions.id, id), gt(sessions.expiresAt, sql`now()`)))
+    .limit(1);
+  return row ?? null;
+}
+
+export async function deleteSession(db: DbOrTx, id: string) {
+  await db.delete(sessions).where(eq(sessions.id, id));
+}
+
+export async function deleteUserSessions(db: DbOrTx, userId: string) {
+  await db.delete(sessions).where(eq(sessions.userId, userId));
+}
+
+export async function updatePassword(db: DbOrTx, userId: string, passwordHash: string) {
+  await db
+    .update(users)
+    .set({ passwordHash, passwordChangedAt: sql`now()`, failedLogins: 0, lockedUntil: null })
+    .where(eq(users.id, userId));
+}
+
+export async function insertToken(db: DbOrTx, t: { userId: string; name: string; tokenHash: string; prefix: string }) {
+  const [row] = await db.insert(apiTokens).values(t).returning();
+  return row!;
+}
+
+export async function findLiveToken(db: DbOrTx, tokenHash: string) {
+  const [row] = await db
+    .select()
+    .from(apiTokens)
+    .where(and(eq(apiTokens.tokenHash, tokenHash), isNull(apiTokens.revokedAt)))
+    .limit(1);
+  return row ?? null;
+}
+
+export async function touchToken(db: DbOrTx, id: string) {
+  await db.update(apiTokens).set({ lastUsedAt: sql`now()` }).where(eq(apiTokens.id, id));
+}
+
+export async function listTokens(db: DbOrTx, userId: string) {
+  return db.select().from(apiTokens).where(eq(apiTokens.userId, userId)).orderBy(apiTokens.createdAt);
+}
+
+export async function revokeToken(db: DbOrTx, userId: string, id: string) {
+  const rows = await db
+    .update(apiTokens)
+    .set({ revokedAt: sql`now()` })
+    .where(and(eq(apiTokens.id, id), eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
+    .returning({ id: apiTokens.id });
+  return rows.length > 0;
+}

@@ -1,0 +1,148 @@
+// Sign-in, sessions, password change and API tokens.
+import { createHash, randomBytes } from 'node:crypto';
+import type { CurrentUser } from '../../../contract/auth.ts';
+import type { Role } from '../../../domain/enums.ts';
+import type { Db } from '../../db/client.ts';
+import { AppError, invalid, notFound } from '../../errors.ts';
+import type { Principal } from '../access/principal.ts';
+import { recordAudit } from '../audit/audit.repo.ts';
+import * as repo from './auth.repo.ts';
+import { dummyHash, hashPassword, verifyPassword } from './passwords.ts';
+
+export const LOCK_AFTER_FAILURES = 5;
+export const LOCK_MINUTES = 15;
+
+export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+const randomToken = (bytes = 32) => randomBytes(bytes).toString('base64url');
+
+type Profile = NonNullable<Awaited<ReturnType<typeof repo.loadUserProfile>>>;
+
+export function toPrincipal(p: Profile, via: Principal['via']): Principal {
+  return {
+    id: p.id,
+    username: p.username,
+    displayName: p.displayName,
+    role: p.role as Role,
+    regionCode: p.regionCode,
+    regionPath: p.regionPath,
+    orgId: p.orgId,
+    personId: p.personId,
+    via,
+  };
+}
+
+export function toCurrentUser(p: Profile): CurrentUser {
+  return {
+    id: p.id,
+    username: p.username,
+    displayName: p.displayName,
+    role: p.role as Role,
+    regionCode: p.regionCode,
+    regionName: p.regionName,
+    orgId: p.orgId,
+    orgName: p.orgName,
+    personId: p.personId,
+  };
+}
+
+export async function login(db: Db, username: string, password: string, sessionHours: number) {
+  const user = await repo.findUserByUsername(db, username);
+  if (!user || user.disabled) {
+    await verifyPassword(await dummyHash(), password);
+    throw new AppError('unauthenticated', '用户名或密码错误');
+  }
+  if (user.lockedUntil && user.lockedUntil.getTime() > Date.now()) {
+    const minutes = Math.ceil((user.lockedUntil.getTime() - Date.now()) / 60000);
+    throw new AppError('locked', `登录失败次数过多，账号已锁定，请 ${minutes} 分钟后再试`);
+  }
+  if (!(await verifyPassword(user.passwordHash, password))) {
+    const r = await repo.recordFailedLogin(db, user.id, LOCK_AFTER_FAILURES, LOCK_MINUTES);
+    await recordAudit(db, { id: user.id, username: user.username }, { action: 'auth.login_failed', entityType: 'user', entityId: user.id });
+    if (r && r.failedLogins >= LOCK_AFTER_FAILURES) {
+      throw new AppError('locked', `登录失败次数过多，账号已锁定 ${LOCK_MINUTES} 分钟`);
+    }
+    const left = LOCK_AFTER_FAILURES - (r?.failedLogins ?? 0);
+    throw new AppError('unauthenticated', `用户名或密码错误，再错 ${left} 次账号将被锁定`);
+  }
+  await repo.resetFailedLogins(db, user.id);
+  const cookieValue = randomToken();
+  const csrfToken = randomToken(24);
+  await repo.insertSession(db, {
+    id: sha256(cookieValue),
+    userId: user.id,
+    csrfToken,
+    expiresAt: new Date(Date.now() + sessionHours * 3600_000),
+  });
+  const profile = (await repo.loadUserProfile(db, user.id))!;
+  await recordAudit(db, { id: user.id, username: user.username }, { action: 'auth.login', entityType: 'user', entityId: user.id });
+  return { cookieValue, csrfToken, user: toCurrentUser(profile) };
+}
+
+/** Resolves a session cookie to its principal and CSRF token, or null. */
+export async function resolveSession(db: Db, cookieValue: string) {
+  const s = await repo.findLiveSession(db, sha256(cookieValue));
+  if (!s) return null;
+  const profile = await repo.loadUserProfile(db, s.userId);
+  if (!profile || profile.disabled) return null;
+  return { principal: toPrincipal(profile, 'session'), csrfToken: s.csrfToken, sessionId: s.id };
+}
+
+export async function resolveToken(db: Db, token: string) {
+  const t = await repo.findLiveToken(db, sha256(token));
+  if (!t) return null;
+  const profile = await repo.loadUserProfile(db, t.userId);
+  if (!profile || profile.disabled) return null;
+  await repo.touchToken(db, t.id);
+  return toPrincipal(profile, 'token');
+}
+
+export async function logout(db: Db, cookieValue: string) {
+  await repo.deleteSession(db, sha256(cookieValue));
+}
+
+export async function me(db: Db, p: Principal): Promise<CurrentUser> {
+  const profile = await repo.loadUserProfile(db, p.id);
+  if (!profile) throw notFound('用户');
+  return toCurrentUser(profile);
+}
+
+/** Changes the password and ends every session of the user, this one included. */
+export async function changePassword(db: Db, p: Principal, currentPassword: string, newPassword: string) {
+  const user = await repo.findUserByUsername(db, p.username);
+  if (!user || !(await verifyPassword(user.passwordHash, currentPassword))) {
+    throw invalid('当前密码不正确', [{ field: 'currentPassword', message: '当前密码不正确' }]);
+  }
+  if (currentPassword === newPassword) {
+    throw invalid('新密码不能与当前密码相同', [{ field: 'newPassword', message: '新密码不能与当前密码相同' }]);
+  }
+  const passwordHash = await hashPassword(newPassword);
+  await db.transaction(async (tx) => {
+    await repo.updatePassword(tx, user.id, passwordHash);
+    await repo.deleteUserSessions(tx, user.id);
+    await recordAudit(tx, p, { action: 'auth.password_changed', entityType: 'user', entityId: user.id });
+  });
+}
+
+export async function createToken(db: Db, p: Pick<Principal, 'id' | 'username'>, name: string) {
+  const token = `tj_${randomToken()}`;
+  const row = await repo.insertToken(db, { userId: p.id, name, tokenHash: sha256(token), prefix: token.slice(0, 10) });
+  await recordAudit(db, p, { action: 'token.created', entityType: 'api_token', entityId: row.id, after: { name, prefix: row.prefix } });
+  return { id: row.id, name: row.name, prefix: row.prefix, token };
+}
+
+export async function listTokens(db: Db, p: Principal) {
+  const rows = await repo.listTokens(db, p.id);
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    prefix: r.prefix,
+    createdAt: r.createdAt.toISOString(),
+    lastUsedAt: r.lastUsedAt?.toISOString() ?? null,
+    revokedAt: r.revokedAt?.toISOString() ?? null,
+  }));
+}
+
+export async function revokeToken(db: Db, p: Principal, id: string) {
+  if (!(await repo.revokeToken(db, p.id, id))) throw notFound('令牌');
+  await recordAudit(db, p, { action: 'token.revoked', entityType: 'api_token', entityId: id });
+}

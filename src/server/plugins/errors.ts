@@ -1,0 +1,61 @@
+// One place that turns every failure into the error shape { error: { code, message, details } }.
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { AppError, type FieldIssue } from '../errors.ts';
+
+const PART_LABEL: Record<string, string> = { body: '请求体', querystring: '查询参数', params: '路径参数', headers: '请求头' };
+
+export function registerErrorHandlers(app: FastifyInstance): void {
+  app.setErrorHandler((err: FastifyError, req, reply) => {
+    if (err instanceof AppError) {
+      return reply.code(err.status).send({ error: { code: err.code, message: err.message, details: err.details } });
+    }
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const details: FieldIssue[] = err.validation.map((v) => {
+        const path = v.instancePath.replace(/^\//, '').replace(/\//g, '.');
+        return { field: path || (err.validationContext ?? 'body'), message: v.message ?? '取值不正确' };
+      });
+      const where = PART_LABEL[err.validationContext ?? 'body'] ?? '请求';
+      const first = details[0];
+      const message = first ? `${where}有误：${first.field} ${first.message}` : `${where}有误`;
+      return reply.code(400).send({ error: { code: 'validation_failed', message, details } });
+    }
+    if (isResponseSerializationError(err)) {
+      req.log.error({ err, issues: err.cause.issues }, 'response does not match its schema');
+      return reply.code(500).send({ error: { code: 'internal', message: '服务器内部错误', details: [] } });
+    }
+    if (err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') {
+      return reply.code(400).send({ error: { code: 'validation_failed', message: '请求体不是有效的 JSON', details: [{ field: 'body', message: '不是有效的 JSON' }] } });
+    }
+    if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
+      return reply.code(415).send({ error: { code: 'unsupported_file', message: '不支持的请求内容类型', details: [] } });
+    }
+    if (err.code === 'FST_REQ_FILE_TOO_LARGE' || err.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || err.statusCode === 413) {
+      return reply.code(413).send({ error: { code: 'payload_too_large', message: '上传内容过大', details: [] } });
+    }
+    if (err.statusCode === 429) {
+      return reply.code(429).send({ error: { code: 'rate_limited', message: '请求过于频繁，请稍后再试', details: [] } });
+    }
+    if (isDatabaseUnavailable(err)) {
+      req.log.warn({ err }, 'database unavailable');
+      return reply.code(503).send({ error: { code: 'unavailable', message: '数据库暂时不可用，请稍后重试', details: [] } });
+    }
+    if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
+      return reply.code(err.statusCode).send({ error: { code: 'validation_failed', message: err.message, details: [] } });
+    }
+    req.log.error({ err }, 'unhandled error');
+    return reply.code(500).send({ error: { code: 'internal', message: '服务器内部错误', details: [] } });
+  });
+
+  app.setNotFoundHandler((req, reply) => {
+    reply.code(404).send({ error: { code: 'not_found', message: `接口不存在：${req.method} ${req.url.split('?')[0]}`, details: [] } });
+  });
+}
+
+function isDatabaseUnavailable(err: unknown): boolean {
+  const code = (err as { code?: string }).code;
+  return (
+    code === 'ECONNREFUSED' || code === 'ECONNRESET' || code === 'ENOENT' || code === '57P01' || code === '57P03' ||
+    /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect/i.test(String((err as Error).message))
+  );
+}
