@@ -1,0 +1,108 @@
+// 集中开工 / 集中签约: the events of a year, with their project counts and total investment.
+import { useState } from 'react';
+import { Link } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import { Button, Card, Flex, Grid, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
+import type { TableColumnsType } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import type { BatchKind } from '../../../domain/enums.ts';
+import { formatDateZh } from '../../../domain/dates.ts';
+import { formatYi } from '../../../domain/money.ts';
+import { NS } from './i18n.ts';
+import { useBatches, useCanManageBatches } from './batches.api.ts';
+import type { Batch } from './batches.types.ts';
+import BatchFormModal from './BatchFormModal.tsx';
+import BatchMembersModal from './BatchMembersModal.tsx';
+
+const THIS_YEAR = new Date().getFullYear();
+const YEARS = Array.from({ length: 8 }, (_, i) => THIS_YEAR + 1 - i);
+
+export default function BatchesPage() {
+  const { t } = useTranslation(NS);
+  const screens = Grid.useBreakpoint();
+  const canManage = useCanManageBatches();
+  const [year, setYear] = useState<number | null>(THIS_YEAR);
+  const [kind, setKind] = useState<BatchKind | 'all'>('all');
+  const [editing, setEditing] = useState<Batch | 'new' | null>(null);
+  const [membersOf, setMembersOf] = useState<Batch | null>(null);
+  const { data, isLoading, error } = useBatches(year, kind === 'all' ? null : kind);
+
+  const columns: TableColumnsType<Batch> = [
+    {
+      title: t('col.name'), dataIndex: 'name', fixed: screens.md ? 'left' : undefined, width: 260,
+      render: (name: string, b) => <Link to={`/batches/${b.id}`}>{name}</Link>,
+    },
+    {
+      title: t('col.kind'), dataIndex: 'kind', width: 100,
+      render: (k: BatchKind) => <Tag color={k === 'groundbreaking' ? 'orange' : 'blue'}>{t(`translation:enum.batchKind.${k}`)}</Tag>,
+    },
+    { title: t('col.eventDate'), dataIndex: 'eventDate', width: 140, render: (d: string) => formatDateZh(d) },
+    { title: t('col.level'), dataIndex: 'level', width: 80, responsive: ['md'], render: (l: string) => t(`translation:enum.level.${l}`) },
+    { title: t('col.season'), dataIndex: 'season', width: 80, responsive: ['lg'], render: (s: string) => t(`translation:enum.season.${s}`) },
+    { title: t('col.region'), dataIndex: 'regionName', width: 120, responsive: ['lg'] },
+    { title: t('col.venue'), dataIndex: 'venue', width: 160, responsive: ['xl'], render: (v: string | null) => v || '—' },
+    {
+      title: t('col.mainProject'), dataIndex: 'mainProjectName', width: 220, responsive: ['md'],
+      render: (name: string | null, b) => (b.mainProjectId ? <Link to={`/projects/${b.mainProjectId}`}>{name}</Link> : '—'),
+    },
+    { title: t('col.projectCount'), dataIndex: 'projectCount', width: 90, align: 'right' },
+    {
+      title: t('col.totalInvestment'), dataIndex: 'totalInvestment', width: 140, align: 'right',
+      render: (v: string) => formatYi(v),
+    },
+  ];
+  if (canManage) {
+    columns.push({
+      title: t('col.actions'), key: 'actions', width: 150, fixed: screens.md ? 'right' : undefined,
+      render: (_: unknown, b) => (
+        <Space size={4} wrap>
+          <Button type="link" size="small" onClick={() => setEditing(b)}>{t('action.edit')}</Button>
+          <Button type="link" size="small" onClick={() => setMembersOf(b)}>{t('action.members')}</Button>
+        </Space>
+      ),
+    });
+  }
+
+  return (
+    <Card
+      title={t('title')}
+      extra={canManage && (
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>{t('action.create')}</Button>
+      )}
+    >
+      <Flex wrap gap={12} align="center" style={{ marginBottom: 16 }}>
+        <Select<number | 'all'>
+          aria-label={t('filter.year')}
+          style={{ width: 130 }}
+          value={year ?? 'all'}
+          onChange={(v) => setYear(v === 'all' ? null : v)}
+          options={[{ value: 'all', label: t('filter.allYears') }, ...YEARS.map((y) => ({ value: y, label: `${y}年` }))]}
+        />
+        <Segmented<BatchKind | 'all'>
+          value={kind}
+          onChange={setKind}
+          options={[
+            { value: 'all', label: t('filter.all') },
+            { value: 'groundbreaking', label: t('translation:enum.batchKind.groundbreaking') },
+            { value: 'signing', label: t('translation:enum.batchKind.signing') },
+          ]}
+        />
+      </Flex>
+      {error && <Typography.Text type="danger">{t('msg.loadFailed')}：{(error as Error).message}</Typography.Text>}
+      <Table<Batch>
+        rowKey="id"
+        size="middle"
+        loading={isLoading}
+        columns={columns}
+        dataSource={data ?? []}
+        pagination={false}
+        scroll={{ x: 'max-content' }}
+        locale={{ emptyText: t('msg.empty') }}
+      />
+      {editing && (
+        <BatchFormModal batch={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />
+      )}
+      {membersOf && <BatchMembersModal batch={membersOf} onClose={() => setMembersOf(null)} />}
+    </Card>
+  );
+}
