@@ -1,5 +1,5 @@
 // Test data factories: small, explicit, built on the real tables.
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../src/server/db/client.ts';
 import { organizations, people, projects, users } from '../../src/server/db/schema/index.ts';
 import { buildSearchText } from '../../src/domain/search.ts';
@@ -66,6 +66,9 @@ export async function buildProject(
   const regionCode = o.regionCode ?? REGIONS.dongchangfu.code;
   const code = o.code ?? `T${String(seq).padStart(5, '0')}`;
   const name = o.name ?? `测试项目${seq}`;
+  const ownerName = o.ownerOrgId
+    ? (await db.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, o.ownerOrgId)))[0]?.name
+    : null;
   const [row] = await db
     .insert(projects)
     .values({
@@ -79,7 +82,7 @@ export async function buildProject(
       name,
       regionCode,
       regionPath: o.regionPath ?? sql`(select path from regions where code = ${regionCode})`,
-      searchText: buildSearchText({ code, name }),
+      searchText: buildSearchText({ code, name, owner: ownerName }),
     })
     .returning();
   return row!;

@@ -2,7 +2,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../context.ts';
 import { authRoutes } from './auth/auth.routes.ts';
+import { projectRoutes } from './projects/projects.routes.ts';
+import { auditRoutes } from './audit/audit.routes.ts';
+import { batchesRoutes } from './batches/batches.routes.ts';
+import { lookupsRoutes } from './lookups/lookups.routes.ts';
+import { leadersRoutes } from './people/leaders.routes.ts';
+import { regionsRoutes } from './regions/regions.routes.ts';
+import { usersRoutes } from './users/users.routes.ts';
 
 export type ModuleRoutes = (app: FastifyInstance, ctx: AppContext) => Promise<void>;
 
-export const modules: ModuleRoutes[] = [authRoutes];
+export const modules: ModuleRoutes[] = [authRoutes, projectRoutes, regionsRoutes, lookupsRoutes, batchesRoutes, leadersRoutes, usersRoutes, auditRoutes];
