@@ -1,6 +1,6 @@
-import { and, desc, eq, like, lt, sql } from 'drizzle-orm';
+import { and, desc, eq, lt, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
-import { auditLog } from '../../db/schema/index.ts';
+import { auditLog, projects, regions, users } from '../../db/schema/index.ts';
 import type { Principal } from '../access/principal.ts';
 
 export interface AuditEntry {
@@ -59,20 +59,51 @@ export async function listProjectHistory(db: DbOrTx, projectId: string, limit = 
     .limit(limit);
 }
 
-export async function listAudit(
-  db: DbOrTx,
-  f: { regionPath: string; entityType?: string; action?: string; username?: string; limit: number; beforeId?: number },
-) {
+export interface AuditFilter {
+  regionPath: string;
+  entityType?: string;
+  action?: string;
+  username?: string;
+  projectId?: string;
+  limit: number;
+  beforeId?: number;
+}
+
+/**
+ * The operation log of a subtree. Entries with a region follow it; entries without one (sign-ins,
+ * tokens) follow the region of the user who acted; system entries with neither show at the root.
+ */
+export async function listAudit(db: DbOrTx, f: AuditFilter) {
+  const scope = f.regionPath + '%';
+  const atRoot = f.regionPath.split('/').filter(Boolean).length <= 1;
+  const inScope = sql`(${auditLog.regionPath} LIKE ${scope}
+    OR (${auditLog.regionPath} IS NULL AND ${auditLog.userId} IS NOT NULL AND EXISTS (
+      SELECT 1 FROM ${users} u JOIN ${regions} r ON r.code = u.region_code WHERE u.id = ${auditLog.userId} AND r.path LIKE ${scope}))
+    OR (${auditLog.regionPath} IS NULL AND ${auditLog.userId} IS NULL AND ${sql.raw(atRoot ? 'TRUE' : 'FALSE')}))`;
   return db
-    .select()
+    .select({
+      id: auditLog.id,
+      at: auditLog.at,
+      username: auditLog.username,
+      action: auditLog.action,
+      entityType: auditLog.entityType,
+      entityId: auditLog.entityId,
+      projectId: auditLog.projectId,
+      projectCode: projects.code,
+      projectName: projects.name,
+      before: auditLog.before,
+      after: auditLog.after,
+      note: auditLog.note,
+    })
     .from(auditLog)
+    .leftJoin(projects, eq(projects.id, auditLog.projectId))
     .where(
       and(
-        // Entries without a region (sign-ins, user changes) are visible to the root scope only.
-        sql`coalesce(${auditLog.regionPath}, '') LIKE ${f.regionPath + '%'} OR (${auditLog.regionPath} IS NULL AND ${f.regionPath.split('/').length <= 2})`,
+        inScope,
         f.entityType ? eq(auditLog.entityType, f.entityType) : undefined,
         f.action ? eq(auditLog.action, f.action) : undefined,
-        f.username ? like(auditLog.username, f.username) : undefined,
+        f.username ? eq(auditLog.username, f.username) : undefined,
+        f.projectId ? eq(auditLog.projectId, f.projectId) : undefined,
         f.beforeId ? lt(auditLog.id, f.beforeId) : undefined,
       ),
     )
