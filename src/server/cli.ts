@@ -1,0 +1,115 @@
+// The command line: `npx tuijin <command>`. With the embedded database, a command reaches the
+// running server's database through its socket; with no server running it opens the folder itself.
+import { parseArgs } from 'node:util';
+import { loadConfig } from './config.ts';
+import { openDatabase, runMigrations } from './db/client.ts';
+import { startServer } from './main.ts';
+import { commandPrincipal } from './cli/principal.ts';
+import { printLogins } from './cli/print.ts';
+
+const HELP = `推进 Tuijin — 重点项目推进平台
+
+用法: npx tuijin <命令> [选项]
+
+  serve                                  启动服务（默认端口 3000）
+  migrate                                执行数据库迁移
+  seed --demo                            在空数据库中载入演示城市（聊城）
+  import <file.xlsx> [--dry-run] [--user U] [--year Y]   导入台账
+  export <file.xlsx> [--user U] [--region CODE] [--stage S] [--q TEXT]  导出台账
+  user create --username U --password P --role R [--region CODE] [--name 姓名]
+  token create --username U [--name 用途]  生成 API 令牌（只显示一次）
+
+环境变量: DATA_DIR（默认 ./data）, DATABASE_URL（设置后使用 PostgreSQL）, PORT（默认 3000）, TUIJIN_DEMO=0（不载入演示数据）`;
+
+async function main(argv: string[]) {
+  const [cmd, ...rest] = argv;
+  const config = loadConfig();
+  if (!cmd || cmd === 'help' || cmd === '--help' || cmd === '-h') {
+    console.log(HELP);
+    return;
+  }
+  if (cmd === 'serve') {
+    await startServer(config);
+    return;
+  }
+  const database = await openDatabase(config);
+  try {
+    // A command that opened the folder itself brings the schema up to date first.
+    if (database.ownsEmbedded || cmd === 'migrate') await runMigrations(database);
+    const { db } = database;
+    switch (cmd) {
+      case 'migrate':
+        console.log('数据库迁移完成');
+        break;
+      case 'seed': {
+        const { values } = parseArgs({ args: rest, options: { demo: { type: 'boolean' } } });
+        if (!values.demo) throw new Error('请指定 --demo');
+        const { isDatabaseEmpty, seedDemo } = await import('./db/seed/demo.ts');
+        if (!(await isDatabaseEmpty(db))) {
+          console.log('数据库中已有数据，未载入演示数据');
+          break;
+        }
+        const logins = await seedDemo(db);
+        printLogins(logins);
+        break;
+      }
+      case 'import': {
+        const { values, positionals } = parseArgs({
+          args: rest, allowPositionals: true,
+          options: { 'dry-run': { type: 'boolean' }, user: { type: 'string' }, year: { type: 'string' } },
+        });
+        const file = positionals[0];
+        if (!file) throw new Error('请指定要导入的 .xlsx 文件');
+        const { runImportCommand } = await import('./cli/ledger.ts');
+        const p = await commandPrincipal(db, values.user);
+        const code = await runImportCommand(db, p, file, { dryRun: !!values['dry-run'], year: values.year ? Number(values.year) : undefined });
+        process.exitCode = code;
+        break;
+      }
+      case 'export': {
+        const { values, positionals } = parseArgs({
+          args: rest, allowPositionals: true,
+          options: { user: { type: 'string' }, region: { type: 'string' }, stage: { type: 'string' }, q: { type: 'string' }, year: { type: 'string' } },
+        });
+        const file = positionals[0];
+        if (!file) throw new Error('请指定导出文件名，例如 ledger.xlsx');
+        const { runExportCommand } = await import('./cli/ledger.ts');
+        const p = await commandPrincipal(db, values.user);
+        await runExportCommand(db, p, file, { region: values.region, stage: values.stage, q: values.q, year: values.year });
+        break;
+      }
+      case 'user': {
+        const [sub, ...args] = rest;
+        if (sub !== 'create') throw new Error('用法: user create --username U --password P --role R [--region CODE]');
+        const { values } = parseArgs({
+          args,
+          options: { username: { type: 'string' }, password: { type: 'string' }, role: { type: 'string' }, region: { type: 'string' }, name: { type: 'string' } },
+        });
+        const { createUserCommand } = await import('./cli/users.ts');
+        await createUserCommand(db, values);
+        break;
+      }
+      case 'token': {
+        const [sub, ...args] = rest;
+        if (sub !== 'create') throw new Error('用法: token create --username U [--name 用途]');
+        const { values } = parseArgs({ args, options: { username: { type: 'string' }, name: { type: 'string' } } });
+        const { createTokenCommand } = await import('./cli/users.ts');
+        await createTokenCommand(db, values);
+        break;
+      }
+      default:
+        console.error(`未知命令：${cmd}\n`);
+        console.log(HELP);
+        process.exitCode = 2;
+    }
+  } finally {
+    await database.close();
+  }
+}
+
+main(process.argv.slice(2)).catch((err: Error) => {
+  console.error(`错误：${err.message}`);
+  if (process.env.TUIJIN_DEBUG) console.error(err);
+  process.exitCode = 1;
+});
+
