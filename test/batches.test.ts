@@ -21,7 +21,10 @@ beforeAll(async () => {
   P.protein = await buildProject(db, { name: '大豆分离蛋白项目', regionCode: REGIONS.shen.code, totalInvestment: '0.0001' });
   P.osb = await buildProject(db, { name: 'OSB定向结构刨花板项目', regionCode: REGIONS.gaotang.code, totalInvestment: '35000.5' });
   P.lithium = await buildProject(db, { name: '锂电池回收及新型储能项目', regionCode: REGIONS.tengzhou.code, totalInvestment: '500000' });
-  [city, shen, gaotang, viewer] = await Promise.all(['city', 'shen', 'gaotang', 'viewer'].map((u) => login(t.app, u)));
+  city = await login(t.app, 'city');
+  shen = await login(t.app, 'shen');
+  gaotang = await login(t.app, 'gaotang');
+  viewer = await login(t.app, 'viewer');
 });
 afterAll(() => t.close());
 
