@@ -2,22 +2,27 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { Alert, Button, Card, Col, Descriptions, Row, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { Button, Card, Col, Descriptions, Row, Space, Statistic, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { ArrowLeftOutlined, DownloadOutlined } from '@ant-design/icons';
 import type { ProjectDto } from '../../../contract/projects.ts';
 import { formatDateZh } from '../../../domain/dates.ts';
-import { formatMoney, formatYi } from '../../../domain/money.ts';
+import Decimal from 'decimal.js';
+import { formatYi } from '../../../domain/money.ts';
+import ErrorAlert from '../../components/ErrorAlert.tsx';
+import Money from '../../components/Money.tsx';
+import StageTag from '../../components/StageTag.tsx';
+import { useEnumLabel } from '../../i18n/labels.ts';
 import { NS } from './i18n.ts';
 import { useBatch, useCanManageBatches } from './batches.api.ts';
 import BatchFormModal from './BatchFormModal.tsx';
 import BatchMembersModal from './BatchMembersModal.tsx';
-import { errorText } from './formErrors.ts';
 
 export default function BatchDetailPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation(NS);
   const canManage = useCanManageBatches();
+  const label = useEnumLabel();
   const { data: batch, isLoading, error } = useBatch(id);
   const [editing, setEditing] = useState(false);
   const [editingMembers, setEditingMembers] = useState(false);
@@ -25,7 +30,7 @@ export default function BatchDetailPage() {
   if (error) {
     return (
       <Card>
-        <Alert type="error" showIcon title={t('msg.loadFailed')} description={errorText(error)} />
+        <ErrorAlert error={error} title={t('msg.loadFailed')} />
         <Link to="/batches"><Button type="link" icon={<ArrowLeftOutlined />}>{t('action.back')}</Button></Link>
       </Card>
     );
@@ -43,15 +48,15 @@ export default function BatchDetailPage() {
       ),
     },
     { title: t('col.region'), dataIndex: 'regionName', width: 110, responsive: ['lg'] },
-    { title: t('col.stage'), dataIndex: 'stage', width: 90, render: (s: string) => t(`translation:enum.stage.${s}`) },
-    { title: t('col.level'), dataIndex: 'level', width: 80, responsive: ['lg'], render: (l: string) => t(`translation:enum.level.${l}`) },
+    { title: t('col.stage'), dataIndex: 'stage', width: 90, render: (s: ProjectDto['stage']) => <StageTag stage={s} /> },
+    { title: t('col.level'), dataIndex: 'level', width: 80, responsive: ['lg'], render: (l: string) => label('level', l) },
     { title: t('col.owner'), dataIndex: 'owner', width: 180, responsive: ['xl'], render: (v: string | null) => v ?? '—' },
     { title: t('col.leader'), dataIndex: 'leaderName', width: 100, responsive: ['lg'], render: (v: string | null) => v ?? '—' },
     { title: t('col.plannedStart'), dataIndex: 'plannedStart', width: 140, responsive: ['xl'], render: (d: string | null) => formatDateZh(d) },
     {
       title: t('col.totalInvestment'), dataIndex: 'totalInvestment', width: 140, align: 'right',
-      render: (v: string) => formatMoney(v),
-      sorter: (a, b) => Number(a.totalInvestment) - Number(b.totalInvestment),
+      render: (v: string) => <Money value={v} />,
+      sorter: (a, b) => new Decimal(a.totalInvestment).comparedTo(b.totalInvestment),
     },
   ];
 
@@ -63,7 +68,7 @@ export default function BatchDetailPage() {
           <Space wrap>
             <Link to="/batches" aria-label={t('action.back')}><ArrowLeftOutlined /></Link>
             <span>{batch?.name ?? t('detailTitle')}</span>
-            {batch && <Tag color={batch.kind === 'groundbreaking' ? 'orange' : 'blue'}>{t(`translation:enum.batchKind.${batch.kind}`)}</Tag>}
+            {batch && <Tag color={batch.kind === 'groundbreaking' ? 'orange' : 'blue'}>{label('batchKind', batch.kind)}</Tag>}
           </Space>
         }
         extra={batch && (
@@ -87,7 +92,7 @@ export default function BatchDetailPage() {
               column={{ xs: 1, sm: 2, lg: 3 }}
               items={[
                 { key: 'date', label: t('summary.date'), children: formatDateZh(batch.eventDate) },
-                { key: 'level', label: t('summary.level'), children: `${t(`translation:enum.level.${batch.level}`)} · ${t(`translation:enum.season.${batch.season}`)}` },
+                { key: 'level', label: t('summary.level'), children: `${label('level', batch.level)} · ${label('season', batch.season)}` },
                 { key: 'region', label: t('summary.region'), children: batch.regionName },
                 { key: 'venue', label: t('summary.venue'), children: batch.venue || t('summary.none') },
                 {

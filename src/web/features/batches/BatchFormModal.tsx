@@ -1,14 +1,18 @@
 // Create or edit a batch event (office users).
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { App, DatePicker, Form, Input, Modal, Select, TreeSelect } from 'antd';
+import { App, DatePicker, Form, Input, Modal, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { BATCH_KINDS, LEVELS, SEASONS, type BatchKind, type Level, type Season } from '../../../domain/enums.ts';
+import type { BatchKind, Level, Season } from '../../../domain/enums.ts';
+import { useCurrentUser } from '../../app/auth.tsx';
+import { useErrorMessage } from '../../components/ErrorAlert.tsx';
+import RegionTreeSelect from '../../components/RegionTreeSelect.tsx';
+import { useEnumOptions } from '../../i18n/labels.ts';
 import { NS } from './i18n.ts';
-import { useRegionTree, useSaveBatch } from './batches.api.ts';
+import { useSaveBatch } from './batches.api.ts';
 import type { Batch, BatchInput } from './batches.types.ts';
 import ProjectSearchSelect from './ProjectSearchSelect.tsx';
-import { applyServerErrors } from './formErrors.ts';
+import { applyFieldErrors } from './formErrors.ts';
 
 interface FormValues {
   name: string;
@@ -34,15 +38,11 @@ export default function BatchFormModal({ batch, onClose }: { batch: Batch | null
   const { t } = useTranslation(NS);
   const { message } = App.useApp();
   const [form] = Form.useForm<FormValues>();
-  const regions = useRegionTree();
+  const user = useCurrentUser();
+  const errorMessage = useErrorMessage();
+  const enumOptions = useEnumOptions();
   const save = useSaveBatch();
   const [seasonTouched, setSeasonTouched] = useState(!!batch);
-
-  useEffect(() => {
-    if (!batch && regions.data?.[0] && !form.getFieldValue('regionCode')) {
-      form.setFieldValue('regionCode', regions.data[0].code);
-    }
-  }, [batch, regions.data, form]);
 
   const initialValues: Partial<FormValues> = batch
     ? {
@@ -50,7 +50,7 @@ export default function BatchFormModal({ batch, onClose }: { batch: Batch | null
         eventDate: dayjs(batch.eventDate), regionCode: batch.regionCode,
         venue: batch.venue ?? undefined, mainProjectId: batch.mainProjectId,
       }
-    : { kind: 'groundbreaking', level: 'municipal' };
+    : { kind: 'groundbreaking', level: 'municipal', regionCode: user.regionCode };
 
   const onFinish = async (v: FormValues) => {
     const body: BatchInput = {
@@ -63,7 +63,8 @@ export default function BatchFormModal({ batch, onClose }: { batch: Batch | null
       message.success(batch ? t('msg.updated') : t('msg.created'));
       onClose();
     } catch (e) {
-      applyServerErrors(form, e, message);
+      applyFieldErrors(form, e);
+      message.error(errorMessage(e));
     }
   };
 
@@ -97,26 +98,20 @@ export default function BatchFormModal({ batch, onClose }: { batch: Batch | null
         </Form.Item>
         <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(160px, 1fr))', columnGap: 16 }}>
           <Form.Item name="kind" label={t('form.kind')} rules={reqSel(t('form.kind'))}>
-            <Select options={BATCH_KINDS.map((k) => ({ value: k, label: t(`translation:enum.batchKind.${k}`) }))} />
+            <Select options={enumOptions('batchKind')} />
           </Form.Item>
           <Form.Item name="level" label={t('form.level')} rules={reqSel(t('form.level'))}>
-            <Select options={LEVELS.map((k) => ({ value: k, label: t(`translation:enum.level.${k}`) }))} />
+            <Select options={enumOptions('level')} />
           </Form.Item>
           <Form.Item name="eventDate" label={t('form.eventDate')} rules={reqSel(t('form.eventDate'))}>
             <DatePicker style={{ width: '100%' }} />
           </Form.Item>
           <Form.Item name="season" label={t('form.season')} rules={reqSel(t('form.season'))}>
-            <Select options={SEASONS.map((k) => ({ value: k, label: t(`translation:enum.season.${k}`) }))} />
+            <Select options={enumOptions('season')} />
           </Form.Item>
         </div>
         <Form.Item name="regionCode" label={t('form.region')} rules={reqSel(t('form.region'))}>
-          <TreeSelect
-            treeData={regions.data ?? []}
-            loading={regions.isLoading}
-            fieldNames={{ label: 'name', value: 'code', children: 'children' }}
-            treeDefaultExpandAll
-            showSearch={{ treeNodeFilterProp: 'name' }}
-          />
+          <RegionTreeSelect allowClear={false} style={{ width: '100%' }} />
         </Form.Item>
         <Form.Item name="venue" label={t('form.venue')}>
           <Input placeholder={t('form.venuePlaceholder')} maxLength={200} />

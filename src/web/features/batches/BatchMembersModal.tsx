@@ -9,13 +9,15 @@ import { NS } from './i18n.ts';
 import { useBatch, useSaveBatchProjects } from './batches.api.ts';
 import type { Batch } from './batches.types.ts';
 import ProjectSearchSelect from './ProjectSearchSelect.tsx';
-import { errorText } from './formErrors.ts';
+import { useErrorMessage } from '../../components/ErrorAlert.tsx';
+import Money from '../../components/Money.tsx';
 
 type Member = Pick<ProjectDto, 'id' | 'code' | 'name' | 'regionName' | 'totalInvestment'>;
 
 export default function BatchMembersModal({ batch, onClose }: { batch: Batch; onClose: () => void }) {
   const { t } = useTranslation(NS);
   const { message } = App.useApp();
+  const errorMessage = useErrorMessage();
   const detail = useBatch(batch.id);
   const save = useSaveBatchProjects();
   const [members, setMembers] = useState<Member[] | null>(null);
@@ -38,7 +40,7 @@ export default function BatchMembersModal({ batch, onClose }: { batch: Batch; on
       message.success(t('members.saved'));
       onClose();
     } catch (e) {
-      message.error(errorText(e));
+      message.error(errorMessage(e));
     }
   };
 
@@ -84,7 +86,7 @@ export default function BatchMembersModal({ batch, onClose }: { batch: Batch; on
             { title: t('col.code'), dataIndex: 'code', width: 120 },
             { title: t('col.projectName'), dataIndex: 'name' },
             { title: t('col.region'), dataIndex: 'regionName', width: 110, responsive: ['md'] },
-            { title: t('col.totalInvestment'), dataIndex: 'totalInvestment', width: 130, align: 'right', render: (v: string) => formatMoney(v) },
+            { title: t('col.totalInvestment'), dataIndex: 'totalInvestment', width: 130, align: 'right', render: (v: string) => <Money value={v} /> },
             {
               key: 'remove', width: 60,
               render: (_: unknown, m) => (

@@ -2,12 +2,14 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { Button, Card, Flex, Grid, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, Flex, Grid, Segmented, Select, Space, Table, Tag } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { BatchKind } from '../../../domain/enums.ts';
 import { formatDateZh } from '../../../domain/dates.ts';
-import { formatYi } from '../../../domain/money.ts';
+import Money from '../../components/Money.tsx';
+import ErrorAlert from '../../components/ErrorAlert.tsx';
+import { useEnumLabel } from '../../i18n/labels.ts';
 import { NS } from './i18n.ts';
 import { useBatches, useCanManageBatches } from './batches.api.ts';
 import type { Batch } from './batches.types.ts';
@@ -20,6 +22,7 @@ const YEARS = Array.from({ length: 8 }, (_, i) => THIS_YEAR + 1 - i);
 export default function BatchesPage() {
   const { t } = useTranslation(NS);
   const screens = Grid.useBreakpoint();
+  const label = useEnumLabel();
   const canManage = useCanManageBatches();
   const [year, setYear] = useState<number | null>(THIS_YEAR);
   const [kind, setKind] = useState<BatchKind | 'all'>('all');
@@ -34,11 +37,11 @@ export default function BatchesPage() {
     },
     {
       title: t('col.kind'), dataIndex: 'kind', width: 100,
-      render: (k: BatchKind) => <Tag color={k === 'groundbreaking' ? 'orange' : 'blue'}>{t(`translation:enum.batchKind.${k}`)}</Tag>,
+      render: (k: BatchKind) => <Tag color={k === 'groundbreaking' ? 'orange' : 'blue'}>{label('batchKind', k)}</Tag>,
     },
     { title: t('col.eventDate'), dataIndex: 'eventDate', width: 140, render: (d: string) => formatDateZh(d) },
-    { title: t('col.level'), dataIndex: 'level', width: 80, responsive: ['md'], render: (l: string) => t(`translation:enum.level.${l}`) },
-    { title: t('col.season'), dataIndex: 'season', width: 80, responsive: ['lg'], render: (s: string) => t(`translation:enum.season.${s}`) },
+    { title: t('col.level'), dataIndex: 'level', width: 80, responsive: ['md'], render: (l: string) => label('level', l) },
+    { title: t('col.season'), dataIndex: 'season', width: 80, responsive: ['lg'], render: (s: string) => label('season', s) },
     { title: t('col.region'), dataIndex: 'regionName', width: 120, responsive: ['lg'] },
     { title: t('col.venue'), dataIndex: 'venue', width: 160, responsive: ['xl'], render: (v: string | null) => v || '—' },
     {
@@ -48,7 +51,7 @@ export default function BatchesPage() {
     { title: t('col.projectCount'), dataIndex: 'projectCount', width: 90, align: 'right' },
     {
       title: t('col.totalInvestment'), dataIndex: 'totalInvestment', width: 140, align: 'right',
-      render: (v: string) => formatYi(v),
+      render: (v: string) => <Money value={v} unit="yi" />,
     },
   ];
   if (canManage) {
@@ -83,12 +86,12 @@ export default function BatchesPage() {
           onChange={setKind}
           options={[
             { value: 'all', label: t('filter.all') },
-            { value: 'groundbreaking', label: t('translation:enum.batchKind.groundbreaking') },
-            { value: 'signing', label: t('translation:enum.batchKind.signing') },
+            { value: 'groundbreaking', label: label('batchKind', 'groundbreaking') },
+            { value: 'signing', label: label('batchKind', 'signing') },
           ]}
         />
       </Flex>
-      {error && <Typography.Text type="danger">{t('msg.loadFailed')}：{(error as Error).message}</Typography.Text>}
+      {error && <ErrorAlert error={error} style={{ marginBottom: 16 }} />}
       <Table<Batch>
         rowKey="id"
         size="middle"

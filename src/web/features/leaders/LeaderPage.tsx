@@ -1,40 +1,39 @@
 // One leader's page: everything they carry (一个项目、一名领导、一个专班、一抓到底).
 import { Link, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { Alert, Card, Col, Descriptions, Flex, Row, Space, Statistic, Table, Tag } from 'antd';
+import { Card, Col, Descriptions, Flex, Row, Space, Statistic, Table, Tag } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import Decimal from 'decimal.js';
 import type { ProjectDto } from '../../../contract/projects.ts';
-import { STAGES } from '../../../domain/enums.ts';
+import { STAGES, type Stage } from '../../../domain/enums.ts';
 import { formatDateZh } from '../../../domain/dates.ts';
 import { formatMoney } from '../../../domain/money.ts';
+import ErrorAlert from '../../components/ErrorAlert.tsx';
+import Money from '../../components/Money.tsx';
+import StageTag, { STAGE_COLORS } from '../../components/StageTag.tsx';
+import { useEnumLabel } from '../../i18n/labels.ts';
 import { NS } from './i18n.ts';
 import { useLeader, type TeamMembership } from './leaders.api.ts';
-import { errorText } from './errors.ts';
-
-const STAGE_COLORS: Record<string, string> = {
-  reserve: 'default', preparation: 'cyan', started: 'blue', construction: 'processing',
-  completed: 'green', production: 'success', paused: 'warning', withdrawn: 'default',
-};
 
 export default function LeaderPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation(NS);
   const { data, isLoading, error } = useLeader(id);
+  const label = useEnumLabel();
 
-  const stageTag = (s: string) => <Tag color={STAGE_COLORS[s]}>{t(`translation:enum.stage.${s}`)}</Tag>;
+  const stageTag = (s: Stage) => <StageTag stage={s} />;
   const projectLink = (p: ProjectDto) => <Link to={`/projects/${p.id}`}>{p.name}</Link>;
 
   const projectColumns: TableColumnsType<ProjectDto> = [
     { title: t('col.code'), dataIndex: 'code', width: 120, responsive: ['md'] },
     { title: t('col.projectName'), key: 'name', render: (_: unknown, p) => projectLink(p) },
     { title: t('col.stage'), dataIndex: 'stage', width: 90, render: stageTag },
-    { title: t('col.level'), dataIndex: 'level', width: 80, responsive: ['lg'], render: (l: string) => t(`translation:enum.level.${l}`) },
+    { title: t('col.level'), dataIndex: 'level', width: 80, responsive: ['lg'], render: (l: string) => label('level', l) },
     { title: t('col.region'), dataIndex: 'regionName', width: 110, responsive: ['xl'] },
     {
       title: t('col.totalInvestment'), dataIndex: 'totalInvestment', width: 130, align: 'right',
-      render: (v: string) => formatMoney(v),
+      render: (v: string) => <Money value={v} />,
       sorter: (a, b) => new Decimal(a.totalInvestment).comparedTo(b.totalInvestment),
     },
     { title: t('col.plannedStart'), dataIndex: 'plannedStart', width: 130, responsive: ['lg'], render: (d: string | null) => formatDateZh(d) },
@@ -45,19 +44,19 @@ export default function LeaderPage() {
   const teamColumns: TableColumnsType<TeamMembership> = [
     { title: t('col.code'), key: 'code', width: 120, responsive: ['md'], render: (_: unknown, m) => m.project.code },
     { title: t('col.projectName'), key: 'name', render: (_: unknown, m) => projectLink(m.project) },
-    { title: t('col.role'), dataIndex: 'role', width: 110, render: (r: string) => t(`translation:enum.teamRole.${r}`) },
+    { title: t('col.role'), dataIndex: 'role', width: 110, render: (r: string) => label('teamRole', r) },
     { title: t('col.duty'), dataIndex: 'duty', responsive: ['md'], render: (v: string | null) => v ?? '—' },
     { title: t('col.stage'), key: 'stage', width: 90, render: (_: unknown, m) => stageTag(m.project.stage) },
     {
       title: t('col.totalInvestment'), key: 'inv', width: 130, align: 'right', responsive: ['sm'],
-      render: (_: unknown, m) => formatMoney(m.project.totalInvestment),
+      render: (_: unknown, m) => <Money value={m.project.totalInvestment} />,
     },
   ];
 
   if (error) {
     return (
       <Card>
-        <Alert type="error" showIcon title={t('loadFailed')} description={errorText(error)} />
+        <ErrorAlert error={error} title={t('loadFailed')} />
         <Link to="/leaders"><ArrowLeftOutlined /> {t('back')}</Link>
       </Card>
     );
@@ -91,7 +90,7 @@ export default function LeaderPage() {
                 <span>{t('summary.byStage')}：</span>
                 {stagesPresent.map((s) => (
                   <Tag key={s} color={STAGE_COLORS[s]}>
-                    {t(`translation:enum.stage.${s}`)} {totals.byStage[s]}
+                    {label('stage', s)} {totals.byStage[s]}
                   </Tag>
                 ))}
               </Flex>

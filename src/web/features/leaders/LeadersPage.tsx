@@ -2,12 +2,12 @@
 import { useDeferredValue, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { Alert, Card, Input, Table } from 'antd';
+import { Card, Input, Table } from 'antd';
 import Decimal from 'decimal.js';
-import { formatMoney } from '../../../domain/money.ts';
+import ErrorAlert from '../../components/ErrorAlert.tsx';
+import Money from '../../components/Money.tsx';
 import { NS } from './i18n.ts';
 import { useLeaders, type LeaderItem } from './leaders.api.ts';
-import { errorText } from './errors.ts';
 
 export default function LeadersPage() {
   const { t } = useTranslation(NS);
@@ -24,7 +24,7 @@ export default function LeadersPage() {
         onChange={(e) => setQ(e.target.value)}
         style={{ maxWidth: 320, marginBottom: 16 }}
       />
-      {error && <Alert type="error" showIcon title={t('loadFailed')} description={errorText(error)} style={{ marginBottom: 16 }} />}
+      {error && <ErrorAlert error={error} title={t('loadFailed')} style={{ marginBottom: 16 }} />}
       <Table<LeaderItem>
         rowKey="id"
         size="middle"
@@ -46,7 +46,7 @@ export default function LeadersPage() {
           },
           {
             title: t('col.totalInvestment'), dataIndex: 'totalInvestment', width: 150, align: 'right',
-            render: (v: string) => formatMoney(v),
+            render: (v: string) => <Money value={v} />,
             sorter: (a, b) => new Decimal(a.totalInvestment).comparedTo(b.totalInvestment),
             defaultSortOrder: 'descend',
           },
