@@ -21,7 +21,7 @@ export async function listLeaders(db: DbOrTx, scopePath: string) {
     WHERE (pe.is_leader AND r.path LIKE ${scope})
        OR EXISTS (SELECT 1 FROM ${projects} p2 WHERE p2.leader_person_id = pe.id AND p2.region_path LIKE ${scope})
     GROUP BY pe.id, pe.name, pe.title, o.name, pe.region_code
-    ORDER BY count(pr.id) DESC, pe.name, pe.id`);
+    ORDER BY count(pr.id) DESC, coalesce(sum(pr.total_investment), 0) DESC, pe.name, pe.id`);
   return rows.rows.map((r) => ({
     id: r.id,
     name: r.name,
