@@ -122,7 +122,8 @@ export async function updateUser(db: Db, p: Principal, id: string, patch: UserPa
   await db.transaction(async (tx) => {
     // Enabling an account also lifts a lock left by failed sign-ins.
     const unlock = patch.disabled === false ? { failedLogins: 0, lockedUntil: null } : {};
-    await repo.updateUser(tx, id, { ...values, ...unlock });
+    const set = { ...values, ...unlock };
+    if (Object.keys(set).length) await repo.updateUser(tx, id, set);
     if (passwordHash) await updatePassword(tx, id, passwordHash);
     // A disabled account or a reset password must not leave a live session behind.
     if (values.disabled === true || passwordHash) await deleteUserSessions(tx, id);
