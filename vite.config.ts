@@ -11,11 +11,11 @@ export default defineConfig({
     chunkSizeWarningLimit: 1200,
     rolldownOptions: {
       output: {
-        // Keep the big, rarely changing libraries in their own long-cached chunks.
+        // React in its own long-cached chunk; antd is left to automatic splitting so each lazy page
+        // pulls only the components it uses and sign-in stays light.
         codeSplitting: {
           groups: [
             { name: 'react', test: /node_modules[\\/](react|react-dom|react-router|react-router-dom|scheduler)[\\/]/ },
-            { name: 'antd', test: /node_modules[\\/](antd|@ant-design|@rc-component|dayjs)[\\/]/ },
           ],
         },
       },

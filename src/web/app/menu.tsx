@@ -1,0 +1,47 @@
+// The left menu and the account menu. Add an entry here when a page joins the route table.
+import {
+  AuditOutlined, FileExcelOutlined, FlagOutlined, KeyOutlined, LockOutlined, LogoutOutlined, ProfileOutlined,
+  TeamOutlined, UserOutlined,
+} from '@ant-design/icons';
+import type { ReactNode } from 'react';
+import type { Role } from '../../domain/enums.ts';
+import { ADMIN_ROLES, AUDIT_ROLES, EDITOR_ROLES } from './permissions.ts';
+
+export interface MenuEntry {
+  /** Route path; also the menu key. */
+  path: string;
+  /** i18n key of the label. */
+  labelKey: string;
+  icon: ReactNode;
+  roles?: readonly Role[];
+}
+
+export const mainMenu: MenuEntry[] = [
+  { path: '/projects', labelKey: 'menu.ledger', icon: <ProfileOutlined /> },
+  { path: '/batches', labelKey: 'menu.batches', icon: <FlagOutlined /> },
+  { path: '/leaders', labelKey: 'menu.leaders', icon: <UserOutlined /> },
+  { path: '/import', labelKey: 'menu.import', icon: <FileExcelOutlined />, roles: EDITOR_ROLES },
+  { path: '/admin/users', labelKey: 'menu.users', icon: <TeamOutlined />, roles: ADMIN_ROLES },
+  { path: '/admin/audit', labelKey: 'menu.audit', icon: <AuditOutlined />, roles: AUDIT_ROLES },
+];
+
+export const accountMenu: MenuEntry[] = [
+  { path: '/account/password', labelKey: 'menu.changePassword', icon: <LockOutlined /> },
+  { path: '/account/tokens', labelKey: 'menu.tokens', icon: <KeyOutlined /> },
+];
+
+export const LOGOUT_KEY = 'logout';
+export const logoutIcon = <LogoutOutlined />;
+
+export function visibleEntries(entries: MenuEntry[], role: Role): MenuEntry[] {
+  return entries.filter((e) => !e.roles || e.roles.includes(role));
+}
+
+/** The menu entry a URL belongs to: the longest path that prefixes it. */
+export function selectedKey(pathname: string, entries: MenuEntry[]): string | undefined {
+  let best: string | undefined;
+  for (const e of entries) {
+    if ((pathname === e.path || pathname.startsWith(`${e.path}/`)) && (!best || e.path.length > best.length)) best = e.path;
+  }
+  return best;
+}

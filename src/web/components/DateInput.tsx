@@ -1,0 +1,27 @@
+// A date picker whose value is the 'YYYY-MM-DD' string the API speaks, not a dayjs object.
+import { DatePicker } from 'antd';
+import dayjs from 'dayjs';
+
+export interface DateInputProps {
+  value?: string | null;
+  onChange?: (value: string | null) => void;
+  placeholder?: string;
+  id?: string;
+  'aria-label'?: string;
+  disabled?: boolean;
+  style?: React.CSSProperties;
+  picker?: 'date' | 'month';
+}
+
+export default function DateInput({ value, onChange, picker = 'date', style, ...rest }: DateInputProps) {
+  return (
+    <DatePicker
+      {...rest}
+      picker={picker}
+      value={value ? dayjs(value) : null}
+      onChange={(d) => onChange?.(d ? d.format(picker === 'month' ? 'YYYY-MM-01' : 'YYYY-MM-DD') : null)}
+      format={picker === 'month' ? 'YYYY年M月' : 'YYYY年M月D日'}
+      style={{ width: '100%', ...style }}
+    />
+  );
+}
