@@ -206,3 +206,12 @@ describe('seeding', () => {
     expect(by.admin).toMatchObject({ region_code: '371500', org: null });
   });
 });
+
+describe('demo sign-ins on later starts', () => {
+  it('leaves out a demo user who can no longer sign in with the demo password', async () => {
+    await q(`update users set disabled = true where username = 'viewer'`);
+    await q(`update users set password_hash = 'changed' where username = 'auditor'`);
+    const names = (await demoLogins(t.database.db)).map((l) => l.username);
+    expect(names).toEqual(['admin', 'office', 'unit', 'owner', 'leader', 'department']);
+  });
+});

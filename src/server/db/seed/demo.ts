@@ -26,8 +26,8 @@ export type { DemoLogin } from './demo.users.ts';
 
 /** True when nobody can sign in yet: the state in which the demo may be loaded. */
 export async function isDatabaseEmpty(db: DbOrTx): Promise<boolean> {
-  const { rows } = await db.execute<{ any: boolean }>(sql`select exists (select 1 from ${users}) as any`);
-  return !rows[0]?.any;
+  const { rows } = await db.execute<{ found: boolean }>(sql`select exists (select 1 from ${users}) as found`);
+  return !rows[0]?.found;
 }
 
 /** The demo sign-ins that still work (user present, enabled, password unchanged), for the console on
