@@ -7,9 +7,10 @@ import { auditRoutes } from './audit/audit.routes.ts';
 import { batchesRoutes } from './batches/batches.routes.ts';
 import { lookupsRoutes } from './lookups/lookups.routes.ts';
 import { leadersRoutes } from './people/leaders.routes.ts';
+import { ledgerRoutes } from './ledger/ledger.routes.ts';
 import { regionsRoutes } from './regions/regions.routes.ts';
 import { usersRoutes } from './users/users.routes.ts';
 
 export type ModuleRoutes = (app: FastifyInstance, ctx: AppContext) => Promise<void>;
 
-export const modules: ModuleRoutes[] = [authRoutes, projectRoutes, regionsRoutes, lookupsRoutes, batchesRoutes, leadersRoutes, usersRoutes, auditRoutes];
+export const modules: ModuleRoutes[] = [authRoutes, projectRoutes, regionsRoutes, lookupsRoutes, batchesRoutes, leadersRoutes, usersRoutes, auditRoutes, ledgerRoutes];
