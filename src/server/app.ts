@@ -24,13 +24,15 @@ export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)
 
 export async function buildApp(ctx: AppContext, opts: { logger?: boolean; serveWeb?: boolean } = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: opts.logger ? { level: process.env.LOG_LEVEL || 'info' } : false,
+    // Request logs are for operators (LOG_LEVEL=info); a person starting the demo sees warnings only.
+    logger: opts.logger ? { level: process.env.LOG_LEVEL || 'warn' } : false,
     bodyLimit: 5 * 1024 * 1024,
     trustProxy: true,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  registerErrorHandlers(app);
+  const spa = !!opts.serveWeb && fs.existsSync(path.join(WEB_DIST, 'index.html'));
+  registerErrorHandlers(app, { spa });
 
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -76,12 +78,15 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean; serveW
     { prefix: '/api/v1' },
   );
 
-  if (opts.serveWeb && fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
-    await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/', wildcard: false });
-    // The web app routes on the client: any other GET outside /api serves index.html.
-    app.setNotFoundHandler((req, reply) => {
-      if (req.method === 'GET' && !req.url.startsWith('/api/')) return reply.type('text/html').sendFile('index.html');
-      return reply.code(404).send({ error: { code: 'not_found', message: `接口不存在：${req.method} ${req.url.split('?')[0]}`, details: [] } });
+  // Files are looked up per request, so a rebuilt bundle is served without a restart.
+  if (spa) {
+    await app.register(fastifyStatic, {
+      root: WEB_DIST,
+      prefix: '/',
+      // Hashed bundles never change; index.html must be revalidated so an upgrade is picked up.
+      setHeaders: (reply: { header(k: string, v: string): unknown }, filePath: string) => {
+        reply.header('cache-control', filePath.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
     });
   }
   return app;

@@ -46,7 +46,7 @@ export async function startServer(config: Config): Promise<void> {
   } else if (config.demo) {
     logins = await demoLogins(database.db);
   }
-  const app = await buildApp({ database, config }, { logger: process.env.LOG_LEVEL !== 'silent', serveWeb: true });
+  const app = await buildApp({ database, config }, { logger: true, serveWeb: true });
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
