@@ -6,6 +6,12 @@ import os from 'node:os';
 import path from 'node:path';
 
 export default async function setup({ provide }: { provide: (key: string, value: unknown) => void }) {
+  // For working on journeys: reuse a server already running (its console output in E2E_SERVER_LOG).
+  if (process.env.E2E_BASE_URL) {
+    provide('baseUrl', process.env.E2E_BASE_URL);
+    provide('serverOutput', fs.readFileSync(process.env.E2E_SERVER_LOG ?? '/dev/null', 'utf8'));
+    return () => {};
+  }
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tuijin-e2e-'));
   const port = 3900 + Math.floor(Math.random() * 90);
   const child: ChildProcess = spawn(process.execPath, ['bin/tuijin.mjs', 'serve'], {

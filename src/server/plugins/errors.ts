@@ -49,7 +49,7 @@ export function registerErrorHandlers(app: FastifyInstance, opts: { spa?: boolea
   });
 
   app.setNotFoundHandler((req, reply) => {
-    if (opts.spa && req.method === 'GET' && !req.url.startsWith('/api/')) return reply.type('text/html').sendFile('index.html');
+    if (opts.spa && req.method === 'GET' && isClientRoute(req.url)) return reply.type('text/html').sendFile('index.html');
     return reply.code(404).send({ error: { code: 'not_found', message: `接口不存在：${req.method} ${req.url.split('?')[0]}`, details: [] } });
   });
 }
@@ -60,4 +60,10 @@ function isDatabaseUnavailable(err: unknown): boolean {
     code === 'ECONNREFUSED' || code === 'ECONNRESET' || code === 'ENOENT' || code === '57P01' || code === '57P03' ||
     /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect/i.test(String((err as Error).message))
   );
+}
+
+/** A page of the web app (served index.html), as opposed to an API call or a missing asset file. */
+function isClientRoute(url: string): boolean {
+  const p = url.split('?')[0]!;
+  return !p.startsWith('/api/') && !p.startsWith('/assets/') && !/\.[a-z0-9]{1,5}$/i.test(p);
 }
