@@ -11,6 +11,9 @@ import { useAudit, type AuditEntry, type AuditFilters } from './admin.api.ts';
 import AuditDiff, { useFieldLabel } from './AuditDiff.tsx';
 import { diffSnapshots } from './auditDiff.ts';
 
+/** A bare record id tells a reader nothing; names (in `note`) and project links do. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-/i;
+
 const ACTION_COLORS: Record<string, string> = { created: 'green', imported: 'green', deleted: 'red', disabled: 'red', revoked: 'red', login_failed: 'orange' };
 
 export default function AuditPage() {
@@ -49,9 +52,10 @@ export default function AuditPage() {
       render: (_: unknown, e) => (
         <span>
           <Typography.Text type="secondary">{entityLabel(e.entityType)} </Typography.Text>
+          {e.entityType === 'batch' && e.entityId && !e.projectId && <Link to={`/batches/${e.entityId}`}>{t('audit.openBatch')} </Link>}
           {e.projectId
             ? <Link to={`/projects/${e.projectId}`}>{[e.projectCode, e.projectName].filter(Boolean).join(' ') || e.projectId}</Link>
-            : e.note ?? e.entityId ?? ''}
+            : e.note ?? (e.entityId && !UUID.test(e.entityId) ? e.entityId : '')}
         </span>
       ),
     },

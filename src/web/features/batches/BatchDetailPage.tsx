@@ -47,12 +47,12 @@ export default function BatchDetailPage() {
         </Space>
       ),
     },
-    { title: t('col.region'), dataIndex: 'regionName', width: 110, responsive: ['lg'] },
+    { title: t('col.region'), dataIndex: 'regionName', width: 120, responsive: ['lg'] },
     { title: t('col.stage'), dataIndex: 'stage', width: 90, render: (s: ProjectDto['stage']) => <StageTag stage={s} /> },
     { title: t('col.level'), dataIndex: 'level', width: 80, responsive: ['lg'], render: (l: string) => label('level', l) },
-    { title: t('col.owner'), dataIndex: 'owner', width: 180, responsive: ['xl'], render: (v: string | null) => v ?? '—' },
+    { title: t('col.owner'), dataIndex: 'owner', width: 180, responsive: ['xxl'], render: (v: string | null) => v ?? '—' },
     { title: t('col.leader'), dataIndex: 'leaderName', width: 100, responsive: ['lg'], render: (v: string | null) => v ?? '—' },
-    { title: t('col.plannedStart'), dataIndex: 'plannedStart', width: 140, responsive: ['xl'], render: (d: string | null) => formatDateZh(d) },
+    { title: t('col.plannedStart'), dataIndex: 'plannedStart', width: 130, responsive: ['xxl'], render: (d: string | null) => formatDateZh(d) },
     {
       title: t('col.totalInvestment'), dataIndex: 'totalInvestment', width: 140, align: 'right',
       render: (v: string) => <Money value={v} />,

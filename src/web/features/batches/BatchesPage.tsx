@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { Button, Card, Flex, Grid, Segmented, Select, Space, Table, Tag } from 'antd';
+import { Button, Card, Flex, Grid, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { BatchKind } from '../../../domain/enums.ts';
@@ -24,7 +24,8 @@ export default function BatchesPage() {
   const screens = Grid.useBreakpoint();
   const label = useEnumLabel();
   const canManage = useCanManageBatches();
-  const [year, setYear] = useState<number | null>(THIS_YEAR);
+  // Events are few (a handful a year): all years by default, so last autumn's is never hidden in January.
+  const [year, setYear] = useState<number | null>(null);
   const [kind, setKind] = useState<BatchKind | 'all'>('all');
   const [editing, setEditing] = useState<Batch | 'new' | null>(null);
   const [membersOf, setMembersOf] = useState<Batch | null>(null);
@@ -32,25 +33,33 @@ export default function BatchesPage() {
 
   const columns: TableColumnsType<Batch> = [
     {
-      title: t('col.name'), dataIndex: 'name', fixed: screens.md ? 'left' : undefined, width: 260,
-      render: (name: string, b) => <Link to={`/batches/${b.id}`}>{name}</Link>,
+      title: t('col.name'), dataIndex: 'name', fixed: screens.md ? 'left' : undefined, width: screens.md ? 220 : undefined,
+      render: (name: string, b) => (
+        <>
+          <Link to={`/batches/${b.id}`}>{name}</Link>
+          {/* On a phone the date and kind columns are hidden: say them under the name. */}
+          {!screens.md && (
+            <div><Typography.Text type="secondary">{formatDateZh(b.eventDate)} · {label('batchKind', b.kind)}</Typography.Text></div>
+          )}
+        </>
+      ),
     },
     {
-      title: t('col.kind'), dataIndex: 'kind', width: 100,
+      title: t('col.kind'), dataIndex: 'kind', width: 90, responsive: ['md'],
       render: (k: BatchKind) => <Tag color={k === 'groundbreaking' ? 'orange' : 'blue'}>{label('batchKind', k)}</Tag>,
     },
-    { title: t('col.eventDate'), dataIndex: 'eventDate', width: 140, render: (d: string) => formatDateZh(d) },
-    { title: t('col.level'), dataIndex: 'level', width: 80, responsive: ['md'], render: (l: string) => label('level', l) },
-    { title: t('col.season'), dataIndex: 'season', width: 80, responsive: ['lg'], render: (s: string) => label('season', s) },
-    { title: t('col.region'), dataIndex: 'regionName', width: 120, responsive: ['lg'] },
-    { title: t('col.venue'), dataIndex: 'venue', width: 160, responsive: ['xl'], render: (v: string | null) => v || '—' },
+    { title: t('col.eventDate'), dataIndex: 'eventDate', width: 120, responsive: ['md'], render: (d: string) => formatDateZh(d) },
+    { title: t('col.level'), dataIndex: 'level', width: 70, responsive: ['md'], render: (l: string) => label('level', l) },
+    { title: t('col.season'), dataIndex: 'season', width: 70, responsive: ['xxl'], render: (s: string) => label('season', s) },
+    { title: t('col.region'), dataIndex: 'regionName', width: 110, responsive: ['xxl'] },
+    { title: t('col.venue'), dataIndex: 'venue', width: 180, responsive: ['xxl'], render: (v: string | null) => v || '—' },
     {
-      title: t('col.mainProject'), dataIndex: 'mainProjectName', width: 220, responsive: ['md'],
+      title: t('col.mainProject'), dataIndex: 'mainProjectName', width: 180, responsive: ['lg'],
       render: (name: string | null, b) => (b.mainProjectId ? <Link to={`/projects/${b.mainProjectId}`}>{name}</Link> : '—'),
     },
-    { title: t('col.projectCount'), dataIndex: 'projectCount', width: 90, align: 'right' },
+    { title: t('col.projectCount'), dataIndex: 'projectCount', width: 72, align: 'right' },
     {
-      title: t('col.totalInvestment'), dataIndex: 'totalInvestment', width: 140, align: 'right',
+      title: t('col.totalInvestment'), dataIndex: 'totalInvestment', width: 120, align: 'right',
       render: (v: string) => <Money value={v} unit="yi" />,
     },
   ];

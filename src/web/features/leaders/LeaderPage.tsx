@@ -30,7 +30,7 @@ export default function LeaderPage() {
     { title: t('col.projectName'), key: 'name', render: (_: unknown, p) => projectLink(p) },
     { title: t('col.stage'), dataIndex: 'stage', width: 90, render: stageTag },
     { title: t('col.level'), dataIndex: 'level', width: 80, responsive: ['lg'], render: (l: string) => label('level', l) },
-    { title: t('col.region'), dataIndex: 'regionName', width: 110, responsive: ['xl'] },
+    { title: t('col.region'), dataIndex: 'regionName', width: 110, responsive: ['xxl'] },
     {
       title: t('col.totalInvestment'), dataIndex: 'totalInvestment', width: 130, align: 'right',
       render: (v: string) => <Money value={v} />,
@@ -38,7 +38,7 @@ export default function LeaderPage() {
     },
     { title: t('col.plannedStart'), dataIndex: 'plannedStart', width: 130, responsive: ['lg'], render: (d: string | null) => formatDateZh(d) },
     { title: t('col.plannedCompletion'), dataIndex: 'plannedCompletion', width: 130, responsive: ['lg'], render: (d: string | null) => formatDateZh(d) },
-    { title: t('col.plannedProduction'), dataIndex: 'plannedProduction', width: 130, responsive: ['xl'], render: (d: string | null) => formatDateZh(d) },
+    { title: t('col.plannedProduction'), dataIndex: 'plannedProduction', width: 130, responsive: ['xxl'], render: (d: string | null) => formatDateZh(d) },
   ];
 
   const teamColumns: TableColumnsType<TeamMembership> = [
