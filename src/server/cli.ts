@@ -2,7 +2,8 @@
 // running server's database through its socket; with no server running it opens the folder itself.
 import { parseArgs } from 'node:util';
 import { loadConfig } from './config.ts';
-import { openDatabase, runMigrations } from './db/client.ts';
+import { openDatabase } from './db/client.ts';
+import { prepareDatabase } from './db/reference.ts';
 import { startServer } from './main.ts';
 import { commandPrincipal } from './cli/principal.ts';
 import { printLogins } from './cli/print.ts';
@@ -35,7 +36,7 @@ async function main(argv: string[]) {
   const database = await openDatabase(config);
   try {
     // A command that opened the folder itself brings the schema up to date first.
-    if (database.ownsEmbedded || cmd === 'migrate') await runMigrations(database);
+    if (database.ownsEmbedded || cmd === 'migrate') await prepareDatabase(database);
     const { db } = database;
     switch (cmd) {
       case 'migrate':

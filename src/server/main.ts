@@ -5,7 +5,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildApp, WEB_DIST } from './app.ts';
 import type { Config } from './config.ts';
-import { openDatabase, runMigrations } from './db/client.ts';
+import { openDatabase } from './db/client.ts';
+import { prepareDatabase } from './db/reference.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -37,7 +38,7 @@ export async function startServer(config: Config): Promise<void> {
     await database.close();
     throw new Error(`数据目录 ${config.dataDir} 已由另一个推进服务使用；请先停止它，或设置不同的 DATA_DIR`);
   }
-  await runMigrations(database);
+  await prepareDatabase(database);
   const { isDatabaseEmpty, seedDemo, demoLogins } = await import('./db/seed/demo.ts');
   let logins: Awaited<ReturnType<typeof seedDemo>> | null = null;
   if (config.demo && (await isDatabaseEmpty(database.db))) {

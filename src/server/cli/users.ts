@@ -8,8 +8,13 @@ import { createUser } from '../modules/users/users.service.ts';
 export async function createUserCommand(db: Db, v: { username?: string; password?: string; role?: string; region?: string; name?: string }) {
   if (!v.username || !v.password || !v.role) throw new Error('请指定 --username、--password 和 --role');
   if (!ROLES.includes(v.role as Role)) throw new Error(`角色应为：${ROLES.join(', ')}`);
-  const region = v.region ?? (await db.query.regions.findFirst({ where: (r, { isNull }) => isNull(r.parentCode) }))?.code;
-  if (!region) throw new Error('请指定 --region（区域代码）');
+  let region = v.region;
+  if (!region) {
+    // Without --region: the one root of the tree, if there is exactly one (a province installation).
+    const roots = await db.query.regions.findMany({ where: (r, { isNull }) => isNull(r.parentCode), limit: 2 });
+    if (roots.length !== 1) throw new Error('请用 --region 指定用户所属区域代码（如 371500 聊城市）');
+    region = roots[0]!.code;
+  }
   const u = await createUser(db, null, { username: v.username, displayName: v.name ?? v.username, password: v.password, role: v.role as Role, regionCode: region });
   console.log(`已创建用户 ${u.username}（${v.role}，区域 ${region}）`);
 }
