@@ -22,6 +22,7 @@ export default defineConfig({
     },
   },
   server: {
-    proxy: { '/api': 'http://localhost:3000' },
+    // TUIJIN_API points the dev server (and `vite preview`) at an API on another port.
+    proxy: { '/api': process.env.TUIJIN_API || 'http://localhost:3000' },
   },
 });

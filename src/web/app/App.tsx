@@ -49,7 +49,7 @@ const router = createBrowserRouter([
 export default function App() {
   const { i18n } = useTranslation();
   return (
-    <ConfigProvider locale={i18n.language === 'en-US' ? enUS : zhCN} theme={theme}>
+    <ConfigProvider locale={i18n.language === 'en-US' ? enUS : zhCN} theme={theme} button={{ autoInsertSpace: false }}>
       <AntApp>
         <QueryClientProvider client={queryClient}>
           <SessionWatcher />

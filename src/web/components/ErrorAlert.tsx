@@ -19,14 +19,18 @@ export function useErrorMessage() {
   };
 }
 
-function DetailLine({ d }: { d: FieldDetail }) {
+function DetailLine({ d, fieldLabel }: { d: FieldDetail; fieldLabel?: (field: string) => string | undefined }) {
   const { t } = useTranslation();
   const where: string[] = [];
-  if (d.row != null) where.push(t('errors.row', { row: d.row }));
+  // Rows of an edited table come back as items.<index>.<field>.
+  const rowPath = /^items\.(\d+)\.(.+)$/.exec(d.field ?? '');
+  const row = d.row ?? (rowPath ? Number(rowPath[1]) + 1 : undefined);
+  const field = rowPath ? rowPath[2]! : d.field;
+  if (row != null) where.push(t('errors.row', { row }));
   if (d.column) where.push(d.column);
-  else if (d.field) {
-    const base = d.field.split('.')[0] ?? d.field;
-    where.push(t(`field.${base}`, { defaultValue: d.field }));
+  else if (field) {
+    const base = field.split('.')[0] ?? field;
+    where.push(fieldLabel?.(base) ?? t(`field.${base}`, { defaultValue: field }));
   }
   return (
     <li>
@@ -41,9 +45,11 @@ export interface ErrorAlertProps {
   title?: ReactNode;
   onRetry?: () => void;
   style?: React.CSSProperties;
+  /** Names a field in the caller's words (e.g. a table column title). */
+  fieldLabel?: (field: string) => string | undefined;
 }
 
-export default function ErrorAlert({ error, title, onRetry, style }: ErrorAlertProps) {
+export default function ErrorAlert({ error, title, onRetry, style, fieldLabel }: ErrorAlertProps) {
   const { t } = useTranslation();
   const message = useErrorMessage();
   if (!error) return null;
@@ -61,7 +67,7 @@ export default function ErrorAlert({ error, title, onRetry, style }: ErrorAlertP
             {title && <div>{message(error)}</div>}
             {details.length > 0 && (
               <ul style={{ margin: '4px 0 0', paddingInlineStart: 18 }}>
-                {details.slice(0, 20).map((d, i) => <DetailLine key={i} d={d} />)}
+                {details.slice(0, 20).map((d, i) => <DetailLine key={i} d={d} fieldLabel={fieldLabel} />)}
               </ul>
             )}
           </>

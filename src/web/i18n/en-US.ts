@@ -23,7 +23,7 @@ const enUS: Messages = {
   auth: {
     title: 'Sign in', welcome: 'Key Project Platform', username: 'Username', password: 'Password', login: 'Sign in',
     usernameRequired: 'Please enter your username', passwordRequired: 'Please enter your password', locked: 'Account locked',
-    loggedOut: 'Signed out', sessionExpired: 'Your session has expired, please sign in again', footer: 'Project office · Development and Reform Commission',
+    loggedOut: 'Signed out', sessionExpired: 'Your session has expired, please sign in again', footer: 'File cards · Ledger · Full-lifecycle follow-through',
   },
   errors: {
     title: 'Request failed', network: 'Network error, please check your connection and retry', unknown: 'Unexpected error ({{status}})',
@@ -32,8 +32,8 @@ const enUS: Messages = {
   },
   enum: {
     stage: {
-      reserve: 'Reserve', preparation: 'Preparation', started: 'Started', construction: 'Under construction',
-      completed: 'Completed', production: 'In production', paused: 'Paused', withdrawn: 'Withdrawn',
+      reserve: 'Reserve', preparation: 'Preparation', started: 'Started', construction: 'Building',
+      completed: 'Completed', production: 'Producing', paused: 'Paused', withdrawn: 'Withdrawn',
     },
     level: { provincial: 'Provincial', municipal: 'Municipal', county: 'County' },
     category: { industrial: 'Industrial', infrastructure: 'Infrastructure', social: 'Social' },
@@ -81,7 +81,7 @@ const enUS: Messages = {
     tag: 'Tag', investment: 'Total investment (10k CNY)', min: 'Min', max: 'Max', moreFilters: 'More filters', lessFilters: 'Fewer filters',
     clearFilters: 'Clear filters', export: 'Export Excel', create: 'New project', columns: 'Columns', columnsReset: 'Default columns',
     totalsCount: 'Projects', totalsInvestment: 'Total investment', totalsAnnual: '{{year}} planned investment', countValue: '{{count}}',
-    empty: 'No projects match the filters', pageTotal: '{{total}} projects', openCard: 'Open the file of {{name}}',
+    empty: 'No projects match the filters', annualColumn: '{{year}} plan', pageTotal: '{{total}} projects', openCard: 'Open the file of {{name}}',
   },
   card: {
     title: 'Project file', subtitle: 'Project file card', edit: 'Edit project', stageChange: 'Change stage', stageChangeTitle: 'Change stage: {{name}}',
@@ -91,16 +91,16 @@ const enUS: Messages = {
       basic: 'Basics', team: 'Team & contacts', procedures: 'Procedures', factors: 'Factor needs', milestones: 'Milestones',
       annual: 'Annual plan', batches: 'Batch events', history: 'History',
     },
-    basic: { facts: 'Overview', dates: 'Planned and actual dates', funds: 'Fund sources', fundsTotal: 'Fund sources total', people: 'Responsibility', transitions: 'Stage changes', noCoordinates: 'Not set', actual: 'actual' },
+    basic: { facts: 'Overview', dates: 'Planned and actual dates', funds: 'Fund sources', fundsTotal: 'Fund sources total', amount: 'Amount', people: 'Responsibility', transitions: 'Stage changes', noCoordinates: 'Not set', actual: 'actual' },
     rows: { empty: 'Nothing yet — click "Edit" to add', addRow: 'Add row', count: '{{count}} rows', saved: '{{tab}} saved' },
-    team: { leaderHint: 'The lead leader is set under "Basics"; maintain the special team and contacts here' },
-    procedures: { progress: '{{done}} of {{total}} done', addUsual: 'Add the usual procedures' },
+    team: { name: 'Name', leaderHint: 'The lead leader is set under "Basics"; maintain the special team and contacts here' },
+    procedures: { name: 'Procedure', progress: '{{done}} of {{total}} done', addUsual: 'Add the usual procedures' },
     factors: { unitHint: 'Default by kind' },
-    milestones: { overdue: 'Overdue', key: 'Key milestone', delay: '{{days}} days behind baseline' },
+    milestones: { name: 'Milestone', overdue: 'Overdue', key: 'Key milestone', delay: '{{days}} days behind baseline' },
     annual: {
       year: 'Year', plannedInvestment: 'Planned investment (10k CNY)', splitMonthly: 'Split by month', month: 'M{{month}}',
       cumulative: 'Cumulative', sumCheckOk: 'Monthly total {{sum}} matches the plan', sumCheckBad: 'Monthly total {{sum}} differs from the plan {{plan}} (by {{diff}})',
-      targets: 'Targets', noPlan: 'No plan for {{year}} yet', saved: 'Plan for {{year}} saved',
+      targets: 'Targets', sumMustMatch: 'The months must add up to the planned investment', noPlan: 'No plan for {{year}} yet', saved: 'Plan for {{year}} saved',
     },
     batches: { empty: 'Not in any batch event', mainVenue: 'Main venue', eventDate: 'Event date', open: 'Open batch' },
     history: {

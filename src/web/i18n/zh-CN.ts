@@ -25,7 +25,7 @@ const zhCN = {
   auth: {
     title: '登录', welcome: '重点项目推进平台', username: '用户名', password: '密码', login: '登录',
     usernameRequired: '请输入用户名', passwordRequired: '请输入密码', locked: '账号已锁定',
-    loggedOut: '已退出登录', sessionExpired: '登录已过期，请重新登录', footer: '项目办 · 发改委 重大项目服务中心',
+    loggedOut: '已退出登录', sessionExpired: '登录已过期，请重新登录', footer: '建档立卡 · 台账管理 · 全周期闭环推进',
   },
   errors: {
     title: '操作失败', network: '网络连接失败，请检查网络后重试', unknown: '发生未知错误（{{status}}）',
@@ -61,7 +61,7 @@ const zhCN = {
     tag: '标签', investment: '总投资（万元）', min: '最小', max: '最大', moreFilters: '更多筛选', lessFilters: '收起筛选',
     clearFilters: '清空筛选', export: '导出Excel', create: '新建项目', columns: '显示列', columnsReset: '恢复默认列',
     totalsCount: '项目数', totalsInvestment: '总投资', totalsAnnual: '{{year}}年计划投资', countValue: '{{count}} 个',
-    empty: '没有符合条件的项目', pageTotal: '共 {{total}} 个项目', openCard: '查看 {{name}} 的项目档案',
+    empty: '没有符合条件的项目', annualColumn: '{{year}}年计划', pageTotal: '共 {{total}} 个项目', openCard: '查看 {{name}} 的项目档案',
   },
   card: {
     title: '项目档案', subtitle: '建档立卡', edit: '编辑项目', stageChange: '阶段变更', stageChangeTitle: '阶段变更：{{name}}',
@@ -71,16 +71,16 @@ const zhCN = {
       basic: '基本信息', team: '专班与联系人', procedures: '审批手续', factors: '要素需求', milestones: '节点',
       annual: '年度计划', batches: '集中开工批次', history: '变更记录',
     },
-    basic: { facts: '项目概况', dates: '计划与实际日期', funds: '资金来源', fundsTotal: '资金来源合计', people: '责任体系', transitions: '阶段变更记录', noCoordinates: '未标注', actual: '实际' },
+    basic: { facts: '项目概况', dates: '计划与实际日期', funds: '资金来源', fundsTotal: '资金来源合计', amount: '金额', people: '责任体系', transitions: '阶段变更记录', noCoordinates: '未标注', actual: '实际' },
     rows: { empty: '暂无记录，点击“编辑”添加', addRow: '添加一行', count: '共 {{count}} 条', saved: '{{tab}}已保存' },
-    team: { leaderHint: '包靠领导在“基本信息”中设置，此处维护专班成员和联系人' },
-    procedures: { progress: '已办结 {{done}} / {{total}} 项', addUsual: '添加常用手续' },
+    team: { name: '姓名', leaderHint: '包靠领导在“基本信息”中设置，此处维护专班成员和联系人' },
+    procedures: { name: '手续名称', progress: '已办结 {{done}} / {{total}} 项', addUsual: '添加常用手续' },
     factors: { unitHint: '默认按类型' },
-    milestones: { overdue: '已逾期', key: '关键节点', delay: '较基准推迟 {{days}} 天' },
+    milestones: { name: '节点名称', overdue: '已逾期', key: '关键节点', delay: '较基准推迟 {{days}} 天' },
     annual: {
       year: '年度', plannedInvestment: '年度计划投资（万元）', splitMonthly: '按月分解', month: '{{month}}月',
       cumulative: '累计', sumCheckOk: '月度合计 {{sum}}，与年度计划一致', sumCheckBad: '月度合计 {{sum}}，与年度计划 {{plan}} 不一致（差 {{diff}}）',
-      targets: '年度目标', noPlan: '{{year}}年尚未编制计划', saved: '{{year}}年度计划已保存',
+      targets: '年度目标', sumMustMatch: '月度分解合计须等于年度计划投资', noPlan: '{{year}}年尚未编制计划', saved: '{{year}}年度计划已保存',
     },
     batches: { empty: '未列入集中开工/签约批次', mainVenue: '主会场', eventDate: '活动日期', open: '查看批次' },
     history: {

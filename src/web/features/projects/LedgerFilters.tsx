@@ -48,7 +48,7 @@ export default function LedgerFilters({ view, update, clearFilters, compact }: P
   const options = useEnumOptions();
   const batches = useBatches();
   const tags = useTags();
-  const advancedActive = ADVANCED_KEYS.some((k) => view.params.get(k));
+  const advancedActive = [...ADVANCED_KEYS, ...(compact ? (['stage', 'level'] as const) : [])].some((k) => view.params.get(k));
   const [expanded, setExpanded] = useState(advancedActive);
   const [minInv, setMinInv] = useState(view.single('minInvestment') ?? '');
   const [maxInv, setMaxInv] = useState(view.single('maxInvestment') ?? '');
@@ -73,7 +73,7 @@ export default function LedgerFilters({ view, update, clearFilters, compact }: P
   );
 
   const col = { xs: 24, sm: 12, md: 8, lg: 6, xl: 4 } as const;
-  const wide = { xs: 24, sm: 24, md: 16, lg: 12, xl: 8 } as const;
+  const wide = { xs: 24, sm: 24, md: 16, lg: 12, xl: 6 } as const;
   const commitInvestment = () =>
     update({ minInvestment: normalizeMoneyInput(minInv) ?? undefined, maxInvestment: normalizeMoneyInput(maxInv) ?? undefined });
 
@@ -83,7 +83,7 @@ export default function LedgerFilters({ view, update, clearFilters, compact }: P
         <Col {...wide}>
           <SearchBox value={view.single('q') ?? ''} onCommit={(q) => update({ q })} />
         </Col>
-        <Col {...col}>
+        <Col {...col} xs={compact ? 12 : 24}>
           <RegionTreeSelect
             value={view.single('region')}
             onChange={(region) => update({ region })}
@@ -91,23 +91,25 @@ export default function LedgerFilters({ view, update, clearFilters, compact }: P
             style={{ width: '100%' }}
           />
         </Col>
-        <Col {...col}>{multiSelect('stage', 'stage', 'ledger.stage')}</Col>
-        <Col {...col}>{multiSelect('level', 'level', 'ledger.level')}</Col>
-        <Col flex="auto" style={{ display: 'flex', justifyContent: 'flex-end', gap: 8 }}>
-          <Space wrap>
-            <Badge count={advancedActive && !expanded ? '•' : 0} size="small" color="#1a5bb8">
-              <Button type="link" onClick={() => setExpanded(!expanded)} icon={expanded ? <UpOutlined /> : <DownOutlined />} iconPlacement="end">
+        {!compact && <Col {...col}>{multiSelect('stage', 'stage', 'ledger.stage')}</Col>}
+        {!compact && <Col {...col}>{multiSelect('level', 'level', 'ledger.level')}</Col>}
+        <Col flex="auto" xs={compact ? 12 : undefined} style={{ display: 'flex', justifyContent: 'flex-end' }}>
+          <Space size={4}>
+            <Badge dot={advancedActive && !expanded} color="#1a5bb8">
+              <Button type="link" onClick={() => setExpanded(!expanded)} icon={expanded ? <UpOutlined /> : <DownOutlined />} iconPlacement="end" style={{ paddingInline: 6 }}>
                 {expanded ? t('ledger.lessFilters') : t('ledger.moreFilters')}
               </Button>
             </Badge>
-            <Button icon={<ClearOutlined />} onClick={clearFilters} disabled={view.activeFilterCount === 0}>
-              {t('ledger.clearFilters')}
+            <Button icon={<ClearOutlined />} onClick={clearFilters} disabled={view.activeFilterCount === 0} aria-label={t('ledger.clearFilters')}>
+              {compact ? null : t('ledger.clearFilters')}
             </Button>
           </Space>
         </Col>
       </Row>
       {expanded && (
         <Row gutter={[8, 8]} style={{ marginTop: 8 }}>
+          {compact && <Col {...col}>{multiSelect('stage', 'stage', 'ledger.stage')}</Col>}
+          {compact && <Col {...col}>{multiSelect('level', 'level', 'ledger.level')}</Col>}
           <Col {...col}>{multiSelect('category', 'category', 'ledger.category')}</Col>
           <Col {...col}>{multiSelect('industry', 'industry', 'ledger.industry')}</Col>
           <Col {...col}>

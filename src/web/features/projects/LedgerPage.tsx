@@ -93,7 +93,7 @@ export default function LedgerPage() {
     sorter: c.sortField ? true : undefined,
     sortOrder: c.sortField && view.sort === c.sortField ? (view.order === 'desc' ? 'descend' : 'ascend') : null,
     render: (_: unknown, p: Project) => c.render(p),
-    ellipsis: c.key === 'responsibleUnit' || c.key === 'owner' ? { showTitle: true } : undefined,
+    ellipsis: c.key === 'responsibleUnit' || c.key === 'owner' || c.key === 'industry' ? { showTitle: true } : undefined,
   }));
 
   const onTableChange: TableProps<Project>['onChange'] = (pagination, _filters, sorter) => {
@@ -157,7 +157,7 @@ export default function LedgerPage() {
           dataSource={data?.items ?? []}
           onChange={onTableChange}
           onRow={(p) => ({ onClick: () => open(p), className: 'tj-clickable-row' })}
-          scroll={{ x: 'max-content' }}
+          scroll={{ x: visible.reduce((sum, c) => sum + (c.width ?? 120), 0) }}
           sticky={{ offsetHeader: 56 }}
           locale={{ emptyText: <Empty description={t('ledger.empty')} /> }}
           pagination={{

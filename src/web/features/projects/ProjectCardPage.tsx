@@ -1,6 +1,7 @@
 // 建档立卡: one project's file card with its tabs. The tab is kept in the URL (?tab=).
 import { ArrowLeftOutlined, EditOutlined } from '@ant-design/icons';
-import { Button, Card, Grid, Result, Space, Spin, Tabs, Typography } from 'antd';
+import { Button, Card, Grid, Result, Space, Tabs, Typography } from 'antd';
+import { FullPageSpin } from '../../app/auth.tsx';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
@@ -36,7 +37,7 @@ export default function ProjectCardPage() {
     if (card.data) document.title = `${card.data.project.name} · ${t('app.fullName')}`;
   }, [card.data, t]);
 
-  if (card.isLoading) return <Spin size="large" style={{ display: 'block', margin: '80px auto' }} />;
+  if (card.isLoading) return <FullPageSpin />;
   if (card.error) {
     if (card.error instanceof ApiError && card.error.status === 404) {
       return <Result status="404" title={card.error.message || t('common.notFound')} extra={<Link to="/projects">{t('common.backHome')}</Link>} />;
@@ -65,11 +66,12 @@ export default function ProjectCardPage() {
     <div>
       <Card size="small" style={{ marginBottom: 12 }} styles={{ body: { padding: phone ? 12 : '14px 20px' } }}>
         <div className="tj-page-head" style={{ marginBottom: 4 }}>
-          <Space size={8} align="center" wrap>
+          <div style={{ display: 'flex', alignItems: 'flex-start', gap: 8, minWidth: 0 }}>
             <Button type="text" icon={<ArrowLeftOutlined />} aria-label={t('common.back')} onClick={() => (window.history.length > 1 ? navigate(-1) : navigate('/projects'))} />
-            <Typography.Title level={4} style={{ margin: 0 }}>{p.name}</Typography.Title>
-            <StageTag stage={p.stage} />
-          </Space>
+            <Typography.Title level={4} style={{ margin: '2px 0 0' }}>
+              {p.name} <StageTag stage={p.stage} />
+            </Typography.Title>
+          </div>
           <Space wrap>
             <StageChangeButton card={c} />
             {c.canEdit && (

@@ -2,7 +2,8 @@
 // whatever the server rejects is put back on the fields it names. Edits carry `version`, and a
 // 409 says someone else saved first.
 import { ArrowLeftOutlined, ReloadOutlined } from '@ant-design/icons';
-import { App as AntApp, Alert, Button, Card, Col, Form, Grid, Input, InputNumber, Radio, Result, Row, Select, Space, Spin, Typography } from 'antd';
+import { App as AntApp, Alert, Button, Card, Col, Form, Grid, Input, InputNumber, Radio, Result, Row, Select, Space, Typography } from 'antd';
+import { FullPageSpin } from '../../app/auth.tsx';
 import type { Rule } from 'antd/es/form';
 import Decimal from 'decimal.js';
 import { useEffect, useMemo } from 'react';
@@ -51,7 +52,7 @@ export default function ProjectFormPage() {
     document.title = `${editing ? t('form.editTitle', { name: project?.name ?? '' }) : t('form.createTitle')} · ${t('app.fullName')}`;
   }, [editing, project, t]);
 
-  if (editing && card.isLoading) return <Spin size="large" style={{ display: 'block', margin: '80px auto' }} />;
+  if (editing && card.isLoading) return <FullPageSpin />;
   if (editing && card.error) return <ErrorAlert error={card.error} onRetry={() => void card.refetch()} />;
   if (editing && card.data && !card.data.canEdit) return <Result status="403" title="403" subTitle={t('errors.forbidden')} />;
 
@@ -137,7 +138,7 @@ export default function ProjectFormPage() {
   return (
     <div>
       <div className="tj-page-head">
-        <Space>
+        <Space align="center">
           <Button type="text" icon={<ArrowLeftOutlined />} aria-label={t('common.back')} onClick={() => navigate(editing ? `/projects/${id}` : '/projects')} />
           <Typography.Title level={4}>{editing ? t('form.editTitle', { name: project?.name ?? '' }) : t('form.createTitle')}</Typography.Title>
         </Space>

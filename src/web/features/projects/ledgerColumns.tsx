@@ -31,29 +31,29 @@ export function useLedgerColumns(year: number): LedgerColumn[] {
   const label = useEnumLabel();
   const { t } = useTranslation();
   const specs: ColumnSpec[] = [
-    { key: 'code', titleKey: 'field.code', sortField: 'code', width: 130, defaultVisible: true, render: (p) => <span className="tj-num">{p.code}</span> },
+    { key: 'code', titleKey: 'field.code', sortField: 'code', width: 112, defaultVisible: true, render: (p) => <span className="tj-num">{p.code}</span> },
     {
-      key: 'name', titleKey: 'field.name', sortField: 'name', width: 280, defaultVisible: true, fixed: true,
+      key: 'name', titleKey: 'field.name', sortField: 'name', width: 210, defaultVisible: true, fixed: true,
       render: (p) => (
         <Link to={`/projects/${p.id}`} onClick={(e) => e.stopPropagation()} aria-label={t('ledger.openCard', { name: p.name })}>
           {p.name}
         </Link>
       ),
     },
-    { key: 'region', titleKey: 'field.regionName', sortField: 'regionCode', width: 130, defaultVisible: true, render: (p) => p.regionName },
-    { key: 'level', titleKey: 'field.level', sortField: 'level', width: 80, defaultVisible: true, render: (p) => label('level', p.level) },
-    { key: 'category', titleKey: 'field.category', width: 100, defaultVisible: false, render: (p) => label('category', p.category) },
-    { key: 'industry', titleKey: 'field.industry', width: 150, defaultVisible: true, render: (p) => label('industry', p.industry) },
-    { key: 'stage', titleKey: 'field.stage', sortField: 'stage', width: 90, align: 'center', defaultVisible: true, render: (p) => <StageTag stage={p.stage} /> },
-    { key: 'totalInvestment', titleKey: 'field.totalInvestment', sortField: 'totalInvestment', width: 130, align: 'right', defaultVisible: true, render: (p) => <Money value={p.totalInvestment} /> },
+    { key: 'region', titleKey: 'ledger.region', sortField: 'regionCode', width: 90, defaultVisible: true, render: (p) => p.regionName },
+    { key: 'level', titleKey: 'ledger.level', sortField: 'level', width: 64, defaultVisible: true, render: (p) => label('level', p.level) },
+    { key: 'category', titleKey: 'ledger.category', width: 100, defaultVisible: false, render: (p) => label('category', p.category) },
+    { key: 'industry', titleKey: 'ledger.industry', width: 140, defaultVisible: false, render: (p) => label('industry', p.industry) },
+    { key: 'stage', titleKey: 'ledger.stage', sortField: 'stage', width: 76, align: 'center', defaultVisible: true, render: (p) => <StageTag stage={p.stage} /> },
+    { key: 'totalInvestment', titleKey: 'field.totalInvestment', sortField: 'totalInvestment', width: 104, align: 'right', defaultVisible: true, render: (p) => <Money value={p.totalInvestment} /> },
     {
-      key: 'annualPlan', titleKey: 'field.annualPlan', sortField: 'annualPlan', width: 140, align: 'right', defaultVisible: true,
+      key: 'annualPlan', titleKey: 'field.annualPlan', sortField: 'annualPlan', width: 124, align: 'right', defaultVisible: true,
       render: (p) => <Money value={p.annualPlan} />,
     },
-    { key: 'plannedStart', titleKey: 'field.plannedStart', sortField: 'plannedStart', width: 110, defaultVisible: true, render: (p) => <DateText value={p.plannedStart} month /> },
-    { key: 'plannedCompletion', titleKey: 'field.plannedCompletion', sortField: 'plannedCompletion', width: 110, defaultVisible: false, render: (p) => <DateText value={p.plannedCompletion} month /> },
-    { key: 'leaderName', titleKey: 'field.leaderName', width: 100, defaultVisible: true, render: (p) => p.leaderName ?? '—' },
-    { key: 'responsibleUnit', titleKey: 'field.responsibleUnit', width: 170, defaultVisible: true, render: (p) => p.responsibleUnit ?? '—' },
+    { key: 'plannedStart', titleKey: 'field.plannedStart', sortField: 'plannedStart', width: 96, defaultVisible: true, render: (p) => <DateText value={p.plannedStart} month /> },
+    { key: 'plannedCompletion', titleKey: 'field.plannedCompletion', sortField: 'plannedCompletion', width: 96, defaultVisible: false, render: (p) => <DateText value={p.plannedCompletion} month /> },
+    { key: 'leaderName', titleKey: 'field.leaderName', width: 80, defaultVisible: true, render: (p) => p.leaderName ?? '—' },
+    { key: 'responsibleUnit', titleKey: 'field.responsibleUnit', width: 150, defaultVisible: true, render: (p) => p.responsibleUnit ?? '—' },
     { key: 'owner', titleKey: 'field.owner', width: 200, defaultVisible: false, render: (p) => p.owner ?? '—' },
     {
       key: 'tags', titleKey: 'field.tags', width: 180, defaultVisible: false,
@@ -61,7 +61,7 @@ export function useLedgerColumns(year: number): LedgerColumn[] {
     },
     { key: 'updatedAt', titleKey: 'field.updatedAt', sortField: 'updatedAt', width: 120, defaultVisible: false, render: (p) => <DateText value={p.updatedAt.slice(0, 10)} /> },
   ];
-  return specs.map((c) => ({ ...c, title: c.key === 'annualPlan' ? t('ledger.totalsAnnual', { year }) : t(c.titleKey) }));
+  return specs.map((c) => ({ ...c, title: c.key === 'annualPlan' ? t('ledger.annualColumn', { year }) : t(c.titleKey) }));
 }
 
 const STORAGE_KEY = 'tuijin.ledger.columns.v1';

@@ -111,13 +111,16 @@ export function useSaveAnnualPlan(id: string, year: number) {
   });
 }
 
+const HISTORY_PAGE = 100;
+
 export function useProjectHistory(id: string, enabled: boolean) {
   return useInfiniteQuery({
     queryKey: projectKeys.history(id),
     queryFn: ({ pageParam, signal }) =>
       get<HistoryList>(`/projects/${id}/history`, { before: pageParam ?? undefined }, signal),
     initialPageParam: null as number | null,
-    getNextPageParam: (last) => (last.items.length > 0 ? last.items[last.items.length - 1]!.id : undefined),
+    // The server sends up to HISTORY_PAGE entries a page; a shorter page is the last one.
+    getNextPageParam: (last) => (last.items.length >= HISTORY_PAGE ? last.items[last.items.length - 1]!.id : undefined),
     enabled,
   });
 }

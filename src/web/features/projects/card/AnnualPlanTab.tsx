@@ -37,7 +37,7 @@ function MonthlyCheck({ form }: { form: ReturnType<typeof Form.useForm<Values>>[
   const args = { sum: formatWan(sum.toString()), plan: formatWan(plan.toString()), diff: formatWan(sum.minus(plan).abs().toString()) };
   return (
     <Alert
-      type={ok ? 'success' : 'warning'}
+      type={ok ? 'success' : 'error'}
       showIcon
       role="status"
       style={{ marginTop: 8 }}
@@ -91,7 +91,12 @@ export default function AnnualPlanTab({ card }: { card: ProjectCard }) {
     save.reset();
   }, [plan.data, year]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  const submit = (v: Values) =>
+  const submit = (v: Values) => {
+    // The server refuses a split whose months do not add up to the year; say so before sending.
+    if (v.split && !v.monthly.reduce((acc, m) => acc.plus(amount(m)), new Decimal(0)).equals(amount(v.plannedInvestment))) {
+      void message.error(t('card.annual.sumMustMatch'));
+      return;
+    }
     save.mutate(
       {
         plannedInvestment: normalizeMoneyInput(v.plannedInvestment) ?? '0',
@@ -110,6 +115,7 @@ export default function AnnualPlanTab({ card }: { card: ProjectCard }) {
         },
       },
     );
+  };
 
   const readOnly = !card.canEdit || !editing;
   const p = plan.data;

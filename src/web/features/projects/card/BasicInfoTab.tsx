@@ -35,8 +35,9 @@ export default function BasicInfoTab({ card, compact }: { card: ProjectCard; com
         <Card size="small" title={t('card.basic.facts')}>
           <Descriptions
             size="small"
-            bordered
+            bordered={!compact}
             column={column}
+            styles={compact ? { label: { minWidth: 72 } } : { label: { width: 120 } }}
             items={[
               { key: 'code', label: t('field.code'), children: <span className="tj-num">{p.code}</span> },
               { key: 'name', label: t('field.name'), children: p.name, span: compact ? 1 : 2 },
@@ -97,7 +98,7 @@ export default function BasicInfoTab({ card, compact }: { card: ProjectCard; com
             locale={{ emptyText: t('common.none') }}
             columns={[
               { key: 'source', title: t('field.fundSources'), dataIndex: 'source' },
-              { key: 'amount', title: t('common.unit.wan'), align: 'right', render: (_: unknown, r) => <Money value={r.amount} unit="wan" /> },
+              { key: 'amount', title: t('card.basic.amount'), align: 'right', render: (_: unknown, r) => <Money value={r.amount} unit="wan" /> },
             ]}
             summary={() =>
               fundRows.length > 0 && (

@@ -151,7 +151,7 @@ export default function RowsEditor<T extends Row>(props: RowsEditorProps<T>) {
           ];
           return (
             <div>
-              {save.error && <ErrorAlert error={save.error} style={{ marginBottom: 8 }} />}
+              {save.error && <ErrorAlert error={save.error} style={{ marginBottom: 8 }} fieldLabel={(k) => fields.find((f) => f.key === k)?.title} />}
               <Table
                 rowKey="key"
                 size="small"

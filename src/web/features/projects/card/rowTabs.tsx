@@ -33,7 +33,7 @@ export function TeamTab({ card }: TabProps) {
       }
       newRow={() => ({ role: 'member' })}
       fields={[
-        { key: 'name', title: t('field.name'), input: 'text', required: true, width: 120 },
+        { key: 'name', title: t('card.team.name'), input: 'text', required: true, width: 120 },
         { key: 'role', title: t('field.role'), input: 'select', required: true, width: 120, options: options('teamRole'), render: (r) => <Tag color={r.role === 'leader' ? 'red' : r.role === 'specialist' ? 'blue' : undefined}>{label('teamRole', r.role)}</Tag> },
         { key: 'duty', title: t('field.duty'), input: 'text', width: 220 },
         { key: 'orgName', title: t('field.orgName'), input: 'text', width: 200 },
@@ -73,7 +73,7 @@ export function ProceduresTab({ card }: TabProps) {
         rows: () => USUAL_PROCEDURES.filter((n) => !rows.some((r) => r.name === n)).map((name) => ({ name, status: 'pending' as const })),
       }}
       fields={[
-        { key: 'name', title: t('field.name'), input: 'text', required: true, width: 200 },
+        { key: 'name', title: t('card.procedures.name'), input: 'text', required: true, width: 200 },
         {
           key: 'status', title: t('field.status'), input: 'select', required: true, width: 120, options: options('procedureStatus'),
           render: (r) => <span>{PROCEDURE_ICONS[r.status ?? 'pending']} {label('procedureStatus', r.status)}</span>,
@@ -146,7 +146,7 @@ export function MilestonesTab({ card }: TabProps) {
       rowClassName={(r) => [overdue(r) ? 'tj-row-overdue' : '', KEY_MILESTONES.includes(r.kind ?? 'other') ? 'tj-row-key' : ''].join(' ')}
       fields={[
         {
-          key: 'name', title: t('field.name'), input: 'text', required: true, width: 220,
+          key: 'name', title: t('card.milestones.name'), input: 'text', required: true, width: 220,
           render: (r) => (
             <span className={overdue(r) ? 'tj-overdue' : undefined}>
               {KEY_MILESTONES.includes(r.kind ?? 'other') ? <strong>{r.name}</strong> : r.name}
