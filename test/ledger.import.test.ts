@@ -64,10 +64,12 @@ describe('importing a good file', () => {
     expect(await q(`select from_stage, to_stage from stage_transitions order by to_stage`)).toEqual([
       { from_stage: null, to_stage: 'preparation' }, { from_stage: null, to_stage: 'started' },
     ]);
-    const audit = await q(`select action, username, after->>'code' code, note from audit_log where entity_type = 'project' order by code`);
+    const audit = await q(`select action, username, after->>'code' code, after->>'totalInvestment' total, before is null as fresh, note,
+      project_id = (select id from projects where code = after->>'code') as linked from audit_log where entity_type = 'project' order by code`);
+    const note = '台账导入：2024年重点项目台账.xlsx';
     expect(audit).toEqual([
-      { action: 'project.imported', username: 'office1', code: 'G-001', note: '台账导入：2024年重点项目台账.xlsx' },
-      { action: 'project.imported', username: 'office1', code: 'G-002', note: '台账导入：2024年重点项目台账.xlsx' },
+      { action: 'project.imported', username: 'office1', code: 'G-001', total: '52000.5', fresh: true, note, linked: true },
+      { action: 'project.imported', username: 'office1', code: 'G-002', total: '52000.5', fresh: true, note, linked: true },
     ]);
     const [job] = await q('select username, file_name, file_sha256, row_count, created, updated, unchanged from import_jobs');
     expect(job).toMatchObject({ username: 'office1', file_name: '2024年重点项目台账.xlsx', row_count: 2, created: 2, updated: 0, unchanged: 0 });

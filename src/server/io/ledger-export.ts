@@ -21,9 +21,16 @@ export function createLedgerWriter(stream: Writable, opts: { annualPlanHeader?: 
   ws.columns = LEDGER_COLUMNS.map((c) => ({ header: c.field === 'annualPlan' && opts.annualPlanHeader ? opts.annualPlanHeader : c.header, key: c.field, width: c.width, style: numFmtOf(c.kind) ? { numFmt: numFmtOf(c.kind) } : {} }));
   styleHeaderRow(ws.getRow(1));
   ws.getRow(1).commit();
+  // ExcelJS caches a cell style by object identity: one shared object per column turns 200,000
+  // style serialisations (the bulk of an export's time) into 21.
+  const styles = LEDGER_COLUMNS.map((c) => (numFmtOf(c.kind) ? { numFmt: numFmtOf(c.kind) } : {}) as Partial<ExcelJS.Style>);
   return {
     add(row) {
-      ws.addRow(LEDGER_COLUMNS.map((c) => cellValue(c.kind, row[c.field]))).commit();
+      const r = ws.addRow(LEDGER_COLUMNS.map((c) => cellValue(c.kind, row[c.field])));
+      r.eachCell({ includeEmpty: true }, (cell, col) => {
+        cell.style = styles[col - 1]!;
+      });
+      r.commit();
     },
     async finish() {
       ws.commit();

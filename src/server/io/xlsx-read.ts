@@ -1,13 +1,17 @@
 // Reads a guarded .xlsx into plain cell values: formulas give their cached result, rich text and
 // hyperlinks their text. Nothing here knows about projects.
 //
-// ExcelJS's streaming reader is used, not `Workbook.load`: load() expands every merged range and
-// data-validation range cell by cell, so a whole-column drop-down (common in county templates) or a
-// crafted "A1:XFD1048576" would cost minutes and gigabytes. The streaming reader reads cell data only.
+// Why not ExcelJS's `Workbook.load`: it expands every merged range and data-validation range cell
+// by cell, so a whole-column drop-down (common in county templates) or a crafted "A1:XFD1048576"
+// costs minutes and gigabytes. Why not its streaming reader as is: it decodes each 16 KB inflate
+// chunk on its own, so a Chinese character split across chunks turns into "��". So the zip is
+// opened here (entries already checked by the guard), each part inflated as a stream and decoded
+// with a proper UTF-8 decoder, and ExcelJS's streaming parsers read those parts (cell data only).
 import { Readable } from 'node:stream';
+import { createInflateRaw } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { AppError } from '../errors.ts';
-import { guardXlsxZip } from './zip-guard.ts';
+import { guardXlsxZip, type ZipEntry } from './zip-guard.ts';
 
 export type Plain = string | number | boolean | Date | { error: string } | null;
 
@@ -19,45 +23,87 @@ export interface SheetRows {
   rowCount: number;
 }
 
-interface StreamedSheet extends AsyncIterable<ExcelJS.Row> {
-  name: string;
-  state?: string;
+/** The parts of ExcelJS 4.4's WorkbookReader used here (not in its type declarations). */
+interface ReaderInternals {
+  model?: { sheets?: { name: string; rId: string; state?: string }[] };
+  workbookRels?: { Id: string; Target: string }[];
+  _parseRels(entry: Readable): Promise<void>;
+  _parseWorkbook(entry: Readable): Promise<void>;
+  _parseSharedStrings(entry: Readable): AsyncIterable<unknown>;
+  _parseStyles(entry: Readable): Promise<void>;
+  _parseWorksheet(iterator: AsyncIterable<string>, sheetNo: string): Iterable<{ value: AsyncIterable<ExcelJS.Row> }>;
 }
 
-/** Reads every sheet; beyond `maxRows` non-empty rows a sheet's rows are only counted, not kept. */
+/** Reads every sheet in workbook order; beyond `maxRows` non-empty rows a sheet's rows are only counted. */
 export async function readXlsx(buf: Buffer, opts: { maxRows?: number } = {}): Promise<SheetRows[]> {
-  guardXlsxZip(buf);
+  const entries = new Map(guardXlsxZip(buf).map((e) => [e.name, e]));
+  const open = (name: string) => {
+    const e = entries.get(name);
+    return e ? entryStream(buf, e) : null;
+  };
   const maxRows = opts.maxRows ?? Infinity;
   const visible: SheetRows[] = [];
   const hidden: SheetRows[] = [];
   try {
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(buf), {
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([]), {
       sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore',
-    });
-    for await (const ws of reader as unknown as AsyncIterable<StreamedSheet>) {
-      const sheet: SheetRows = { name: ws.name, rows: new Map(), rowCount: 0 };
-      for await (const row of ws) {
-        const values = row.values as (ExcelJS.CellValue | undefined)[];
-        const cells: Plain[] = [];
-        let any = false;
-        for (let i = 1; i < values.length; i++) {
-          const v = plain(values[i]);
-          if (v === null) continue;
-          if (!(typeof v === 'string' && v.trim() === '')) any = true;
-          cells[i] = v;
+    }) as unknown as ReaderInternals;
+    const rels = open('xl/_rels/workbook.xml.rels');
+    const workbook = open('xl/workbook.xml');
+    if (!rels || !workbook) throw new AppError('bad_file', '工作簿结构不完整（缺少 workbook.xml），请用 Excel 打开后另存为 .xlsx 再上传');
+    await reader._parseRels(rels);
+    await reader._parseWorkbook(workbook);
+    const strings = open('xl/sharedStrings.xml');
+    if (strings) for await (const _ of reader._parseSharedStrings(strings));
+    const styles = open('xl/styles.xml');
+    if (styles) await reader._parseStyles(styles);
+
+    const targets = new Map((reader.workbookRels ?? []).map((r) => [r.Id, r.Target]));
+    for (const [i, s] of (reader.model?.sheets ?? []).entries()) {
+      const target = targets.get(s.rId);
+      const stream = target ? open(target.startsWith('/') ? target.slice(1) : `xl/${target.replace(/^\.\//, '')}`) : null;
+      if (!stream) continue;
+      const sheet: SheetRows = { name: s.name, rows: new Map(), rowCount: 0 };
+      for (const { value: rows } of reader._parseWorksheet(stream, String(i + 1))) {
+        for await (const row of rows) {
+          const cells = rowCells(row);
+          if (!cells) continue;
+          sheet.rowCount += 1;
+          if (sheet.rowCount <= maxRows) sheet.rows.set(row.number, cells);
         }
-        if (!any) continue;
-        sheet.rowCount += 1;
-        if (sheet.rowCount <= maxRows) sheet.rows.set(row.number, cells);
       }
       // A hidden helper sheet should not win over the ledger the user sees.
-      (ws.state && ws.state !== 'visible' ? hidden : visible).push(sheet);
+      (s.state && s.state !== 'visible' ? hidden : visible).push(sheet);
     }
   } catch (err) {
     if (err instanceof AppError) throw err;
     throw new AppError('bad_file', '无法读取该 Excel 文件，文件可能已损坏，请用 Excel 打开后另存为 .xlsx 再上传');
   }
   return [...visible, ...hidden];
+}
+
+/** One zip entry, inflated as it is read and decoded as UTF-8 across chunk boundaries. */
+function entryStream(buf: Buffer, e: ZipEntry): Readable {
+  const h = e.localHeaderOffset;
+  const start = h + 30 + buf.readUInt16LE(h + 26) + buf.readUInt16LE(h + 28);
+  const raw = Readable.from([buf.subarray(start, start + e.compressedSize)]);
+  const out = e.method === 0 ? raw : raw.pipe(createInflateRaw());
+  if (out !== raw) raw.on('error', (err) => out.destroy(err));
+  out.setEncoding('utf8');
+  return out;
+}
+
+function rowCells(row: ExcelJS.Row): Plain[] | null {
+  const values = row.values as (ExcelJS.CellValue | undefined)[];
+  const cells: Plain[] = [];
+  let any = false;
+  for (let i = 1; i < values.length; i++) {
+    const v = plain(values[i]);
+    if (v === null) continue;
+    if (!(typeof v === 'string' && v.trim() === '')) any = true;
+    cells[i] = v;
+  }
+  return any ? cells : null;
 }
 
 export function plain(v: ExcelJS.CellValue | undefined): Plain {

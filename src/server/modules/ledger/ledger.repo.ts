@@ -4,7 +4,8 @@ import { inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { importJobs, importMappings } from '../../db/schema/index.ts';
 
-const CHUNK = 500;
+// ~1000 rows of JSON is well under a megabyte per statement, and few round trips.
+const CHUNK = 1000;
 
 async function rowsOf<T>(db: DbOrTx, q: ReturnType<typeof sql>): Promise<T[]> {
   const r = await db.execute(q);
@@ -127,7 +128,9 @@ export interface ProjectWrite {
   longitude: string | null; latitude: string | null; total_investment: string;
   planned_start: string | null; planned_completion: string | null; planned_production: string | null;
   actual_start: string | null; stage: string; stage_date: string | null; paused_from: string | null;
-  tags: string[]; search_text: string;
+  tags: string[];
+  /** null on an update that leaves code, name and owner alone: the stored text is kept. */
+  search_text: string | null;
 }
 
 const WRITE_SHAPE = sql.raw(`x(id uuid, code text, name text, region_code text, region_path text, owner_org_id uuid,
@@ -158,7 +161,7 @@ export async function updateProjects(db: DbOrTx, rows: ProjectWrite[]): Promise<
         longitude = x.longitude, latitude = x.latitude, total_investment = x.total_investment,
         planned_start = x.planned_start, planned_completion = x.planned_completion, planned_production = x.planned_production,
         actual_start = x.actual_start, stage = x.stage, stage_date = x.stage_date, paused_from = x.paused_from,
-        tags = array(select jsonb_array_elements_text(x.tags)), search_text = x.search_text,
+        tags = array(select jsonb_array_elements_text(x.tags)), search_text = coalesce(x.search_text, p.search_text),
         version = p.version + 1, updated_at = now()
       from jsonb_to_recordset(${JSON.stringify(rows.slice(i, i + CHUNK))}::jsonb) as ${WRITE_SHAPE}
       where p.id = x.id`);
@@ -192,6 +195,26 @@ export async function addBatchMembers(db: DbOrTx, rows: { batchId: string; proje
       insert into batch_projects (batch_id, project_id)
       select x."batchId", x."projectId" from jsonb_to_recordset(${JSON.stringify(rows.slice(i, i + CHUNK))}::jsonb) as x("batchId" uuid, "projectId" uuid)
       on conflict do nothing`);
+  }
+}
+
+export interface AuditRow {
+  action: string; entityId: string; projectId: string; regionPath: string;
+  /** Left out (not null) when there is nothing before: the column stays SQL NULL. */
+  before?: unknown; after: unknown; note: string;
+}
+
+/**
+ * The audit entries of an import, in one statement per thousand rows. Same rows as recordAuditMany
+ * writes, but built as one JSON parameter: Drizzle's insert builder spends seconds on 10,000 rows.
+ */
+export async function insertAuditRows(db: DbOrTx, who: { id: string; username: string }, rows: AuditRow[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    await db.execute(sql`
+      insert into audit_log (user_id, username, action, entity_type, entity_id, project_id, region_path, before, after, note)
+      select ${who.id || null}::uuid, ${who.username}, x.action, 'project', x."entityId", x."projectId", x."regionPath", x.before, x.after, x.note
+      from jsonb_to_recordset(${JSON.stringify(rows.slice(i, i + CHUNK))}::jsonb)
+        as x(action text, "entityId" text, "projectId" uuid, "regionPath" text, before jsonb, after jsonb, note text)`);
   }
 }
 

@@ -7,11 +7,10 @@ import { todayIso } from '../../../domain/dates.ts';
 import { buildSearchText } from '../../../domain/search.ts';
 import type { Tx } from '../../db/client.ts';
 import type { Principal } from '../access/principal.ts';
-import { recordAuditMany, type AuditEntry } from '../audit/audit.repo.ts';
 import type { Lookups } from './ledger.lookups.ts';
 import {
-  addBatchMembers, insertImportJob, insertLeaders, insertOrgs, insertProjects, insertTransitions, updateProjects, upsertAnnualPlans,
-  type ExistingProject, type ProjectWrite,
+  addBatchMembers, insertAuditRows, insertImportJob, insertLeaders, insertOrgs, insertProjects, insertTransitions, updateProjects, upsertAnnualPlans,
+  type AuditRow, type ExistingProject, type ProjectWrite,
 } from './ledger.repo.ts';
 import type { RowPlan } from './ledger.types.ts';
 
@@ -66,7 +65,7 @@ export async function writePlans(tx: Tx, p: Principal, plans: RowPlan[], lookups
   const plansOut: { projectId: string; amount: string }[] = [];
   const transitions: { projectId: string; from: string | null; to: string; date: string; note: string }[] = [];
   const members: { batchId: string; projectId: string }[] = [];
-  const audit: AuditEntry[] = [];
+  const audit: AuditRow[] = [];
 
   for (const plan of plans) {
     if (plan.action !== 'create' && plan.action !== 'update') continue;
@@ -103,8 +102,10 @@ export async function writePlans(tx: Tx, p: Principal, plans: RowPlan[], lookups
       else if (from === 'paused') w.paused_from = null;
       transitions.push({ projectId: w.id, from, to, date, note });
     }
-    const ownerName = v.owner ?? e?.owner ?? null;
-    w.search_text = buildSearchText({ code: w.code, name: w.name, owner: ownerName });
+    // Pinyin is the slow part of an import: only recomputed when what it is built from changes.
+    w.search_text = !e || changed!.has('name') || changed!.has('owner')
+      ? buildSearchText({ code: w.code, name: w.name, owner: v.owner ?? e?.owner ?? null })
+      : null;
     if (take('annualPlan')) plansOut.push({ projectId: w.id, amount: v.annualPlan! });
     for (const b of v.batch ?? []) if (!e?.batchIds.includes(b.id)) members.push({ batchId: b.id, projectId: w.id });
 
@@ -115,12 +116,12 @@ export async function writePlans(tx: Tx, p: Principal, plans: RowPlan[], lookups
         if (c.field === 'annualPlan') { before.annualPlan = e.annualPlan; after.annualPlan = v.annualPlan; before.year = after.year = opts.year; }
         if (c.field === 'batch') after.batches = c.after;
       }
-      audit.push({ action: 'project.import_updated', entityType: 'project', entityId: w.id, projectId: w.id, regionPath: w.region_path, before, after, note });
+      audit.push({ action: 'project.import_updated', entityId: w.id, projectId: w.id, regionPath: w.region_path, before, after, note });
     } else {
       creates.push(w);
       const { search_text: _s, ...rest } = w;
       audit.push({
-        action: 'project.imported', entityType: 'project', entityId: w.id, projectId: w.id, regionPath: w.region_path,
+        action: 'project.imported', entityId: w.id, projectId: w.id, regionPath: w.region_path,
         after: { ...camel(rest), annualPlan: v.annualPlan ?? null, year: opts.year }, note,
       });
     }
@@ -131,7 +132,7 @@ export async function writePlans(tx: Tx, p: Principal, plans: RowPlan[], lookups
   await upsertAnnualPlans(tx, opts.year, plansOut);
   await insertTransitions(tx, p.id || null, transitions);
   await addBatchMembers(tx, members);
-  await recordAuditMany(tx, p, audit);
+  await insertAuditRows(tx, p, audit);
   const unchanged = plans.filter((x) => x.action === 'unchanged').length;
   const importId = await insertImportJob(tx, {
     userId: p.id, username: p.username, fileName: opts.fileName, fileSha256: opts.sha256, rowCount: plans.length,
@@ -149,7 +150,7 @@ function fromExisting(e: ExistingProject): ProjectWrite {
     longitude: e.longitude, latitude: e.latitude, total_investment: e.totalInvestment,
     planned_start: e.plannedStart, planned_completion: e.plannedCompletion, planned_production: e.plannedProduction,
     actual_start: e.actualStart, stage: e.stage, stage_date: e.stageDate, paused_from: e.pausedFrom,
-    tags: e.tags, search_text: '',
+    tags: e.tags, search_text: null,
   };
 }
 
