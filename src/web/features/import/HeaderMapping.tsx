@@ -1,7 +1,7 @@
 // Which column of the file feeds which ledger field; unrecognised ones can be mapped by hand.
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Alert, Button, Card, Select, Space, Table, Tag } from 'antd';
+import { Alert, Button, Card, Grid, Select, Space, Table, Tag } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
 import type { ImportMapping, ImportPreview, LedgerField } from '../../../contract/ledger.ts';
 import { LEDGER_FIELD_KEYS, NS } from './i18n.ts';
@@ -25,6 +25,7 @@ export function effectiveField(h: Header, mapping: ImportMapping): LedgerField |
 
 export default function HeaderMapping({ headers, mapping, onChange, dirty, checking, onRecheck }: Props) {
   const { t } = useTranslation(NS);
+  const wide = Grid.useBreakpoint().sm ?? true;
   const unrecognized = headers.filter((h) => !effectiveField(h, mapping)).length;
   const recognized = headers.length - unrecognized;
 
@@ -49,18 +50,24 @@ export default function HeaderMapping({ headers, mapping, onChange, dirty, check
     <Card
       size="small"
       title={t('headers.title', { recognized, total: headers.length })}
-      extra={
-        <Button icon={<ReloadOutlined />} type={dirty ? 'primary' : 'default'} loading={checking} disabled={!dirty} onClick={onRecheck}>
-          {t('headers.recheck')}
-        </Button>
-      }
     >
       <Space orientation="vertical" size={8} style={{ width: '100%' }}>
         {unrecognized > 0 && <Alert type="warning" showIcon title={t('headers.unrecognizedAlert', { count: unrecognized })} />}
         {duplicates.map(([f, hs]) => (
           <Alert key={f} type="error" showIcon title={t('headers.duplicate', { field: t(`fields.${f}`), headers: hs.join('、') })} />
         ))}
-        {dirty && <Alert type="info" showIcon title={t('headers.changed')} />}
+        {dirty && (
+          <Alert
+            type="info"
+            showIcon
+            title={t('headers.changed')}
+            action={
+              <Button icon={<ReloadOutlined />} type="primary" size="small" loading={checking} onClick={onRecheck}>
+                {t('headers.recheck')}
+              </Button>
+            }
+          />
+        )}
         <Table<Header>
           rowKey={(h) => `${h.column}:${h.header}`}
           size="small"
@@ -68,13 +75,13 @@ export default function HeaderMapping({ headers, mapping, onChange, dirty, check
           pagination={false}
           scroll={{ x: 'max-content', y: 360 }}
           columns={[
-            { title: t('headers.col.column'), dataIndex: 'column', width: 56 },
-            { title: t('headers.col.header'), dataIndex: 'header', width: 200 },
+            { title: t('headers.col.column'), dataIndex: 'column', width: 56, responsive: ['sm'] },
+            { title: t('headers.col.header'), dataIndex: 'header', width: wide ? 200 : 120 },
             {
-              title: t('headers.col.field'), key: 'field', width: 240,
+              title: t('headers.col.field'), key: 'field', width: wide ? 240 : 180,
               render: (_: unknown, h) => (
                 <Select<string>
-                  style={{ width: 220 }}
+                  style={{ width: wide ? 220 : 170 }}
                   status={effectiveField(h, mapping) ? undefined : 'warning'}
                   placeholder={t('headers.selectPlaceholder')}
                   value={h.header in mapping ? (mapping[h.header] ?? '') : (h.field ?? undefined)}

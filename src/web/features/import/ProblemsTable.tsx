@@ -1,7 +1,7 @@
 // Everything in the file that stops the import, by row and column, filterable.
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Card, Input, Table, Typography } from 'antd';
+import { Card, Grid, Input, Table, Typography } from 'antd';
 import type { ImportPreview } from '../../../contract/ledger.ts';
 import { NS } from './i18n.ts';
 
@@ -16,6 +16,7 @@ function columnLabel(headerOf: ReadonlyMap<string, string>, p: Problem): string 
 export default function ProblemsTable({ preview }: { preview: ImportPreview }) {
   const { t } = useTranslation(NS);
   const [text, setText] = useState('');
+  const wide = Grid.useBreakpoint().sm ?? true;
   const headerOf = useMemo(() => new Map(preview.headers.map((h) => [h.column, h.header])), [preview.headers]);
   const columnFilters = useMemo(() => {
     const seen = new Map<string, string>();
@@ -33,8 +34,13 @@ export default function ProblemsTable({ preview }: { preview: ImportPreview }) {
       size="small"
       title={<Typography.Text type="danger" strong>{t('problems.title', { count: preview.problemCount })}</Typography.Text>}
       styles={{ header: { background: '#fff2f0' } }}
-      extra={<Input.Search allowClear placeholder={t('problems.search')} onChange={(e) => setText(e.target.value)} style={{ width: 200 }} />}
     >
+      <Input.Search
+        allowClear
+        placeholder={t('problems.search')}
+        onChange={(e) => setText(e.target.value)}
+        style={{ width: 240, maxWidth: '100%', marginBottom: 12 }}
+      />
       {preview.problemCount > preview.problems.length && (
         <Typography.Paragraph type="secondary">
           {t('problems.truncated', { shown: preview.problems.length, count: preview.problemCount })}
@@ -45,15 +51,25 @@ export default function ProblemsTable({ preview }: { preview: ImportPreview }) {
         size="small"
         dataSource={shown}
         pagination={shown.length > 20 ? { pageSize: 20, showSizeChanger: true, size: 'small' } : false}
-        scroll={{ x: 'max-content' }}
+        // On a phone the table fits the screen and messages wrap, rather than scrolling sideways.
+        scroll={wide ? { x: 'max-content' } : undefined}
         columns={[
           { title: t('problems.col.row'), dataIndex: 'row', width: 72, sorter: (a, b) => a.row - b.row, defaultSortOrder: 'ascend' },
           {
-            title: t('problems.col.column'), dataIndex: 'column', width: 180,
+            title: t('problems.col.column'), dataIndex: 'column', width: 180, responsive: ['sm'],
             filters: columnFilters, onFilter: (v, p) => p.column === v,
             render: (_: unknown, p) => columnLabel(headerOf, p),
           },
-          { title: t('problems.col.message'), dataIndex: 'message', render: (m: string) => <Typography.Text type="danger">{m}</Typography.Text> },
+          {
+            title: t('problems.col.message'), dataIndex: 'message',
+            render: (m: string, p) => (
+              <>
+                {/* On a phone the column has no room of its own: it leads the message. */}
+                {!wide && <Typography.Text strong>{columnLabel(headerOf, p)}：</Typography.Text>}
+                <Typography.Text type="danger">{m}</Typography.Text>
+              </>
+            ),
+          },
         ]}
       />
     </Card>

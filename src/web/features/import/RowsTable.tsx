@@ -1,7 +1,7 @@
 // Row by row: what the import will do with each project, and which fields change.
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Card, Segmented, Table, Tag, Typography } from 'antd';
+import { Card, Grid, Segmented, Table, Tag, Typography } from 'antd';
 import type { ImportPreview } from '../../../contract/ledger.ts';
 import { NS } from './i18n.ts';
 
@@ -14,6 +14,7 @@ const ACTIONS: Action[] = ['create', 'update', 'unchanged', 'error'];
 export default function RowsTable({ preview }: { preview: ImportPreview }) {
   const { t } = useTranslation(NS);
   const [filter, setFilter] = useState<Action | 'all'>('all');
+  const wide = Grid.useBreakpoint().md ?? true;
   const counts = useMemo(() => {
     const c: Record<Action, number> = { create: 0, update: 0, unchanged: 0, error: 0 };
     for (const r of preview.rows) c[r.action] += 1;
@@ -63,11 +64,11 @@ export default function RowsTable({ preview }: { preview: ImportPreview }) {
         size="small"
         dataSource={shown}
         pagination={shown.length > 20 ? { pageSize: 20, showSizeChanger: true, size: 'small' } : false}
-        scroll={{ x: 'max-content' }}
+        scroll={wide ? { x: 'max-content' } : undefined}
         columns={[
           { title: t('rows.col.row'), dataIndex: 'row', width: 64 },
-          { title: t('rows.col.code'), dataIndex: 'code', width: 130, render: (v: string | null) => v ?? '—' },
-          { title: t('rows.col.name'), dataIndex: 'name', width: 240, render: (v: string | null) => v ?? '—' },
+          { title: t('rows.col.code'), dataIndex: 'code', width: 130, responsive: ['md'], render: (v: string | null) => v ?? '—' },
+          { title: t('rows.col.name'), dataIndex: 'name', width: wide ? 200 : undefined, render: (v: string | null) => v ?? '—' },
           {
             title: t('rows.col.action'), dataIndex: 'action', width: 90,
             render: (a: Action) => <Tag color={ACTION_COLORS[a]}>{t(`rows.action.${a}`)}</Tag>,
