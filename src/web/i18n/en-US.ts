@@ -78,7 +78,7 @@ const enUS: Messages = {
   ledger: {
     title: 'Project ledger', searchPlaceholder: 'Search name, code, owner or pinyin initials', region: 'Region', level: 'Level',
     category: 'Category', industry: 'Industry', stage: 'Stage', leader: 'Lead leader', unit: 'Responsible unit', batch: 'Batch event',
-    tag: 'Tag', investment: 'Total investment (10k CNY)', min: 'Min', max: 'Max', moreFilters: 'More filters', lessFilters: 'Fewer filters',
+    tag: 'Tag', investment: 'Total investment (10k CNY)', minInvestment: 'Investment from', maxInvestment: 'Investment to', moreFilters: 'More filters', lessFilters: 'Fewer filters',
     clearFilters: 'Clear filters', export: 'Export Excel', create: 'New project', columns: 'Columns', columnsReset: 'Default columns',
     totalsCount: 'Projects', totalsInvestment: 'Total investment', totalsAnnual: '{{year}} planned investment', countValue: '{{count}}',
     empty: 'No projects match the filters', annualColumn: '{{year}} plan', pageTotal: '{{total}} projects', openCard: 'Open the file of {{name}}',

@@ -58,7 +58,7 @@ const zhCN = {
   ledger: {
     title: '项目台账', searchPlaceholder: '搜索名称、编码、项目单位或拼音首字母', region: '区域', level: '级别',
     category: '类别', industry: '产业', stage: '阶段', leader: '包靠领导', unit: '责任单位', batch: '集中开工批次',
-    tag: '标签', investment: '总投资（万元）', min: '最小', max: '最大', moreFilters: '更多筛选', lessFilters: '收起筛选',
+    tag: '标签', investment: '总投资（万元）', minInvestment: '总投资下限', maxInvestment: '总投资上限', moreFilters: '更多筛选', lessFilters: '收起筛选',
     clearFilters: '清空筛选', export: '导出Excel', create: '新建项目', columns: '显示列', columnsReset: '恢复默认列',
     totalsCount: '项目数', totalsInvestment: '总投资', totalsAnnual: '{{year}}年计划投资', countValue: '{{count}} 个',
     empty: '没有符合条件的项目', annualColumn: '{{year}}年计划', pageTotal: '共 {{total}} 个项目', openCard: '查看 {{name}} 的项目档案',

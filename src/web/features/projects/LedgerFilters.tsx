@@ -160,22 +160,16 @@ export default function LedgerFilters({ view, update, clearFilters, compact }: P
           </Col>
           <Col xs={24} sm={24} md={16} lg={12} xl={8}>
             <Space.Compact style={{ width: '100%' }}>
-              <Input
-                readOnly
-                tabIndex={-1}
-                value={t('ledger.investment')}
-                style={{ width: 'auto', flex: 'none', pointerEvents: 'none', background: '#fafafa', color: 'rgba(0,0,0,0.65)' }}
-              />
               <MoneyInput
-                aria-label={`${t('ledger.investment')} ${t('ledger.min')}`}
-                placeholder={t('ledger.min')}
+                aria-label={t('ledger.minInvestment')}
+                placeholder={t('ledger.minInvestment')}
                 value={minInv}
                 onChange={setMinInv}
                 onPressEnter={commitInvestment}
               />
               <MoneyInput
-                aria-label={`${t('ledger.investment')} ${t('ledger.max')}`}
-                placeholder={t('ledger.max')}
+                aria-label={t('ledger.maxInvestment')}
+                placeholder={t('ledger.maxInvestment')}
                 value={maxInv}
                 onChange={setMaxInv}
                 onPressEnter={commitInvestment}
