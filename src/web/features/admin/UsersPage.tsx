@@ -49,10 +49,10 @@ export default function UsersPage() {
 
   const columns: TableColumnsType<User> = [
     {
-      title: t('users.col.username'), dataIndex: 'username', width: 140,
+      title: t('users.col.username'), dataIndex: 'username', width: 130,
       render: (v: string, u) => <>{v}{u.id === me.id && <Typography.Text type="secondary">{t('users.self')}</Typography.Text>}</>,
     },
-    { title: t('users.col.displayName'), dataIndex: 'displayName', width: 110 },
+    { title: t('users.col.displayName'), dataIndex: 'displayName', width: 150 },
     { title: t('users.col.role'), dataIndex: 'role', width: 110, render: (r: Role) => <Tag color={ROLE_COLORS[r]}>{label('role', r)}</Tag> },
     { title: t('users.col.region'), dataIndex: 'regionName', width: 130, responsive: ['md'] },
     {
@@ -60,9 +60,9 @@ export default function UsersPage() {
       render: (_: unknown, u) => [u.orgName, u.personName].filter(Boolean).join(' · ') || '—',
     },
     { title: t('users.col.status'), key: 'status', width: 110, render: (_: unknown, u) => status(u) },
-    { title: t('users.col.passwordChangedAt'), dataIndex: 'passwordChangedAt', width: 170, responsive: ['xl'], render: (v: string) => formatDateTime(v) },
+    { title: t('users.col.passwordChangedAt'), dataIndex: 'passwordChangedAt', width: 170, responsive: ['xxl'], render: (v: string) => formatDateTime(v) },
     {
-      title: t('users.col.actions'), key: 'actions', width: 220,
+      title: t('users.col.actions'), key: 'actions', width: 210,
       render: (_: unknown, u) => (
         <Space size={0} wrap>
           <Button type="link" size="small" onClick={() => setEditing(u)}>{t('users.action.edit')}</Button>

@@ -1,10 +1,10 @@
 // Create or edit a batch event (office users).
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { App, DatePicker, Form, Input, Modal, Select } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import { App, Form, Input, Modal, Select } from 'antd';
 import type { BatchKind, Level, Season } from '../../../domain/enums.ts';
 import { useCurrentUser } from '../../app/auth.tsx';
+import DateInput from '../../components/DateInput.tsx';
 import { useErrorMessage } from '../../components/ErrorAlert.tsx';
 import RegionTreeSelect from '../../components/RegionTreeSelect.tsx';
 import { useEnumOptions } from '../../i18n/labels.ts';
@@ -19,15 +19,15 @@ interface FormValues {
   kind: BatchKind;
   level: Level;
   season: Season;
-  eventDate: Dayjs;
+  eventDate: string;
   regionCode: string;
   venue?: string;
   mainProjectId?: string | null;
 }
 
 /** Spring events are the March–May ones, autumn September–November: the season follows the date. */
-function seasonOf(d: Dayjs): Season {
-  const m = d.month() + 1;
+function seasonOf(isoDate: string): Season {
+  const m = Number(isoDate.slice(5, 7));
   if (m >= 3 && m <= 5) return 'spring';
   if (m >= 6 && m <= 8) return 'summer';
   if (m >= 9 && m <= 11) return 'autumn';
@@ -47,7 +47,7 @@ export default function BatchFormModal({ batch, onClose }: { batch: Batch | null
   const initialValues: Partial<FormValues> = batch
     ? {
         name: batch.name, kind: batch.kind, level: batch.level, season: batch.season,
-        eventDate: dayjs(batch.eventDate), regionCode: batch.regionCode,
+        eventDate: batch.eventDate, regionCode: batch.regionCode,
         venue: batch.venue ?? undefined, mainProjectId: batch.mainProjectId,
       }
     : { kind: 'groundbreaking', level: 'municipal', regionCode: user.regionCode };
@@ -55,7 +55,7 @@ export default function BatchFormModal({ batch, onClose }: { batch: Batch | null
   const onFinish = async (v: FormValues) => {
     const body: BatchInput = {
       name: v.name.trim(), kind: v.kind, level: v.level, season: v.season,
-      eventDate: v.eventDate.format('YYYY-MM-DD'), regionCode: v.regionCode,
+      eventDate: v.eventDate, regionCode: v.regionCode,
       venue: v.venue?.trim() || null, mainProjectId: v.mainProjectId ?? null,
     };
     try {
@@ -96,7 +96,7 @@ export default function BatchFormModal({ batch, onClose }: { batch: Batch | null
         <Form.Item name="name" label={t('form.name')} rules={[...req(t('form.name')), { max: 200, message: t('form.nameTooLong') }]}>
           <Input placeholder={t('form.namePlaceholder')} maxLength={200} />
         </Form.Item>
-        <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(160px, 1fr))', columnGap: 16 }}>
+        <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(200px, 1fr))', columnGap: 16 }}>
           <Form.Item name="kind" label={t('form.kind')} rules={reqSel(t('form.kind'))}>
             <Select options={enumOptions('batchKind')} />
           </Form.Item>
@@ -104,7 +104,7 @@ export default function BatchFormModal({ batch, onClose }: { batch: Batch | null
             <Select options={enumOptions('level')} />
           </Form.Item>
           <Form.Item name="eventDate" label={t('form.eventDate')} rules={reqSel(t('form.eventDate'))}>
-            <DatePicker style={{ width: '100%' }} />
+            <DateInput />
           </Form.Item>
           <Form.Item name="season" label={t('form.season')} rules={reqSel(t('form.season'))}>
             <Select options={enumOptions('season')} />
