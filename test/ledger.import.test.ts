@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayIso } from '../src/domain/dates.ts';
 import { buildTestApp, login, type Client, type TestApp } from './helpers/app.ts';
-import { buildProject, createOrg, createUser, HIGH_TECH_ZONE, REGIONS, seedTestRegions } from './helpers/factories.ts';
+import { buildProject, createOrg, createPerson, createUser, HIGH_TECH_ZONE, REGIONS, seedTestRegions } from './helpers/factories.ts';
 import { buildLedger, buildXlsx, goodRow, upload } from './helpers/xlsx.ts';
 
 let t: TestApp;
@@ -234,6 +234,53 @@ describe('updating existing projects', () => {
     const [a] = await q(`select before, after from audit_log where action = 'project.import_updated'`);
     expect(a.before).toEqual({ totalInvestment: '10000.0000', stage: 'preparation', stageDate: null, actualStart: null, tags: [] });
     expect(a.after).toEqual({ totalInvestment: '12000', stage: 'started', stageDate: '2024-05-06', actualStart: '2024-05-06', tags: ['外资'] });
+  });
+});
+
+describe('owners, units and leaders named in the file', () => {
+  it('links a leader to the namesake nearest above the project, and refuses to guess between equals', async () => {
+    const db = t.database.db;
+    const shenZhang = await createPerson(db, { name: '张伟', regionCode: REGIONS.shen.code });
+    await createPerson(db, { name: '张伟', regionCode: REGIONS.gaotang.code });
+    await createPerson(db, { name: '刘洋', regionCode: REGIONS.city.code, isLeader: false });
+    const file = await buildLedger([
+      goodRow('L-001', { region: '莘县', leader: '张伟', responsibleUnit: '聊城高新区', owner: '莘县某某农业开发有限公司' }),
+      goodRow('L-002', { region: '东昌府区', leader: '张伟' }),
+      goodRow('L-003', { region: '东昌府区', leader: '刘洋' }),
+    ]);
+    const p = (await upload(office, file)).json();
+    expect(p.problems).toEqual([
+      { row: 3, column: '包靠领导', field: 'leader', message: '有多位名为「张伟」的领导，无法确定是哪一位，请导入后在项目档案中选择' },
+    ]);
+    // 刘洋 exists, but not as a leader: a leader of that name is created.
+    expect(p.newPeople).toEqual([{ name: '刘洋' }]);
+    expect(p.newOrgs).toEqual(expect.arrayContaining([{ name: '聊城高新区', kind: 'park', as: 'responsibleUnit' }]));
+
+    const ok = await buildLedger([goodRow('L-001', { region: '莘县', leader: '张伟', responsibleUnit: '聊城高新区' })]);
+    expect((await upload(office, ok, { dryRun: false })).statusCode).toBe(200);
+    expect(await q(`select leader_person_id from projects where code = 'L-001'`)).toEqual([{ leader_person_id: shenZhang.id }]);
+  });
+});
+
+describe('header problems and error cells', () => {
+  it('flags two columns meaning the same field until one is ignored, and names error cells', async () => {
+    const rows = [
+      ['项目编码', '项目名称', '所属区域', '项目级别', '项目类别', '所属行业', '总投资', '计划总投资(万元)'],
+      ['H-001', '重复列测试项目', '莘县', '县级', '产业类', '食品加工', 100, 100],
+      ['H-002', '错误值测试项目', '莘县', '县级', '产业类', '食品加工', { formula: '1/0', result: { error: '#DIV/0!' } }, 100],
+    ];
+    const file = await buildXlsx([{ rows }]);
+    const p = (await upload(office, file)).json();
+    expect(p.problems[0]).toEqual({ row: 1, column: '计划总投资(万元)', field: 'totalInvestment', message: '「计划总投资(万元)」列与「总投资」列都对应「总投资(万元)」，请在列映射中忽略其中一列' });
+    expect((await upload(office, file, { dryRun: false })).statusCode).toBe(400);
+
+    const ignored = (await upload(office, file, { mapping: { 总投资: '' } })).json();
+    expect(ignored.headers.find((h: { header: string }) => h.header === '总投资')).toMatchObject({ field: null, recognized: true, source: 'mapping' });
+    expect(ignored.problems).toEqual([]);
+    const both = await buildXlsx([{ rows: rows.map((r) => r.slice(0, 7)) }]);
+    expect((await upload(office, both)).json().problems).toEqual([
+      { row: 3, column: '总投资', field: 'totalInvestment', message: '总投资单元格为错误值（公式计算出错），请修正公式或改填数值' },
+    ]);
   });
 });
 

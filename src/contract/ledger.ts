@@ -102,7 +102,7 @@ export const importPreview = z
     toUpdate: z.number().int(),
     unchanged: z.number().int(),
     errorRows: z.number().int(),
-    newOrgs: z.array(z.object({ name: z.string(), kind: z.enum(['enterprise', 'government', 'department']), as: z.enum(['owner', 'responsibleUnit']) })),
+    newOrgs: z.array(z.object({ name: z.string(), kind: z.enum(['enterprise', 'government', 'department', 'park']), as: z.enum(['owner', 'responsibleUnit']) })),
     newPeople: z.array(z.object({ name: z.string() })),
     problems: z.array(importProblem),
     problemCount: z.number().int(),

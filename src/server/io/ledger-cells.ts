@@ -34,6 +34,10 @@ const STAGE_EXTRA: Record<string, Stage> = {
   停建: 'paused', 缓建: 'paused', 停工: 'paused', 已调出: 'withdrawn', 退出: 'withdrawn',
 };
 
+export const errorCell = (what: string, error: string) => `${what}单元格为错误值（${error}），请修正公式或改填数值`;
+
+export const isErrorCell = (v: Plain): v is { error: string } => v != null && typeof v === 'object' && !(v instanceof Date);
+
 /** Text as written, without the apostrophe our export puts before = + - @ to keep formulas inert. */
 export function text(v: Plain): string {
   const s = cellText(v);
@@ -57,7 +61,7 @@ export const parseStage = (v: Plain) => parseEnum(v, STAGE_LABELS, STAGES, STAGE
 
 export function parseMoneyCell(v: Plain, scale: MoneyScale, what: string): CellResult<string> {
   if (v == null || (typeof v === 'string' && !text(v))) return { ok: true, value: null };
-  if (typeof v === 'object' && !(v instanceof Date)) return { ok: false, message: `${what}单元格是错误值 ${v.error}` };
+  if (typeof v === 'object' && !(v instanceof Date)) return { ok: false, message: errorCell(what, v.error) };
   if (v instanceof Date || typeof v === 'boolean') return { ok: false, message: `${what}应为以万元计的数字` };
   const raw = typeof v === 'number' ? v : text(v);
   const r = parseMoney(raw);
@@ -73,9 +77,12 @@ export function parseMoneyCell(v: Plain, scale: MoneyScale, what: string): CellR
 }
 
 export function parseDateCell(v: Plain, what: string): CellResult<string> {
-  if (v != null && typeof v === 'object' && !(v instanceof Date)) return { ok: false, message: `${what}单元格是错误值 ${v.error}` };
+  if (v != null && typeof v === 'object' && !(v instanceof Date)) return { ok: false, message: errorCell(what, v.error) };
   const r = parseDate(typeof v === 'string' ? text(v) : v);
-  if (!r.ok) return { ok: false, message: `${what}「${cellText(v)}」不是有效日期，应为 2024-09-01、2024/9/1 或 2024年9月` };
+  // "2024" alone reads as Excel day 2024 (a day in 1905): no key project is dated before 1949.
+  if (!r.ok || (r.value !== null && r.value < '1949-10-01')) {
+    return { ok: false, message: `${what}「${cellText(v)}」不是有效日期，应为 2024-09-01、2024/9/1 或 2024年9月` };
+  }
   return { ok: true, value: r.value };
 }
 
@@ -107,7 +114,7 @@ export function parseNameList(v: Plain): string[] {
 }
 
 export function parseTextCell(v: Plain, what: string, max: number, min = 1): CellResult<string> {
-  if (v != null && typeof v === 'object' && !(v instanceof Date)) return { ok: false, message: `${what}单元格是错误值 ${v.error}` };
+  if (v != null && typeof v === 'object' && !(v instanceof Date)) return { ok: false, message: errorCell(what, v.error) };
   const t = text(v);
   if (!t) return { ok: true, value: null };
   if (t.length < min) return { ok: false, message: `${what}至少 ${min} 个字` };

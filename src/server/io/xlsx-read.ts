@@ -94,16 +94,22 @@ function entryStream(buf: Buffer, e: ZipEntry): Readable {
 }
 
 function rowCells(row: ExcelJS.Row): Plain[] | null {
-  const values = row.values as (ExcelJS.CellValue | undefined)[];
   const cells: Plain[] = [];
   let any = false;
-  for (let i = 1; i < values.length; i++) {
-    const v = plain(values[i]);
-    if (v === null) continue;
+  row.eachCell({ includeEmpty: false }, (cell, col) => {
+    // `cell.value` of a formula drops a falsy result (0, ''), so its model is read instead.
+    const v = cell.type === ExcelJS.ValueType.Formula ? formulaResult((cell.model as { result?: unknown }).result) : plain(cell.value);
+    if (v === null) return;
     if (!(typeof v === 'string' && v.trim() === '')) any = true;
-    cells[i] = v;
-  }
+    cells[col] = v;
+  });
   return any ? cells : null;
+}
+
+/** The cached result of a formula; an error result reaches us as NaN (its text is lost upstream). */
+function formulaResult(r: unknown): Plain {
+  if (typeof r === 'number' && Number.isNaN(r)) return { error: '公式计算出错' };
+  return plain(r as ExcelJS.CellValue);
 }
 
 export function plain(v: ExcelJS.CellValue | undefined): Plain {

@@ -98,8 +98,8 @@ export class RegionIndex {
 export interface Lookups {
   regions: RegionIndex;
   orgs: Map<string, OrgLite>;
-  /** The person a leader name means: on the importer's branch of the tree, leaders first. */
-  leaders: Map<string, PersonLite>;
+  /** Leaders (is_leader) by name, on the importer's branch of the tree (their subtree or above it). */
+  leaders: Map<string, PersonLite[]>;
   batches: Map<string, BatchLite[]>;
   projects: Map<string, ExistingProject>;
 }
@@ -114,11 +114,10 @@ export async function loadLookups(db: DbOrTx, p: Principal, names: Names, year: 
     () => loadBatchesInScope(db, p.regionPath),
     () => loadProjectsByCode(db, names.codes, year),
   );
-  const leaders = new Map<string, PersonLite>();
-  // Rows come leaders first, oldest first: the first on the importer's branch wins.
+  const leaders = new Map<string, PersonLite[]>();
   for (const person of people) {
     const onBranch = person.path.startsWith(p.regionPath) || p.regionPath.startsWith(person.path);
-    if (onBranch && !leaders.has(person.name)) leaders.set(person.name, person);
+    if (person.isLeader && onBranch) leaders.set(person.name, [...(leaders.get(person.name) ?? []), person]);
   }
   const batchMap = new Map<string, BatchLite[]>();
   for (const b of batches) batchMap.set(b.name, [...(batchMap.get(b.name) ?? []), b]);
@@ -129,6 +128,18 @@ export async function loadLookups(db: DbOrTx, p: Principal, names: Names, year: 
     batches: batchMap,
     projects: new Map(projects.map((x) => [x.code, x])),
   };
+}
+
+/**
+ * The leader a name means for a project: the only one of that name, or else the one nearest above
+ * the project's region (its county before its city). Several equally near: ambiguous.
+ */
+export function pickLeader(candidates: PersonLite[] | undefined, projectPath: string): PersonLite | 'ambiguous' | null {
+  if (!candidates?.length) return null;
+  if (candidates.length === 1) return candidates[0]!;
+  const above = candidates.filter((c) => projectPath.startsWith(c.path)).sort((a, b) => b.path.length - a.path.length);
+  if (above[0] && (above.length === 1 || above[0].path.length > above[1]!.path.length)) return above[0];
+  return 'ambiguous';
 }
 
 /** One after another: inside a transaction the handle serves one query at a time anyway. */

@@ -7,14 +7,14 @@ import { CATEGORY_LABELS, INDUSTRY_LABELS, LEVEL_LABELS, STAGE_LABELS } from '..
 import { canTransition, hasReached } from '../../../domain/lifecycle.ts';
 import { moneyEquals } from '../../../domain/money.ts';
 import {
-  parseCategory, parseCoordinate, parseDateCell, parseIndustry, parseLevel, parseMoneyCell, parseNameList, parseStage,
+  errorCell, isErrorCell, parseCategory, parseCoordinate, parseDateCell, parseIndustry, parseLevel, parseMoneyCell, parseNameList, parseStage,
   parseTags, parseTextCell, text, type CellResult,
 } from '../../io/ledger-cells.ts';
 import type { Plain } from '../../io/xlsx-read.ts';
 import { inScope } from '../access/access.policy.ts';
 import type { Principal } from '../access/principal.ts';
 import type { Column } from './ledger.headers.ts';
-import type { Lookups } from './ledger.lookups.ts';
+import { pickLeader, type Lookups } from './ledger.lookups.ts';
 import type { ExistingProject } from './ledger.repo.ts';
 import type { Change, Problem, RowPlan, RowValues } from './ledger.types.ts';
 
@@ -31,6 +31,7 @@ export function isSkippableRow(cells: Plain[], columns: Column[]): boolean {
 
 function parseCell(field: LedgerField, v: Plain, col: Column, lookups: Lookups): CellResult<RowValues[LedgerField]> {
   const what = LEDGER_HEADERS[field].replace(/\(.*\)$/, '');
+  if (isErrorCell(v)) return { ok: false, message: errorCell(what, v.error) };
   switch (field) {
     case 'code': return parseTextCell(v, what, 40);
     case 'name': return parseTextCell(v, what, 200, 2);
@@ -119,6 +120,12 @@ export function planRow(row: number, cells: Plain[], ctx: PlanContext): RowPlan 
   }
   if (v.actualStart && !hasReached(stage, 'started') && stage !== 'paused' && stage !== 'withdrawn') {
     problem('actualStart', `已填写实际开工日期，但当前阶段为「${STAGE_LABELS[stage]}」，请核对阶段`);
+  }
+  if (v.leader && v.leader !== existing?.leader) {
+    const projectPath = v.region?.path ?? existing?.regionPath ?? ctx.principal.regionPath;
+    const leader = pickLeader(ctx.lookups.leaders.get(v.leader), projectPath);
+    if (leader === 'ambiguous') problem('leader', `有多位名为「${v.leader}」的领导，无法确定是哪一位，请导入后在项目档案中选择`);
+    else if (leader) plan.leaderPersonId = leader.id;
   }
   const start = v.plannedStart ?? existing?.plannedStart;
   const completion = v.plannedCompletion ?? existing?.plannedCompletion;

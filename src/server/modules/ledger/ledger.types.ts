@@ -53,6 +53,8 @@ export interface RowPlan {
   existing: ExistingProject | null;
   changes: Change[];
   problems: Problem[];
+  /** The existing leader the row's 包靠领导 names; absent when the name is new (created on commit). */
+  leaderPersonId?: string;
   /** Stage change the row asks for and the lifecycle allows. */
   transition: { from: Stage | null; to: Stage } | null;
 }

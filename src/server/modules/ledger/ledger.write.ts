@@ -2,11 +2,12 @@
 // (created and updated in bulk), annual plans, stage transitions, batch memberships, audit, job row.
 import { randomUUID } from 'node:crypto';
 import type { LedgerField } from '../../../contract/ledger.ts';
-import type { Stage } from '../../../domain/enums.ts';
+import type { OrgKind, Stage } from '../../../domain/enums.ts';
 import { todayIso } from '../../../domain/dates.ts';
 import { buildSearchText } from '../../../domain/search.ts';
 import type { Tx } from '../../db/client.ts';
 import type { Principal } from '../access/principal.ts';
+import { guessUnitKind } from '../projects/parties.ts';
 import type { Lookups } from './ledger.lookups.ts';
 import {
   addBatchMembers, insertAuditRows, insertImportJob, insertLeaders, insertOrgs, insertProjects, insertTransitions, updateProjects, upsertAnnualPlans,
@@ -14,12 +15,11 @@ import {
 } from './ledger.repo.ts';
 import type { RowPlan } from './ledger.types.ts';
 
-export type NewOrgKind = 'enterprise' | 'government' | 'department';
+export type NewOrgKind = OrgKind;
 
-/** A responsible unit named 某某县人民政府 or 某某管委会 is a government; 某某局 / 某某委 a department. */
+/** Owners are enterprises; a responsible unit is sorted by its name as the project form does (人民政府/管委会 → government, 局/委 → department). */
 export function orgKindFor(name: string, as: 'owner' | 'responsibleUnit'): NewOrgKind {
-  if (as === 'owner') return 'enterprise';
-  return /(政府|管委会|管理委员会|办事处|街道)$/.test(name) ? 'government' : 'department';
+  return as === 'owner' ? 'enterprise' : guessUnitKind(name);
 }
 
 export interface NewNames {
@@ -39,7 +39,7 @@ export function newNames(plans: RowPlan[], lookups: Lookups): NewNames {
       if (name && !lookups.orgs.has(name) && !orgs.has(name)) orgs.set(name, { name, kind: orgKindFor(name, as), as, regionCode });
     }
     const leader = plan.values.leader;
-    if (leader && !lookups.leaders.has(leader)) leaders.add(leader);
+    if (leader && !plan.leaderPersonId && leader !== plan.existing?.leader && !lookups.leaders.has(leader)) leaders.add(leader);
   }
   return { orgs: [...orgs.values()], leaders: [...leaders] };
 }
@@ -55,8 +55,7 @@ export async function writePlans(tx: Tx, p: Principal, plans: RowPlan[], lookups
   const names = newNames(plans, lookups);
   const orgIds = new Map([...lookups.orgs].map(([n, o]) => [n, o.id]));
   for (const [n, id] of await insertOrgs(tx, names.orgs)) orgIds.set(n, id);
-  const leaderIds = new Map([...lookups.leaders].map(([n, x]) => [n, x.id]));
-  for (const [n, id] of await insertLeaders(tx, names.leaders, p.regionCode)) leaderIds.set(n, id);
+  const newLeaderIds = await insertLeaders(tx, names.leaders, p.regionCode);
 
   const today = todayIso();
   const note = `台账导入：${opts.fileName}`;
@@ -80,7 +79,7 @@ export async function writePlans(tx: Tx, p: Principal, plans: RowPlan[], lookups
     if (take('region')) { w.region_code = v.region!.code; w.region_path = v.region!.path; }
     if (take('owner')) w.owner_org_id = orgIds.get(v.owner!) ?? null;
     if (take('responsibleUnit')) w.responsible_org_id = orgIds.get(v.responsibleUnit!) ?? null;
-    if (take('leader')) w.leader_person_id = leaderIds.get(v.leader!) ?? null;
+    if (take('leader')) w.leader_person_id = plan.leaderPersonId ?? newLeaderIds.get(v.leader!) ?? null;
     if (take('level')) w.level = v.level!;
     if (take('category')) w.category = v.category!;
     if (take('industry')) w.industry = v.industry!;
