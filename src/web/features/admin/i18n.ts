@@ -55,6 +55,7 @@ const zhCN = {
       level: '级别', username: '用户名', displayName: '姓名', disabled: '停用', passwordReset: '重置密码', orgId: '所属单位', personId: '对应人员',
       eventDate: '活动日期', venue: '会场', season: '季节', mainProjectId: '主会场项目', projectIds: '活动项目', name: '名称',
       fromStage: '原阶段', toStage: '新阶段', prefix: '令牌前缀', year: '年度',
+      batchId: '活动', batchName: '活动名称', projectCount: '项目数', added: '加入的项目', removed: '移出的项目', id: '编号',
     },
     diff: { field: '字段', before: '修改前', after: '修改后', empty: '（空）', raw: '原始数据', rows: '{{count}} 条', none: '无字段变化' },
     entity: {
@@ -128,6 +129,7 @@ const enUS: Resources = {
       level: 'Level', username: 'Username', displayName: 'Name', disabled: 'Disabled', passwordReset: 'Password reset', orgId: 'Organisation', personId: 'Person',
       eventDate: 'Event date', venue: 'Venue', season: 'Season', mainProjectId: 'Main venue project', projectIds: 'Event projects', name: 'Name',
       fromStage: 'From stage', toStage: 'To stage', prefix: 'Token prefix', year: 'Year',
+      batchId: 'Event', batchName: 'Event name', projectCount: 'Projects', added: 'Projects added', removed: 'Projects removed', id: 'ID',
     },
     diff: { field: 'Field', before: 'Before', after: 'After', empty: '(empty)', raw: 'Raw data', rows: '{{count}} rows', none: 'No field changes' },
     entity: {
