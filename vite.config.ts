@@ -22,7 +22,8 @@ export default defineConfig({
     },
   },
   server: {
-    // TUIJIN_API points the dev server (and `vite preview`) at an API on another port.
-    proxy: { '/api': process.env.TUIJIN_API || 'http://localhost:3000' },
+    // TUIJIN_API points the dev server (and `vite preview`) at an API on another port. Only the
+    // server's paths are proxied: the sources have an /api folder of their own (src/web/api).
+    proxy: { '^/api/(v1|docs|health)': process.env.TUIJIN_API || 'http://localhost:3000' },
   },
 });
