@@ -234,6 +234,15 @@ describe('updating existing projects', () => {
     const [a] = await q(`select before, after from audit_log where action = 'project.import_updated'`);
     expect(a.before).toEqual({ totalInvestment: '10000.0000', stage: 'preparation', stageDate: null, actualStart: null, tags: [] });
     expect(a.after).toEqual({ totalInvestment: '12000', stage: 'started', stageDate: '2024-05-06', actualStart: '2024-05-06', tags: ['外资'] });
+
+    // A plan for the year alone: the project row and its version stay as they were.
+    const plan = await buildLedger([{ code: 'U-001', annualPlan: '3,000' }], { fields: ['code', 'annualPlan'] });
+    const planned = (await upload(office, plan, { dryRun: false, year: 2026 })).json();
+    expect(planned).toMatchObject({ toUpdate: 1, year: 2026, rows: [{ changes: [{ field: 'annualPlan', before: null, after: '3000' }] }] });
+    expect(await q(`select p.version, a.planned_investment from projects p join annual_plans a on a.project_id = p.id and a.year = 2026 where p.code = 'U-001'`))
+      .toEqual([{ version: 2, planned_investment: '3000.0000' }]);
+    expect(await q(`select after from audit_log where action = 'project.import_updated' order by id desc limit 1`))
+      .toEqual([{ after: { annualPlan: '3000', year: 2026 } }]);
   });
 });
 

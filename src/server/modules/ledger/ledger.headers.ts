@@ -8,7 +8,7 @@ import type { Problem } from './ledger.types.ts';
 
 /** How far down a header row may sit. */
 export const HEADER_SEARCH_ROWS = 10;
-/** A row is a header when at least this many of its cells name a field. */
+/** A row is a header when this many of its cells name a field (two, if one is 项目编码: code + annual plan is a valid update file). */
 const MIN_FIELDS = 3;
 
 export interface Column {
@@ -70,8 +70,10 @@ export function locateHeader(
   for (const c of candidates) {
     if (best && c.sheet !== best.c.sheet) break;
     const columns = assign(c, explicitNorm, normaliseMapping(remembered.get(c.signature) ?? {}));
-    const score = new Set(columns.map((col) => col.field).filter(Boolean)).size;
-    if (score >= MIN_FIELDS && (!best || score > best.score)) best = { c, columns, score };
+    const fields = new Set(columns.map((col) => col.field).filter(Boolean));
+    const score = fields.size;
+    const qualifies = score >= MIN_FIELDS || (fields.has('code') && score >= 2);
+    if (qualifies && (!best || score > best.score)) best = { c, columns, score };
   }
   if (!best) {
     throw new AppError('bad_file', `未找到表头行：各工作表前 ${HEADER_SEARCH_ROWS} 行中没有可识别的列名（如 项目编码、项目名称、总投资(万元)），请使用台账模板或在映射中指定各列`);

@@ -74,7 +74,7 @@ export async function writePlans(tx: Tx, p: Principal, plans: RowPlan[], lookups
     const w: ProjectWrite = { ...base };
     // An update writes only what changed, so the audit entry shows exactly that.
     const changed = e ? new Set(plan.changes.map((c) => c.field)) : null;
-    const take = <K extends keyof typeof v>(f: K & LedgerField): boolean => v[f] !== undefined && (!changed || changed.has(f));
+    const take = (f: LedgerField): boolean => v[f] !== undefined && (!changed || changed.has(f));
     if (take('name')) w.name = v.name!;
     if (take('region')) { w.region_code = v.region!.code; w.region_path = v.region!.path; }
     if (take('owner')) w.owner_org_id = orgIds.get(v.owner!) ?? null;
@@ -109,8 +109,9 @@ export async function writePlans(tx: Tx, p: Principal, plans: RowPlan[], lookups
     for (const b of v.batch ?? []) if (!e?.batchIds.includes(b.id)) members.push({ batchId: b.id, projectId: w.id });
 
     if (e) {
-      updates.push(w);
       const [before, after] = changedColumns(base, w);
+      // A new annual plan or batch alone leaves the project row (and its version) as it was.
+      if (Object.keys(after).length) updates.push(w);
       for (const c of plan.changes) {
         if (c.field === 'annualPlan') { before.annualPlan = e.annualPlan; after.annualPlan = v.annualPlan; before.year = after.year = opts.year; }
         if (c.field === 'batch') after.batches = c.after;
@@ -135,10 +136,10 @@ export async function writePlans(tx: Tx, p: Principal, plans: RowPlan[], lookups
   const unchanged = plans.filter((x) => x.action === 'unchanged').length;
   const importId = await insertImportJob(tx, {
     userId: p.id, username: p.username, fileName: opts.fileName, fileSha256: opts.sha256, rowCount: plans.length,
-    created: creates.length, updated: updates.length, unchanged,
+    created: creates.length, updated: plans.length - creates.length - unchanged, unchanged,
     summary: { sheet: opts.sheet, year: opts.year, newOrgs: names.orgs.map((o) => o.name), newPeople: names.leaders },
   });
-  return { importId, created: creates.length, updated: updates.length, unchanged, names };
+  return { importId, created: creates.length, updated: plans.length - creates.length - unchanged, unchanged, names };
 }
 
 function fromExisting(e: ExistingProject): ProjectWrite {
