@@ -2,10 +2,11 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { Button, Card, Col, Descriptions, Row, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { Button, Card, Col, Descriptions, Grid, Row, Space, Statistic, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { ArrowLeftOutlined, DownloadOutlined } from '@ant-design/icons';
 import type { ProjectDto } from '../../../contract/projects.ts';
+import { API_BASE } from '../../api/client.ts';
 import { formatDateZh } from '../../../domain/dates.ts';
 import Decimal from 'decimal.js';
 import { formatYi } from '../../../domain/money.ts';
@@ -23,6 +24,8 @@ export default function BatchDetailPage() {
   const { t } = useTranslation(NS);
   const canManage = useCanManageBatches();
   const label = useEnumLabel();
+  // Phones show name, stage and amount only, wrapped to the screen rather than scrolled sideways.
+  const wide = Grid.useBreakpoint().md ?? true;
   const { data: batch, isLoading, error } = useBatch(id);
   const [editing, setEditing] = useState(false);
   const [editingMembers, setEditingMembers] = useState(false);
@@ -35,6 +38,16 @@ export default function BatchDetailPage() {
       </Card>
     );
   }
+
+  const actions = batch && (
+    <Space wrap>
+      <Button icon={<DownloadOutlined />} href={`${API_BASE}/ledger/export.xlsx?batchId=${encodeURIComponent(batch.id)}`}>
+        {t('action.export')}
+      </Button>
+      {canManage && <Button onClick={() => setEditing(true)}>{t('action.edit')}</Button>}
+      {canManage && <Button type="primary" onClick={() => setEditingMembers(true)}>{t('action.members')}</Button>}
+    </Space>
+  );
 
   const columns: TableColumnsType<ProjectDto> = [
     { title: t('col.code'), dataIndex: 'code', width: 120, responsive: ['md'] },
@@ -71,18 +84,11 @@ export default function BatchDetailPage() {
             {batch && <Tag color={batch.kind === 'groundbreaking' ? 'orange' : 'blue'}>{label('batchKind', batch.kind)}</Tag>}
           </Space>
         }
-        extra={batch && (
-          <Space wrap>
-            <Button icon={<DownloadOutlined />} href={`/api/v1/ledger/export.xlsx?batchId=${encodeURIComponent(batch.id)}`}>
-              {t('action.export')}
-            </Button>
-            {canManage && <Button onClick={() => setEditing(true)}>{t('action.edit')}</Button>}
-            {canManage && <Button type="primary" onClick={() => setEditingMembers(true)}>{t('action.members')}</Button>}
-          </Space>
-        )}
+        extra={wide && actions}
       >
         {batch && (
           <>
+            {!wide && <div style={{ marginBottom: 16 }}>{actions}</div>}
             <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
               <Col xs={12} md={6}><Statistic title={t('summary.projectCount')} value={batch.projectCount} /></Col>
               <Col xs={12} md={6}><Statistic title={t('summary.totalInvestment')} value={formatYi(batch.totalInvestment)} /></Col>
@@ -114,7 +120,7 @@ export default function BatchDetailPage() {
           columns={columns}
           dataSource={batch?.projects ?? []}
           pagination={(batch?.projects.length ?? 0) > 50 ? { pageSize: 50, showSizeChanger: false } : false}
-          scroll={{ x: 'max-content' }}
+          scroll={wide ? { x: 'max-content' } : undefined}
           locale={{ emptyText: t('members.empty') }}
         />
       </Card>

@@ -1,7 +1,7 @@
 // One leader's page: everything they carry (一个项目、一名领导、一个专班、一抓到底).
 import { Link, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { Card, Col, Descriptions, Flex, Row, Space, Statistic, Table, Tag } from 'antd';
+import { Card, Col, Descriptions, Flex, Grid, Row, Space, Statistic, Table, Tag } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import Decimal from 'decimal.js';
@@ -21,6 +21,8 @@ export default function LeaderPage() {
   const { t } = useTranslation(NS);
   const { data, isLoading, error } = useLeader(id);
   const label = useEnumLabel();
+  // Phones show name, stage and amount only, wrapped to the screen rather than scrolled sideways.
+  const scroll = Grid.useBreakpoint().md ? { x: 'max-content' as const } : undefined;
 
   const stageTag = (s: Stage) => <StageTag stage={s} />;
   const projectLink = (p: ProjectDto) => <Link to={`/projects/${p.id}`}>{p.name}</Link>;
@@ -115,7 +117,7 @@ export default function LeaderPage() {
           columns={projectColumns}
           dataSource={data?.projects ?? []}
           pagination={(data?.projects.length ?? 0) > 50 ? { pageSize: 50, showSizeChanger: false } : false}
-          scroll={{ x: 'max-content' }}
+          scroll={scroll}
           locale={{ emptyText: t('empty.projects') }}
         />
       </Card>
@@ -127,7 +129,7 @@ export default function LeaderPage() {
           columns={teamColumns}
           dataSource={data?.teamProjects ?? []}
           pagination={false}
-          scroll={{ x: 'max-content' }}
+          scroll={scroll}
           locale={{ emptyText: t('empty.team') }}
         />
       </Card>
