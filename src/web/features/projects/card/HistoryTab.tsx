@@ -56,7 +56,7 @@ function Changes({ item }: { item: HistoryItem }) {
       {changes.map((c) => (
         <li key={c.field}>
           <strong>{t(`field.${c.field}`, { defaultValue: c.field })}</strong>：
-          {item.before != null && (
+          {item.before != null && !c.added && (
             <>
               <span className="tj-diff-before">{format(c.field, c.before)}</span>
               {' → '}
@@ -90,12 +90,12 @@ export default function HistoryTab({ projectId }: { projectId: string }) {
         bordered
         pagination={false}
         dataSource={items}
-        scroll={{ x: 'max-content' }}
+        scroll={{ x: 860 }}
         columns={[
           { key: 'at', title: t('card.history.when'), width: 170, render: (_, r) => <span className="tj-num">{formatDateTime(r.at)}</span> },
           { key: 'who', title: t('card.history.who'), width: 110, render: (_, r) => r.username ?? '—' },
           { key: 'action', title: t('card.history.action'), width: 120, render: (_, r) => <Tag>{actionLabel(r.action)}</Tag> },
-          { key: 'changes', title: t('card.history.changes'), render: (_, r) => <Changes item={r} /> },
+          { key: 'changes', title: t('card.history.changes'), render: (_, r) => <div style={{ wordBreak: 'break-word' }}><Changes item={r} /></div> },
         ]}
       />
       {history.hasNextPage && (

@@ -4,6 +4,8 @@ export interface FieldChange {
   field: string;
   before: unknown;
   after: unknown;
+  /** The field is not in the before snapshot at all (e.g. the date of a stage change). */
+  added: boolean;
 }
 
 export interface RowsChange {
@@ -54,7 +56,7 @@ export function fieldChanges(before: unknown, after: unknown): FieldChange[] {
     .filter((k) => !same(b[k], a[k]))
     // On creation every field "changes" from nothing; empty values are noise there.
     .filter((k) => isPlainObject(before) || (a[k] != null && a[k] !== '' && !(Array.isArray(a[k]) && (a[k] as unknown[]).length === 0)))
-    .map((k) => ({ field: k, before: b[k], after: a[k] }));
+    .map((k) => ({ field: k, before: b[k], after: a[k], added: !(k in b) }));
 }
 
 /** The kind of action, for a label: 'project.updated' → 'update', 'project.stage_changed' → 'stage'. */
