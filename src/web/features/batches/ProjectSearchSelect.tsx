@@ -30,14 +30,15 @@ export default function ProjectSearchSelect(props: Props) {
   const { data, isFetching } = useProjectSearch(q);
 
   const options = useMemo(() => {
-    const items = (data ?? []).map((p) => ({
+    interface Option { value: string; project?: ProjectDto; disabled: boolean; label: string }
+    const items: Option[] = (data ?? []).map((p) => ({
       value: p.id,
       project: p,
       disabled: disabledIds?.has(p.id) ?? false,
       label: `${p.code}　${p.name}（${formatMoney(p.totalInvestment)}）${disabledIds?.has(p.id) && disabledHint ? `　${disabledHint}` : ''}`,
     }));
     if (value && !items.some((o) => o.value === value)) {
-      items.unshift({ value, project: undefined as unknown as ProjectDto, disabled: false, label: initialLabel ?? value });
+      items.unshift({ value, disabled: false, label: initialLabel ?? value });
     }
     return items;
   }, [data, value, initialLabel, disabledIds, disabledHint]);
