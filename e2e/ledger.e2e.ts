@@ -72,7 +72,7 @@ describe('the project office works the ledger', () => {
     await expect.poll(() => page.locator('body').innerText(), { timeout: 15_000 }).toContain(renamed);
 
     await page.getByRole('tab', { name: /变更记录/ }).click();
-    const history = page.locator('.ant-tabs-tabpane-active');
+    const history = page.getByRole('tabpanel');
     await expect.poll(() => history.innerText(), { timeout: 15_000 }).toContain('操作人');
     const text = await history.innerText();
     expect(text).toContain(renamed);
