@@ -14,9 +14,10 @@ export interface AuditEntry {
   note?: string | null;
 }
 
-/** Writes one audit entry in the caller's transaction, so the change and its record stand or fall together. */
-export async function recordAudit(db: DbOrTx, who: Pick<Principal, 'id' | 'username'> | null, e: AuditEntry): Promise<void> {
-  await db.insert(auditLog).values({
+type Who = Pick<Principal, 'id' | 'username'> | null;
+
+function toRow(who: Who, e: AuditEntry): typeof auditLog.$inferInsert {
+  return {
     userId: who?.id ?? null,
     username: who?.username ?? 'system',
     action: e.action,
@@ -27,26 +28,17 @@ export async function recordAudit(db: DbOrTx, who: Pick<Principal, 'id' | 'usern
     before: (e.before ?? null) as object | null,
     after: (e.after ?? null) as object | null,
     note: e.note ?? null,
-  });
+  };
 }
 
-export async function recordAuditMany(db: DbOrTx, who: Pick<Principal, 'id' | 'username'> | null, entries: AuditEntry[]): Promise<void> {
+/** Writes one audit entry in the caller's transaction, so the change and its record stand or fall together. */
+export async function recordAudit(db: DbOrTx, who: Who, e: AuditEntry): Promise<void> {
+  await db.insert(auditLog).values(toRow(who, e));
+}
+
+export async function recordAuditMany(db: DbOrTx, who: Who, entries: AuditEntry[]): Promise<void> {
   for (let i = 0; i < entries.length; i += 1000) {
-    const chunk = entries.slice(i, i + 1000);
-    await db.insert(auditLog).values(
-      chunk.map((e) => ({
-        userId: who?.id ?? null,
-        username: who?.username ?? 'system',
-        action: e.action,
-        entityType: e.entityType,
-        entityId: e.entityId ?? null,
-        projectId: e.projectId ?? null,
-        regionPath: e.regionPath ?? null,
-        before: (e.before ?? null) as object | null,
-        after: (e.after ?? null) as object | null,
-        note: e.note ?? null,
-      })),
-    );
+    await db.insert(auditLog).values(entries.slice(i, i + 1000).map((e) => toRow(who, e)));
   }
 }
 
