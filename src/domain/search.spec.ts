@@ -25,3 +25,12 @@ describe('pinyin search text', () => {
     expect(likeEscape('100%_a\\b')).toBe('100\\%\\_a\\\\b');
   });
 });
+
+describe('search text in one pass', () => {
+  it('gives the same initials as the two-pass form for mixed names', () => {
+    for (const name of ['OLED基板项目', '5G新材料产业园', '年产10万吨预制菜项目', '莘县调味品全产业链', 'A区 B栋 工程', '聊城·高新区（二期）']) {
+      const s = buildSearchText({ code: 'X', name });
+      expect(s.split(' ')).toContain(pinyinInitials(name).toLowerCase().replace(/\s+/g, ''));
+    }
+  });
+});

@@ -11,11 +11,16 @@ export function pinyinFull(text: string): string {
 }
 
 export function buildSearchText(parts: { code: string; name: string; owner?: string | null }): string {
-  return [parts.code, parts.name, parts.owner ?? '', pinyinInitials(parts.name), pinyinFull(parts.name)]
-    .join(' ')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
+  // One pinyin pass gives both spellings (imports compute this for thousands of rows): each Chinese
+  // character yields one syllable, each run of other characters one segment kept as written.
+  const syllables = pinyin(parts.name, { toneType: 'none', type: 'array', nonZh: 'consecutive' });
+  const runs = parts.name.match(/[\u3400-\u9fff]|[^\u3400-\u9fff]+/g) ?? [];
+  const initials =
+    runs.length === syllables.length
+      ? syllables.map((syl, i) => (/[\u3400-\u9fff]/.test(runs[i]!) ? syl.charAt(0) : syl)).join('')
+      : pinyinInitials(parts.name);
+  const compact = (x: string) => x.replace(/\s+/g, '');
+  return [parts.code, parts.name, parts.owner ?? '', compact(initials), compact(syllables.join(''))].join(' ').toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
 /** Escapes LIKE wildcards in user text. */

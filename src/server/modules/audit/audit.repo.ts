@@ -36,9 +36,19 @@ export async function recordAudit(db: DbOrTx, who: Who, e: AuditEntry): Promise<
   await db.insert(auditLog).values(toRow(who, e));
 }
 
+/**
+ * Many entries (an import) in one statement per thousand, sent as one JSON parameter: Drizzle's
+ * insert builder spends seconds of CPU on 10,000 rows, this takes a tenth of a second.
+ */
 export async function recordAuditMany(db: DbOrTx, who: Who, entries: AuditEntry[]): Promise<void> {
   for (let i = 0; i < entries.length; i += 1000) {
-    await db.insert(auditLog).values(entries.slice(i, i + 1000).map((e) => toRow(who, e)));
+    // Absent keys (not JSON null) so an empty before/after stays SQL NULL, as in recordAudit.
+    const chunk = entries.slice(i, i + 1000).map((e) => JSON.parse(JSON.stringify({ ...e, before: e.before ?? undefined, after: e.after ?? undefined })));
+    await db.execute(sql`
+      INSERT INTO audit_log (user_id, username, action, entity_type, entity_id, project_id, region_path, before, after, note)
+      SELECT ${who?.id ?? null}::uuid, ${who?.username ?? 'system'}, x.action, x."entityType", x."entityId", x."projectId", x."regionPath", x.before, x.after, x.note
+      FROM jsonb_to_recordset(${JSON.stringify(chunk)}::jsonb)
+        AS x(action text, "entityType" text, "entityId" text, "projectId" uuid, "regionPath" text, before jsonb, after jsonb, note text)`);
   }
 }
 

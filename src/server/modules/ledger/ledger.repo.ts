@@ -198,26 +198,6 @@ export async function addBatchMembers(db: DbOrTx, rows: { batchId: string; proje
   }
 }
 
-export interface AuditRow {
-  action: string; entityId: string; projectId: string; regionPath: string;
-  /** Left out (not null) when there is nothing before: the column stays SQL NULL. */
-  before?: unknown; after: unknown; note: string;
-}
-
-/**
- * The audit entries of an import, in one statement per thousand rows. Same rows as recordAuditMany
- * writes, but built as one JSON parameter: Drizzle's insert builder spends seconds on 10,000 rows.
- */
-export async function insertAuditRows(db: DbOrTx, who: { id: string; username: string }, rows: AuditRow[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += CHUNK) {
-    await db.execute(sql`
-      insert into audit_log (user_id, username, action, entity_type, entity_id, project_id, region_path, before, after, note)
-      select ${who.id || null}::uuid, ${who.username}, x.action, 'project', x."entityId", x."projectId", x."regionPath", x.before, x.after, x.note
-      from jsonb_to_recordset(${JSON.stringify(rows.slice(i, i + CHUNK))}::jsonb)
-        as x(action text, "entityId" text, "projectId" uuid, "regionPath" text, before jsonb, after jsonb, note text)`);
-  }
-}
-
 export async function insertImportJob(db: DbOrTx, job: typeof importJobs.$inferInsert): Promise<string> {
   const [row] = await db.insert(importJobs).values(job).returning({ id: importJobs.id });
   return row!.id;

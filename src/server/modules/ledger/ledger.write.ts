@@ -7,11 +7,12 @@ import { todayIso } from '../../../domain/dates.ts';
 import { buildSearchText } from '../../../domain/search.ts';
 import type { Tx } from '../../db/client.ts';
 import type { Principal } from '../access/principal.ts';
+import { recordAuditMany, type AuditEntry } from '../audit/audit.repo.ts';
 import { guessUnitKind } from '../projects/parties.ts';
 import type { Lookups } from './ledger.lookups.ts';
 import {
-  addBatchMembers, insertAuditRows, insertImportJob, insertLeaders, insertOrgs, insertProjects, insertTransitions, updateProjects, upsertAnnualPlans,
-  type AuditRow, type ExistingProject, type ProjectWrite,
+  addBatchMembers, insertImportJob, insertLeaders, insertOrgs, insertProjects, insertTransitions, updateProjects, upsertAnnualPlans,
+  type ExistingProject, type ProjectWrite,
 } from './ledger.repo.ts';
 import type { RowPlan } from './ledger.types.ts';
 
@@ -64,7 +65,7 @@ export async function writePlans(tx: Tx, p: Principal, plans: RowPlan[], lookups
   const plansOut: { projectId: string; amount: string }[] = [];
   const transitions: { projectId: string; from: string | null; to: string; date: string; note: string }[] = [];
   const members: { batchId: string; projectId: string }[] = [];
-  const audit: AuditRow[] = [];
+  const audit: AuditEntry[] = [];
 
   for (const plan of plans) {
     if (plan.action !== 'create' && plan.action !== 'update') continue;
@@ -116,12 +117,12 @@ export async function writePlans(tx: Tx, p: Principal, plans: RowPlan[], lookups
         if (c.field === 'annualPlan') { before.annualPlan = e.annualPlan; after.annualPlan = v.annualPlan; before.year = after.year = opts.year; }
         if (c.field === 'batch') after.batches = c.after;
       }
-      audit.push({ action: 'project.import_updated', entityId: w.id, projectId: w.id, regionPath: w.region_path, before, after, note });
+      audit.push({ action: 'project.import_updated', entityType: 'project', entityId: w.id, projectId: w.id, regionPath: w.region_path, before, after, note });
     } else {
       creates.push(w);
       const { search_text: _s, ...rest } = w;
       audit.push({
-        action: 'project.imported', entityId: w.id, projectId: w.id, regionPath: w.region_path,
+        action: 'project.imported', entityType: 'project', entityId: w.id, projectId: w.id, regionPath: w.region_path,
         after: { ...camel(rest), annualPlan: v.annualPlan ?? null, year: opts.year }, note,
       });
     }
@@ -132,7 +133,7 @@ export async function writePlans(tx: Tx, p: Principal, plans: RowPlan[], lookups
   await upsertAnnualPlans(tx, opts.year, plansOut);
   await insertTransitions(tx, p.id || null, transitions);
   await addBatchMembers(tx, members);
-  await insertAuditRows(tx, p, audit);
+  await recordAuditMany(tx, p, audit);
   const unchanged = plans.filter((x) => x.action === 'unchanged').length;
   const importId = await insertImportJob(tx, {
     userId: p.id, username: p.username, fileName: opts.fileName, fileSha256: opts.sha256, rowCount: plans.length,
