@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import { addSums, figures, formatRate, plannedToDate, progressStatus, ratio, timeElapsed, type FigureSums } from './kpi.ts';
+
+const sums = (o: Partial<FigureSums>): FigureSums => ({
+  annualPlan: '0', ytdInvestment: '0', ytdFundsArrived: '0', totalInvestment: '0', cumulativeInvestment: '0', cumulativeFundsArrived: '0',
+  plannedToDate: '0', dueToStart: 0, started: 0, dueToComplete: 0, completedOnTime: 0, dueToProduce: 0, producing: 0, ...o,
+});
+
+describe('ratio', () => {
+  it('divides exactly and gives null for an empty denominator', () => {
+    expect(ratio('7500', '10000')).toBe(0.75);
+    expect(ratio('0.3', '0.1')).toBe(3);
+    expect(ratio('5', '0')).toBeNull();
+    expect(ratio('5', null)).toBeNull();
+    expect(ratio(0, 4)).toBe(0);
+    expect(ratio(null, 4)).toBe(0);
+  });
+});
+
+describe('time-elapsed progress (序时进度)', () => {
+  it('is m/12 without a monthly split', () => {
+    expect(timeElapsed(9)).toBe(0.75);
+    expect(timeElapsed(12)).toBe(1);
+    expect(timeElapsed(1)).toBeCloseTo(1 / 12, 12);
+  });
+
+  it('follows the cumulative share of a monthly split', () => {
+    // A plan back-loaded into the second half: nothing due by June, half by September.
+    const monthly = ['0', '0', '0', '0', '0', '0', '1000', '1000', '1000', '1000', '1000', '1000'];
+    expect(timeElapsed(6, monthly)).toBe(0);
+    expect(timeElapsed(9, monthly)).toBe(0.5);
+    expect(timeElapsed(12, monthly)).toBe(1);
+    expect(plannedToDate('6000', 9, monthly)).toBe('3000');
+  });
+
+  it('falls back to m/12 when a split is all zero or incomplete', () => {
+    expect(timeElapsed(6, Array(12).fill('0'))).toBe(0.5);
+    expect(timeElapsed(6, ['1'])).toBe(0.5);
+    expect(plannedToDate('1200', 3)).toBe('300');
+    expect(plannedToDate('1000', 1)).toBe('83.3333');
+  });
+
+  it('refuses a month outside 1–12', () => {
+    expect(() => timeElapsed(0)).toThrow(RangeError);
+    expect(() => timeElapsed(13)).toThrow(RangeError);
+  });
+});
+
+describe('progress status', () => {
+  it('judges by the gap to time-elapsed progress, the tolerance itself counting as on schedule', () => {
+    expect(progressStatus(0.8, 0.75)).toBe('on_schedule');
+    expect(progressStatus(0.8, 0.75, 0.05)).toBe('on_schedule');
+    expect(progressStatus(0.81, 0.75, 0.05)).toBe('ahead');
+    expect(progressStatus(0.7, 0.75, 0.05)).toBe('on_schedule');
+    expect(progressStatus(0.69, 0.75, 0.05)).toBe('lagging');
+    expect(progressStatus(0.55, 0.5, 0.05)).toBe('on_schedule');
+    expect(progressStatus(0.75, 0.75, 0)).toBe('on_schedule');
+    expect(progressStatus(null, 0.75)).toBeNull();
+  });
+});
+
+describe('figures of a group', () => {
+  it('computes every rate from the sums, by hand', () => {
+    const f = figures(sums({
+      annualPlan: '12000', ytdInvestment: '8100', ytdFundsArrived: '6000', plannedToDate: '9000',
+      totalInvestment: '50000', cumulativeInvestment: '20000', cumulativeFundsArrived: '15000',
+      dueToStart: 4, started: 3, dueToComplete: 2, completedOnTime: 1, dueToProduce: 0, producing: 0,
+    }));
+    expect(f).toEqual({
+      timeElapsed: 0.75, annualCompletionRate: 0.675, cumulativeCompletionRate: 0.4, fundArrivalRate: 0.5,
+      cumulativeFundArrivalRate: 0.3, startRate: 0.75, onTimeCompletionRate: 0.5, productionRate: null, gap: -0.075,
+    });
+  });
+
+  it('shows no figure where nothing was planned', () => {
+    const f = figures(sums({}));
+    expect(Object.values(f).every((v) => v === null)).toBe(true);
+  });
+});
+
+describe('roll-up', () => {
+  it('divides the sums, never averages the projects’ rates', () => {
+    // A small project far ahead and a large one behind: the average of rates (55%) would flatter the county.
+    const small = sums({ annualPlan: '100', ytdInvestment: '100', plannedToDate: '50', dueToStart: 1, started: 1 });
+    const large = sums({ annualPlan: '9900', ytdInvestment: '990', plannedToDate: '4950', dueToStart: 1, started: 0 });
+    const county = figures(addSums([small, large]));
+    expect(county.annualCompletionRate).toBe(0.109);
+    expect(county.startRate).toBe(0.5);
+    expect(county.timeElapsed).toBe(0.5);
+    expect(progressStatus(county.annualCompletionRate, county.timeElapsed!)).toBe('lagging');
+  });
+
+  it('adds money exactly and rolls up again (county → city)', () => {
+    const a = sums({ annualPlan: '0.1', ytdInvestment: '0.1' });
+    const b = sums({ annualPlan: '0.2', ytdInvestment: '0.2' });
+    const county = addSums([a, b]);
+    expect(county.annualPlan).toBe('0.3');
+    const city = addSums([county, sums({ annualPlan: '0.7', ytdInvestment: '0.35' })]);
+    expect(city.annualPlan).toBe('1');
+    expect(figures(city).annualCompletionRate).toBe(0.65);
+  });
+});
+
+describe('formatRate', () => {
+  it('shows a percentage, and — for no figure', () => {
+    expect(formatRate(0.6754)).toBe('67.5%');
+    expect(formatRate(null)).toBe('—');
+    expect(formatRate(1)).toBe('100.0%');
+  });
+});

@@ -1,0 +1,132 @@
+// The key figures (投资完成率, 资金到位率, 序时进度, 开工率 …), defined once. Rates divide sums —
+// never averages of per-project rates — and an empty denominator gives null ("—"), not 0 or 100%.
+import Decimal from 'decimal.js';
+
+export type Rate = number | null;
+
+/** numerator / denominator as a fraction, or null when the denominator is empty or zero. */
+export function ratio(numerator: Decimal.Value | null | undefined, denominator: Decimal.Value | null | undefined): Rate {
+  if (denominator == null || denominator === '') return null;
+  const d = new Decimal(denominator);
+  if (d.isZero()) return null;
+  return new Decimal(numerator ?? 0).dividedBy(d).toNumber();
+}
+
+/**
+ * Time-elapsed progress (序时进度) at the end of month m (1–12): m/12, or — where the annual plan is
+ * split by month — the cumulative share of the split planned by then.
+ */
+export function timeElapsed(month: number, monthly?: readonly (string | null)[] | null): number {
+  if (!Number.isInteger(month) || month < 1 || month > 12) throw new RangeError(`month must be 1–12, got ${month}`);
+  if (monthly && monthly.length === 12) {
+    const total = monthly.reduce((s, v) => s.plus(v ?? 0), new Decimal(0));
+    if (!total.isZero()) {
+      const done = monthly.slice(0, month).reduce((s, v) => s.plus(v ?? 0), new Decimal(0));
+      return done.dividedBy(total).toNumber();
+    }
+  }
+  return month / 12;
+}
+
+/** Planned investment due by the end of month m: the plan's share by time-elapsed progress. */
+export function plannedToDate(annualPlan: string, month: number, monthly?: readonly (string | null)[] | null): string {
+  if (monthly && monthly.length === 12 && monthly.some((v) => v && !new Decimal(v).isZero())) {
+    return monthly.slice(0, month).reduce((s, v) => s.plus(v ?? 0), new Decimal(0)).toFixed();
+  }
+  return new Decimal(annualPlan).times(month).dividedBy(12).toDecimalPlaces(4, Decimal.ROUND_HALF_UP).toFixed();
+}
+
+export type ProgressStatus = 'ahead' | 'on_schedule' | 'lagging';
+
+/** Default tolerance: within 5 percentage points of time-elapsed progress counts as on schedule. */
+export const DEFAULT_PROGRESS_TOLERANCE = 0.05;
+
+/**
+ * 超前 / 正常 / 滞后 by the gap between the annual completion rate and time-elapsed progress.
+ * A gap exactly at the tolerance is still on schedule. No rate (no plan) gives no status.
+ */
+export function progressStatus(completionRate: Rate, elapsed: number, tolerance = DEFAULT_PROGRESS_TOLERANCE): ProgressStatus | null {
+  if (completionRate == null) return null;
+  // Compare in exact decimals so 0.55 − 0.5 = 0.05 sits on the boundary, not past it.
+  const gap = new Decimal(completionRate).minus(elapsed);
+  if (gap.greaterThan(tolerance)) return 'ahead';
+  if (gap.lessThan(-tolerance)) return 'lagging';
+  return 'on_schedule';
+}
+
+/** The figures of one group (a project, a county, an industry …) from its sums. */
+export interface FigureSums {
+  annualPlan: string;
+  ytdInvestment: string;
+  ytdFundsArrived: string;
+  totalInvestment: string;
+  cumulativeInvestment: string;
+  cumulativeFundsArrived: string;
+  /** Planned investment due by the end of the month, summed over the group (for 序时进度 of a group). */
+  plannedToDate: string;
+  dueToStart: number;
+  started: number;
+  dueToComplete: number;
+  completedOnTime: number;
+  dueToProduce: number;
+  producing: number;
+}
+
+export interface Figures {
+  timeElapsed: Rate;
+  annualCompletionRate: Rate;
+  cumulativeCompletionRate: Rate;
+  fundArrivalRate: Rate;
+  cumulativeFundArrivalRate: Rate;
+  startRate: Rate;
+  onTimeCompletionRate: Rate;
+  productionRate: Rate;
+  /** Annual completion rate minus time-elapsed progress (negative: behind). */
+  gap: Rate;
+}
+
+/**
+ * Figures of a group from its sums. A group's time-elapsed progress is its planned-to-date over its
+ * annual plan, which equals m/12 when no project has a monthly split.
+ */
+export function figures(s: FigureSums): Figures {
+  const elapsed = ratio(s.plannedToDate, s.annualPlan);
+  const annualCompletionRate = ratio(s.ytdInvestment, s.annualPlan);
+  return {
+    timeElapsed: elapsed,
+    annualCompletionRate,
+    cumulativeCompletionRate: ratio(s.cumulativeInvestment, s.totalInvestment),
+    fundArrivalRate: ratio(s.ytdFundsArrived, s.annualPlan),
+    cumulativeFundArrivalRate: ratio(s.cumulativeFundsArrived, s.totalInvestment),
+    startRate: ratio(s.started, s.dueToStart),
+    onTimeCompletionRate: ratio(s.completedOnTime, s.dueToComplete),
+    productionRate: ratio(s.producing, s.dueToProduce),
+    gap: annualCompletionRate == null || elapsed == null ? null : new Decimal(annualCompletionRate).minus(elapsed).toNumber(),
+  };
+}
+
+/** Adds the sums of several groups: how every figure rolls up (project → county → city → province). */
+export function addSums(parts: readonly FigureSums[]): FigureSums {
+  const money = (k: keyof FigureSums) => parts.reduce((s, p) => s.plus(p[k] as string), new Decimal(0)).toFixed();
+  const count = (k: keyof FigureSums) => parts.reduce((s, p) => s + (p[k] as number), 0);
+  return {
+    annualPlan: money('annualPlan'),
+    ytdInvestment: money('ytdInvestment'),
+    ytdFundsArrived: money('ytdFundsArrived'),
+    totalInvestment: money('totalInvestment'),
+    cumulativeInvestment: money('cumulativeInvestment'),
+    cumulativeFundsArrived: money('cumulativeFundsArrived'),
+    plannedToDate: money('plannedToDate'),
+    dueToStart: count('dueToStart'),
+    started: count('started'),
+    dueToComplete: count('dueToComplete'),
+    completedOnTime: count('completedOnTime'),
+    dueToProduce: count('dueToProduce'),
+    producing: count('producing'),
+  };
+}
+
+/** "85.3%" for display; "—" for no figure. */
+export function formatRate(r: Rate, digits = 1): string {
+  return r == null ? '—' : `${(r * 100).toFixed(digits)}%`;
+}
