@@ -1,22 +1,13 @@
 // User administration (admin only). Password hashes never leave the server.
 import { z } from 'zod';
 import { ROLES } from '../domain/enums.ts';
-import { changePasswordBody } from './auth.ts';
+import { changePasswordBody, currentUser } from './auth.ts';
 
 /** Same rule as a self-service password change: at least 10 characters, letters and digits. */
 export const password = changePasswordBody.shape.newPassword;
 
-export const user = z
-  .object({
-    id: z.uuid(),
-    username: z.string(),
-    displayName: z.string(),
-    role: z.enum(ROLES),
-    regionCode: z.string(),
-    regionName: z.string(),
-    orgId: z.uuid().nullable(),
-    orgName: z.string().nullable(),
-    personId: z.uuid().nullable(),
+export const user = currentUser
+  .extend({
     personName: z.string().nullable(),
     disabled: z.boolean(),
     lockedUntil: z.string().nullable(),

@@ -1,32 +1,27 @@
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
-import { apiTokens, organizations, regions, sessions, users } from '../../db/schema/index.ts';
+import { apiTokens, sessions, users } from '../../db/schema/index.ts';
+import { selectUsers } from '../users/users.repo.ts';
 
 export async function findUserByUsername(db: DbOrTx, username: string) {
   const [row] = await db.select().from(users).where(eq(users.username, username)).limit(1);
   return row ?? null;
 }
 
-/** The user with what a principal needs: region path and names. */
-export async function loadUserProfile(db: DbOrTx, userId: string) {
-  const [row] = await db
-    .select({
-      id: users.id,
-      username: users.username,
-      displayName: users.displayName,
-      role: users.role,
-      regionCode: users.regionCode,
-      regionName: regions.name,
-      regionPath: regions.path,
-      orgId: users.orgId,
-      orgName: organizations.name,
-      personId: users.personId,
-      disabled: users.disabled,
-    })
-    .from(users)
-    .innerJoin(regions, eq(regions.code, users.regionCode))
-    .leftJoin(organizations, eq(organizations.id, users.orgId))
-    .where(eq(users.id, userId))
+/** A live session together with its user: one query on every signed-in request. */
+export async function findSessionUser(db: DbOrTx, id: string) {
+  const [row] = await selectUsers(db, { csrfToken: sessions.csrfToken })
+    .innerJoin(sessions, eq(sessions.userId, users.id))
+    .where(and(eq(sessions.id, id), gt(sessions.expiresAt, sql`now()`)))
+    .limit(1);
+  return row ?? null;
+}
+
+/** A token that is not revoked, together with its user. */
+export async function findTokenUser(db: DbOrTx, tokenHash: string) {
+  const [row] = await selectUsers(db, { tokenId: apiTokens.id, tokenLastUsedAt: apiTokens.lastUsedAt })
+    .innerJoin(apiTokens, eq(apiTokens.userId, users.id))
+    .where(and(eq(apiTokens.tokenHash, tokenHash), isNull(apiTokens.revokedAt)))
     .limit(1);
   return row ?? null;
 }
@@ -51,15 +46,6 @@ export async function insertSession(db: DbOrTx, s: { id: string; userId: string;
   await db.insert(sessions).values(s);
 }
 
-export async function findLiveSession(db: DbOrTx, id: string) {
-  const [row] = await db
-    .select()
-    .from(sessions)
-    .where(and(eq(sessions.id, id), gt(sessions.expiresAt, sql`now()`)))
-    .limit(1);
-  return row ?? null;
-}
-
 export async function deleteSession(db: DbOrTx, id: string) {
   await db.delete(sessions).where(eq(sessions.id, id));
 }
@@ -80,17 +66,12 @@ export async function insertToken(db: DbOrTx, t: { userId: string; name: string;
   return row!;
 }
 
-export async function findLiveToken(db: DbOrTx, tokenHash: string) {
-  const [row] = await db
-    .select()
-    .from(apiTokens)
-    .where(and(eq(apiTokens.tokenHash, tokenHash), isNull(apiTokens.revokedAt)))
-    .limit(1);
-  return row ?? null;
-}
-
+/** Last use to the minute: a write on every API call would queue behind every other write. */
 export async function touchToken(db: DbOrTx, id: string) {
-  await db.update(apiTokens).set({ lastUsedAt: sql`now()` }).where(eq(apiTokens.id, id));
+  await db
+    .update(apiTokens)
+    .set({ lastUsedAt: sql`now()` })
+    .where(and(eq(apiTokens.id, id), sql`(${apiTokens.lastUsedAt} IS NULL OR ${apiTokens.lastUsedAt} < now() - interval '1 minute')`));
 }
 
 export async function listTokens(db: DbOrTx, userId: string) {

@@ -6,6 +6,7 @@ import type { Db } from '../../db/client.ts';
 import { AppError, invalid, notFound } from '../../errors.ts';
 import type { Principal } from '../access/principal.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
+import { getUser, type UserRow } from '../users/users.repo.ts';
 import * as repo from './auth.repo.ts';
 import { dummyHash, hashPassword, verifyPassword } from './passwords.ts';
 
@@ -15,7 +16,7 @@ export const LOCK_MINUTES = 15;
 export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 const randomToken = (bytes = 32) => randomBytes(bytes).toString('base64url');
 
-type Profile = NonNullable<Awaited<ReturnType<typeof repo.loadUserProfile>>>;
+type Profile = UserRow;
 
 export function toPrincipal(p: Profile, via: Principal['via']): Principal {
   return {
@@ -73,27 +74,23 @@ export async function login(db: Db, username: string, password: string, sessionH
     csrfToken,
     expiresAt: new Date(Date.now() + sessionHours * 3600_000),
   });
-  const profile = (await repo.loadUserProfile(db, user.id))!;
+  const profile = (await getUser(db, user.id))!;
   await recordAudit(db, { id: user.id, username: user.username }, { action: 'auth.login', entityType: 'user', entityId: user.id });
   return { cookieValue, csrfToken, user: toCurrentUser(profile) };
 }
 
 /** Resolves a session cookie to its principal and CSRF token, or null. */
 export async function resolveSession(db: Db, cookieValue: string) {
-  const s = await repo.findLiveSession(db, sha256(cookieValue));
-  if (!s) return null;
-  const profile = await repo.loadUserProfile(db, s.userId);
-  if (!profile || profile.disabled) return null;
-  return { principal: toPrincipal(profile, 'session'), csrfToken: s.csrfToken, sessionId: s.id };
+  const row = await repo.findSessionUser(db, sha256(cookieValue));
+  if (!row || row.disabled) return null;
+  return { principal: toPrincipal(row, 'session'), csrfToken: row.csrfToken };
 }
 
 export async function resolveToken(db: Db, token: string) {
-  const t = await repo.findLiveToken(db, sha256(token));
-  if (!t) return null;
-  const profile = await repo.loadUserProfile(db, t.userId);
-  if (!profile || profile.disabled) return null;
-  await repo.touchToken(db, t.id);
-  return toPrincipal(profile, 'token');
+  const row = await repo.findTokenUser(db, sha256(token));
+  if (!row || row.disabled) return null;
+  await repo.touchToken(db, row.tokenId);
+  return toPrincipal(row, 'token');
 }
 
 export async function logout(db: Db, cookieValue: string) {
@@ -101,7 +98,7 @@ export async function logout(db: Db, cookieValue: string) {
 }
 
 export async function me(db: Db, p: Principal): Promise<CurrentUser> {
-  const profile = await repo.loadUserProfile(db, p.id);
+  const profile = await getUser(db, p.id);
   if (!profile) throw notFound('用户');
   return toCurrentUser(profile);
 }

@@ -15,7 +15,7 @@ import { canChangeStage, canEditProject, requireEditProject, requireRead } from 
 import type { Principal } from '../access/principal.ts';
 import { listProjectHistory, recordAudit } from '../audit/audit.repo.ts';
 import * as repo from './projects.repo.ts';
-import { getProject } from './projects.service.ts';
+import { currentYear } from './projects.service.ts';
 
 const trim = (v: string | null) => (v == null ? null : repo.trimMoney(v));
 
@@ -27,9 +27,11 @@ async function loadReadable(db: Db, p: Principal, id: string) {
 }
 
 export async function getCard(db: Db, p: Principal, id: string) {
-  const row = await loadReadable(db, p, id);
-  const [project, team, procs, needs, miles, plans, batchRows, transitions] = await Promise.all([
-    getProject(db, p, id),
+  const row = await repo.selectProjectById(db, id, currentYear());
+  if (!row) throw notFound('项目');
+  requireRead(p, row.regionPath, '项目');
+  const facts = { regionPath: row.regionPath, ownerOrgId: row.ownerId, responsibleOrgId: row.responsibleUnitId, leaderPersonId: row.leaderId };
+  const [team, procs, needs, miles, plans, batchRows, transitions] = await Promise.all([
     db.select().from(projectTeamMembers).where(eq(projectTeamMembers.projectId, id)).orderBy(asc(projectTeamMembers.sort)),
     db.select().from(projectProcedures).where(eq(projectProcedures.projectId, id)).orderBy(asc(projectProcedures.sort)),
     db.select().from(projectFactorNeeds).where(eq(projectFactorNeeds.projectId, id)).orderBy(asc(projectFactorNeeds.sort)),
@@ -49,7 +51,7 @@ export async function getCard(db: Db, p: Principal, id: string) {
       .orderBy(asc(stageTransitions.date), asc(stageTransitions.id)),
   ]);
   return {
-    project,
+    project: repo.toProjectDto(row),
     team: team.map((t) => ({ id: t.id, personId: t.personId, name: t.name, role: t.role as 'leader', duty: t.duty, orgName: t.orgName, phone: t.phone })),
     procedures: procs.map((x) => ({ id: x.id, name: x.name, status: x.status as 'pending', plannedDate: x.plannedDate, actualDate: x.actualDate, documentNo: x.documentNo, authority: x.authority })),
     factorNeeds: needs.map((x) => ({ id: x.id, kind: x.kind as 'land', quantity: trim(x.quantity), unit: x.unit, description: x.description, status: x.status as 'pending' })),
@@ -58,8 +60,8 @@ export async function getCard(db: Db, p: Principal, id: string) {
     batches: batchRows.map((b) => ({ id: b.id, name: b.name, kind: b.kind as 'groundbreaking', eventDate: b.eventDate, isMainVenue: b.mainProjectId === id })),
     transitions: transitions.map((t) => ({ ...t, fromStage: t.fromStage as Stage | null, toStage: t.toStage as Stage, createdAt: t.createdAt.toISOString() })),
     allowedStages: allowedTransitions(row.stage as Stage, row.pausedFrom as Stage | null),
-    canEdit: canEditProject(p, row),
-    canChangeStage: canChangeStage(p, row),
+    canEdit: canEditProject(p, facts),
+    canChangeStage: canChangeStage(p, facts),
   };
 }
 

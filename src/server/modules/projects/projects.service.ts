@@ -93,6 +93,13 @@ function checkFunds(total: string, sources: Record<string, string> | undefined):
     : [];
 }
 
+/** A save based on an older version than the stored one would silently undo someone's change. */
+function checkVersion(stored: number, sent: number | undefined) {
+  if (sent !== undefined && sent !== stored) {
+    throw conflict('该项目已被他人修改，请刷新后重试', [{ field: 'version', message: `当前版本为 ${stored}` }]);
+  }
+}
+
 function fail(issues: FieldIssue[]) {
   if (issues.length) throw invalid(issues.map((i) => i.message).join('；'), issues);
 }
@@ -173,9 +180,7 @@ export async function updateProject(db: Db, p: Principal, id: string, patch: Pro
     const current = await repo.getProjectRow(tx, id, true);
     if (!current) throw notFound('项目');
     requireEditProject(p, current);
-    if (patch.version !== undefined && patch.version !== current.version) {
-      throw conflict('该项目已被他人修改，请刷新后重试', [{ field: 'version', message: `当前版本为 ${current.version}` }]);
-    }
+    checkVersion(current.version, patch.version);
     const before = await getProject(tx, p, id);
     const set: Partial<typeof projects.$inferInsert> = {};
     let region = null;
@@ -242,9 +247,7 @@ export async function changeStage(db: Db, p: Principal, id: string, body: { to: 
     const current = await repo.getProjectRow(tx, id, true);
     if (!current) throw notFound('项目');
     requireChangeStage(p, current);
-    if (body.version !== undefined && body.version !== current.version) {
-      throw conflict('该项目已被他人修改，请刷新后重试', [{ field: 'version', message: `当前版本为 ${current.version}` }]);
-    }
+    checkVersion(current.version, body.version);
     const from = current.stage as Stage;
     if (!canTransition(from, body.to, current.pausedFrom as Stage | null)) {
       const allowed = allowedTransitions(from, current.pausedFrom as Stage | null).map((s) => STAGE_LABELS[s]).join('、') || '无';

@@ -1,10 +1,11 @@
 import { and, asc, eq, or, sql } from 'drizzle-orm';
 import { likeEscape } from '../../../domain/search.ts';
 import type { DbOrTx } from '../../db/client.ts';
+import type { SelectedFields } from 'drizzle-orm/pg-core';
 import { organizations, people, regions, users } from '../../db/schema/index.ts';
 
 /** Everything shown about a user; the password hash is deliberately not selected. */
-const columns = {
+export const userColumns = {
   id: users.id,
   username: users.username,
   displayName: users.displayName,
@@ -24,9 +25,11 @@ const columns = {
 
 export type UserRow = Awaited<ReturnType<typeof listUsers>>[number];
 
-function base(db: DbOrTx) {
+
+/** Users with their region, organisation and person names; `extra` adds columns of a joined table. */
+export function selectUsers<E extends SelectedFields = {}>(db: DbOrTx, extra: E = {} as E) {
   return db
-    .select(columns)
+    .select({ ...userColumns, ...extra })
     .from(users)
     .innerJoin(regions, eq(regions.code, users.regionCode))
     .leftJoin(organizations, eq(organizations.id, users.orgId))
@@ -35,7 +38,7 @@ function base(db: DbOrTx) {
 
 export async function listUsers(db: DbOrTx, f: { scopePath: string; q?: string; role?: string }) {
   const like = f.q ? `%${likeEscape(f.q)}%` : null;
-  return base(db)
+  return selectUsers(db)
     .where(
       and(
         sql`${regions.path} LIKE ${f.scopePath + '%'}`,
@@ -48,7 +51,7 @@ export async function listUsers(db: DbOrTx, f: { scopePath: string; q?: string; 
 }
 
 export async function getUser(db: DbOrTx, id: string) {
-  const [row] = await base(db).where(eq(users.id, id)).limit(1);
+  const [row] = await selectUsers(db).where(eq(users.id, id)).limit(1);
   return row ?? null;
 }
 

@@ -8,6 +8,7 @@ import { requireAdmin } from '../access/access.policy.ts';
 import type { Principal } from '../access/principal.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
 import { deleteUserSessions, updatePassword } from '../auth/auth.repo.ts';
+import { toCurrentUser } from '../auth/auth.service.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { requireRegionInScope } from '../regions/regions.service.ts';
 import * as repo from './users.repo.ts';
@@ -17,15 +18,7 @@ const ORG_ROLES: readonly Role[] = ['unit', 'owner', 'department'];
 
 export function toUserDto(r: repo.UserRow): UserDto {
   return {
-    id: r.id,
-    username: r.username,
-    displayName: r.displayName,
-    role: r.role as Role,
-    regionCode: r.regionCode,
-    regionName: r.regionName,
-    orgId: r.orgId,
-    orgName: r.orgName,
-    personId: r.personId,
+    ...toCurrentUser(r),
     personName: r.personName,
     disabled: r.disabled,
     lockedUntil: r.lockedUntil && r.lockedUntil.getTime() > Date.now() ? r.lockedUntil.toISOString() : null,

@@ -1,10 +1,10 @@
 // An administrator sets a new password for someone who lost theirs; their sessions end.
 import { useTranslation } from 'react-i18next';
-import { Alert, App, Button, Form, Input, Modal, Space } from 'antd';
+import { Alert, App, Form, Input, Modal } from 'antd';
 import { useErrorMessage } from '../../components/ErrorAlert.tsx';
 import { NS } from './i18n.ts';
 import { useUpdateUser, type User } from './admin.api.ts';
-import { generatePassword, passwordRules } from './passwords.ts';
+import PasswordField from './PasswordField.tsx';
 
 export default function ResetPasswordModal({ user, onClose }: { user: User; onClose: () => void }) {
   const { t } = useTranslation(NS);
@@ -23,11 +23,6 @@ export default function ResetPasswordModal({ user, onClose }: { user: User; onCl
     }
   };
 
-  const fill = () => {
-    const p = generatePassword();
-    form.setFieldsValue({ password: p, confirm: p });
-  };
-
   return (
     <Modal
       open
@@ -42,21 +37,7 @@ export default function ResetPasswordModal({ user, onClose }: { user: User; onCl
     >
       <Alert type="warning" showIcon title={t('users.reset.intro')} style={{ marginBottom: 16 }} />
       <Form form={form} layout="vertical" onFinish={onFinish}>
-        <Form.Item label={t('users.reset.password')} extra={t('users.form.passwordHint')} required>
-          <Space.Compact style={{ width: '100%' }}>
-            <Form.Item
-              name="password"
-              noStyle
-              rules={passwordRules({
-                required: t('users.form.passwordRequired'), short: t('users.form.passwordShort'),
-                lettersDigits: t('users.form.passwordLettersDigits'),
-              })}
-            >
-              <Input autoComplete="new-password" />
-            </Form.Item>
-            <Button onClick={fill}>{t('users.form.generate')}</Button>
-          </Space.Compact>
-        </Form.Item>
+        <PasswordField label={t('users.reset.password')} onGenerate={(p) => form.setFieldsValue({ password: p, confirm: p })} />
         <Form.Item
           name="confirm"
           label={t('users.reset.confirm')}

@@ -1,6 +1,6 @@
 // Create a user, or change one's name, role, region, organisation, person or status.
 import { useTranslation } from 'react-i18next';
-import { App, Button, Form, Input, Modal, Select, Space, Switch } from 'antd';
+import { App, Form, Input, Modal, Select, Switch } from 'antd';
 import { ApiError, detailsToFormFields } from '../../api/client.ts';
 import { useCurrentUser } from '../../app/auth.tsx';
 import { useErrorMessage } from '../../components/ErrorAlert.tsx';
@@ -12,7 +12,7 @@ import { ROLES, type Role } from '../../../domain/enums.ts';
 import type { UserPatch } from '../../../contract/users.ts';
 import { NS } from './i18n.ts';
 import { useCreateUser, useUpdateUser, type User } from './admin.api.ts';
-import { generatePassword, passwordRules } from './passwords.ts';
+import PasswordField from './PasswordField.tsx';
 
 interface Values {
   username: string;
@@ -108,21 +108,7 @@ export default function UserFormModal({ user, onClose }: { user: User | null; on
           <Input maxLength={50} />
         </Form.Item>
         {!user && (
-          <Form.Item label={t('users.form.password')} extra={t('users.form.passwordHint')} required>
-            <Space.Compact style={{ width: '100%' }}>
-              <Form.Item
-                name="password"
-                noStyle
-                rules={passwordRules({
-                  required: t('users.form.passwordRequired'), short: t('users.form.passwordShort'),
-                  lettersDigits: t('users.form.passwordLettersDigits'),
-                })}
-              >
-                <Input autoComplete="new-password" />
-              </Form.Item>
-              <Button onClick={() => form.setFieldValue('password', generatePassword())}>{t('users.form.generate')}</Button>
-            </Space.Compact>
-          </Form.Item>
+          <PasswordField label={t('users.form.password')} onGenerate={(p) => form.setFieldValue('password', p)} />
         )}
         <Form.Item name="role" label={t('users.form.role')} rules={[{ required: true, message: t('users.form.roleRequired') }]}
           extra={role ? t(`users.roleHint.${role}`) : undefined}>
