@@ -130,3 +130,46 @@ export function addSums(parts: readonly FigureSums[]): FigureSums {
 export function formatRate(r: Rate, digits = 1): string {
   return r == null ? '—' : `${(r * 100).toFixed(digits)}%`;
 }
+
+/** Last day of a month, 'YYYY-MM-DD'. */
+export function endOfMonth(year: number, month: number): string {
+  const d = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return `${year}-${String(month).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/**
+ * When a project is due to reach a milestone (start, completion, production) in year Y: its planned
+ * date when that falls in Y; otherwise, when the year's plan says it must reach it this year, the
+ * 1st of January (planned earlier and still pending) or the 31st of December (no date, or a later
+ * one). Not due in Y: null.
+ */
+export function dueDateInYear(planned: string | null, mustThisYear: boolean, year: number): string | null {
+  const first = `${year}-01-01`;
+  const last = `${year}-12-31`;
+  if (planned && planned >= first && planned <= last) return planned;
+  if (!mustThisYear) return null;
+  if (planned && planned < first) return first;
+  return last;
+}
+
+export interface MilestoneFacts {
+  planned: string | null;
+  actual: string | null;
+  mustThisYear: boolean;
+}
+
+/**
+ * One project's part in 开工率 / 投产率 (reached by the end of month m) and 按期竣工率 (reached by
+ * the end of the month it was due in): due = due in Y by the end of m; reached counts only the due.
+ */
+export function milestoneCount(f: MilestoneFacts, year: number, month: number, onTime = false): { due: number; reached: number } {
+  const due = dueDateInYear(f.planned, f.mustThisYear, year);
+  const cutoff = endOfMonth(year, month);
+  if (!due || due > cutoff) return { due: 0, reached: 0 };
+  if (!f.actual || f.actual > cutoff) return { due: 1, reached: 0 };
+  if (onTime) {
+    const [y, m] = due.split('-').map(Number) as [number, number];
+    return { due: 1, reached: f.actual <= endOfMonth(y, m) ? 1 : 0 };
+  }
+  return { due: 1, reached: 1 };
+}

@@ -17,6 +17,8 @@ const HELP = `推进 Tuijin — 重点项目推进平台
   seed --demo                            在空数据库中载入演示城市（聊城）
   import <file.xlsx> [--dry-run] [--user U] [--year Y]   导入台账
   export <file.xlsx> [--user U] [--region CODE] [--stage S] [--q TEXT]  导出台账
+  periods list|open|close [--year Y --month M] [--region CODE] [--seq N] [--id ID] [--user U]   填报期间
+  stats --year Y --month M [--region CODE] [--group-by region] [--user U]   关键指标统计
   user create --username U --password P --role R [--region CODE] [--name 姓名]
   token create --username U [--name 用途]  生成 API 令牌（只显示一次）
 
@@ -77,6 +79,16 @@ async function main(argv: string[]) {
         const { runExportCommand } = await import('./cli/ledger.ts');
         const p = await commandPrincipal(db, values.user);
         await runExportCommand(db, p, file, { region: values.region, stage: values.stage, q: values.q, year: values.year });
+        break;
+      }
+      case 'periods': {
+        const { runPeriodsCommand } = await import('./cli/periods.ts');
+        process.exitCode = await runPeriodsCommand(db, rest);
+        break;
+      }
+      case 'stats': {
+        const { runStatsCommand } = await import('./cli/stats.ts');
+        process.exitCode = await runStatsCommand(db, rest);
         break;
       }
       case 'user': {

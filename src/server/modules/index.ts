@@ -10,7 +10,9 @@ import { leadersRoutes } from './people/leaders.routes.ts';
 import { ledgerRoutes } from './ledger/ledger.routes.ts';
 import { regionsRoutes } from './regions/regions.routes.ts';
 import { usersRoutes } from './users/users.routes.ts';
+import { reportingRoutes } from './reporting/reporting.routes.ts';
+import { statsRoutes } from './stats/stats.routes.ts';
 
 export type ModuleRoutes = (app: FastifyInstance, ctx: AppContext) => Promise<void>;
 
-export const modules: ModuleRoutes[] = [authRoutes, projectRoutes, regionsRoutes, lookupsRoutes, batchesRoutes, leadersRoutes, usersRoutes, auditRoutes, ledgerRoutes];
+export const modules: ModuleRoutes[] = [authRoutes, projectRoutes, regionsRoutes, lookupsRoutes, batchesRoutes, leadersRoutes, usersRoutes, auditRoutes, ledgerRoutes, reportingRoutes, statsRoutes];

@@ -1,6 +1,6 @@
 // The left menu and the account menu. Add an entry here when a page joins the route table.
 import {
-  AuditOutlined, FileExcelOutlined, FlagOutlined, KeyOutlined, LockOutlined, LogoutOutlined, ProfileOutlined,
+  AuditOutlined, BarChartOutlined, CalendarOutlined, EditOutlined, FileExcelOutlined, FlagOutlined, KeyOutlined, LockOutlined, LogoutOutlined, ProfileOutlined,
   TeamOutlined, UserOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
@@ -18,6 +18,9 @@ export interface MenuEntry {
 
 export const mainMenu: MenuEntry[] = [
   { path: '/projects', labelKey: 'menu.ledger', icon: <ProfileOutlined /> },
+  { path: '/reports', labelKey: 'menu.reports', icon: <EditOutlined /> },
+  { path: '/periods', labelKey: 'menu.periods', icon: <CalendarOutlined /> },
+  { path: '/stats', labelKey: 'menu.stats', icon: <BarChartOutlined /> },
   { path: '/batches', labelKey: 'menu.batches', icon: <FlagOutlined /> },
   { path: '/leaders', labelKey: 'menu.leaders', icon: <UserOutlined /> },
   { path: '/import', labelKey: 'menu.import', icon: <FileExcelOutlined />, roles: EDITOR_ROLES },

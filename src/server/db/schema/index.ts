@@ -5,3 +5,4 @@ export * from './projects.ts';
 export * from './batches.ts';
 export * from './audit.ts';
 export * from './imports.ts';
+export * from './reporting.ts';

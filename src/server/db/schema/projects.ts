@@ -44,6 +44,9 @@ export const projects = pgTable(
     /** Reserve grading (rolling reserve): maturity A/B/C and the year it is meant to enter the plan. */
     reserveGrade: varchar('reserve_grade', { length: 1 }),
     targetYear: integer('target_year'),
+    /** Opening balance for projects taken on mid-way: investment and funds arrived before their first report. */
+    openingInvestment: money('opening_investment').notNull().default('0'),
+    openingFundsArrived: money('opening_funds_arrived').notNull().default('0'),
     tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
     /** Lower-case code, name, owner and the name's pinyin (full and initials), for text search. */
     searchText: text('search_text').notNull().default(''),
