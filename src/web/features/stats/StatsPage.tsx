@@ -1,4 +1,130 @@
-// Placeholder until the page lands.
-export default function Page() {
-  return null;
+// The statistics page (统计分析): the key figures of a region and period, the groups ranked by
+// completion rate with drill-down, the month-by-month series, and the .xlsx exports.
+import { Breadcrumb, Button, Card, Col, Flex, Row, Space, Typography } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router-dom';
+import type { StatsRow } from '../../../contract/stats.ts';
+import { useRegionTree } from '../../api/lookups.ts';
+import type { RegionNode } from '../../api/types.ts';
+import ErrorAlert from '../../components/ErrorAlert.tsx';
+import HeadlineCards from './HeadlineCards.tsx';
+import { NS } from './i18n.ts';
+import MonthChart from './MonthChart.tsx';
+import RankingChart, { RANKING_CHART_MAX } from './RankingChart.tsx';
+import RankingTable from './RankingTable.tsx';
+import { standardXlsxHref, statsXlsxHref, useStats } from './stats.api.ts';
+import StatsFilters from './StatsFilters.tsx';
+import { DRILL_OF_GROUP, apiQuery, useStatsView } from './statsQuery.ts';
+
+/** The regions from the top of the caller's tree down to `code` (empty if not found). */
+function regionPath(nodes: RegionNode[], code: string): RegionNode[] {
+  for (const n of nodes) {
+    if (n.code === code) return [n];
+    const below = regionPath(n.children, code);
+    if (below.length) return [n, ...below];
+  }
+  return [];
+}
+
+export default function StatsPage() {
+  const { t } = useTranslation(NS);
+  const { view, update, setDrill } = useStatsView();
+  const navigate = useNavigate();
+  const query = apiQuery(view);
+  const stats = useStats(query);
+  const data = stats.data;
+  // The series follows the period the server settled on, so both answer the same question.
+  const series = useStats(apiQuery(view, { groupBy: 'month', year: data?.year, month: data?.month }), !!data);
+  const tree = useRegionTree();
+  const crumbs = useMemo(() => (data ? regionPath(tree.data ?? [], data.regionCode) : []), [tree.data, data]);
+
+  const resolvedQuery = data ? { ...query, region: data.regionCode, year: data.year, month: data.month } : query;
+  const groupName = t(`groupBy.${view.groupBy}`);
+
+  const canDrill = (r: StatsRow) => {
+    if (!data) return false;
+    if (data.groupBy === 'region') return r.key !== data.regionCode;
+    return !!DRILL_OF_GROUP[data.groupBy] && r.key !== 'none';
+  };
+  const drill = (r: StatsRow) => {
+    if (!data || !canDrill(r)) return;
+    if (data.groupBy === 'region') update({ region: r.key });
+    else setDrill({ key: DRILL_OF_GROUP[data.groupBy]!, value: r.key, label: r.label }, { groupBy: 'project' });
+  };
+  const chartClick = (r: StatsRow) => (data?.groupBy === 'project' ? navigate(`/projects/${r.key}`) : drill(r));
+  const hint = view.groupBy === 'region' ? t('drillHint.region') : view.groupBy === 'project' ? t('drillHint.project') : t('drillHint.group');
+
+  return (
+    <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+      <Card
+        title={
+          <Flex vertical gap={2} style={{ padding: '8px 0' }}>
+            <span>{t('title')}</span>
+            {data && (
+              <Typography.Text type="secondary" style={{ fontWeight: 'normal', fontSize: 13 }}>
+                {t('subtitle', { region: data.regionName, year: data.year, month: data.month })}
+              </Typography.Text>
+            )}
+          </Flex>
+        }
+        extra={
+          <Flex wrap gap={8} justify="flex-end">
+            <Button icon={<DownloadOutlined />} href={statsXlsxHref(resolvedQuery)} disabled={!data}>{t('export.table')}</Button>
+            <Button icon={<DownloadOutlined />} href={standardXlsxHref(resolvedQuery)} disabled={!data}>{t('export.standard')}</Button>
+          </Flex>
+        }
+      >
+        <Flex vertical gap={12}>
+          <StatsFilters view={view} resolved={data} update={update} clearDrill={() => setDrill(undefined)} />
+          {crumbs.length > 1 && (
+            <Breadcrumb
+              items={crumbs.map((n, i) => ({
+                key: n.code,
+                title: i === crumbs.length - 1
+                  ? n.name
+                  : <Typography.Link onClick={() => update({ region: n.code })}>{n.name}</Typography.Link>,
+              }))}
+            />
+          )}
+        </Flex>
+      </Card>
+
+      {stats.error && <ErrorAlert error={stats.error} title={t('loadFailed')} onRetry={() => void stats.refetch()} />}
+      {!data && stats.isLoading && <Card loading />}
+
+      {data && (
+        <>
+          <HeadlineCards total={data.total} tolerance={data.tolerance} />
+          <Row gutter={[16, 16]}>
+            <Col xs={24} xl={12}>
+              <Card size="small" title={t('chart.monthTitle')} style={{ height: '100%' }}>
+                {series.error
+                  ? <ErrorAlert error={series.error} />
+                  : <MonthChart rows={series.data?.rows ?? []} compare={view.compare} />}
+              </Card>
+            </Col>
+            <Col xs={24} xl={12}>
+              <Card
+                size="small"
+                title={t('chart.rankingTitle', { group: groupName })}
+                extra={data.rows.length > RANKING_CHART_MAX && <Typography.Text type="secondary">{t('chart.rankingMore', { count: RANKING_CHART_MAX })}</Typography.Text>}
+                style={{ height: '100%' }}
+              >
+                <RankingChart rows={data.rows} timeElapsed={data.total.timeElapsed} onClick={chartClick} />
+              </Card>
+            </Col>
+          </Row>
+          <Card
+            size="small"
+            title={t('table.title', { group: groupName })}
+            extra={<Typography.Text type="secondary">{hint}</Typography.Text>}
+          >
+            <RankingTable result={data} compare={view.compare} canDrill={canDrill} onDrill={drill} loading={stats.isFetching} />
+          </Card>
+        </>
+      )}
+    </Space>
+  );
 }

@@ -1,0 +1,65 @@
+// The ranking as bars: each group's annual completion rate, coloured by progress status, against a
+// marker line at the region's time-elapsed progress.
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { StatsRow } from '../../../contract/stats.ts';
+import EChart, { type EChartOption } from './EChart.tsx';
+import { STATUS_HEX, formatRate } from './format.ts';
+import { NS } from './i18n.ts';
+
+export const RANKING_CHART_MAX = 30;
+
+export interface RankingChartProps {
+  rows: StatsRow[];
+  timeElapsed: number | null;
+  onClick?: (row: StatsRow) => void;
+}
+
+export default function RankingChart({ rows, timeElapsed, onClick }: RankingChartProps) {
+  const { t } = useTranslation(NS);
+  // Best on top: a horizontal chart draws its first category at the bottom.
+  const shown = useMemo(() => rows.filter((r) => r.annualCompletionRate != null).slice(0, RANKING_CHART_MAX).reverse(), [rows]);
+  const option = useMemo<EChartOption>(() => ({
+    grid: { left: 8, right: 56, top: 24, bottom: 8, containLabel: true },
+    tooltip: {
+      trigger: 'axis',
+      axisPointer: { type: 'shadow' },
+      formatter: (params) => {
+        const p = Array.isArray(params) ? params[0] : params;
+        const row = shown[p?.dataIndex ?? -1];
+        if (!row) return '';
+        return `${row.label}<br/>${t('chart.completion')}：${formatRate(row.annualCompletionRate)}<br/>${t('chart.timeElapsed')}：${formatRate(row.timeElapsed)}`;
+      },
+    },
+    xAxis: { type: 'value', axisLabel: { formatter: '{value}%' } },
+    yAxis: {
+      type: 'category',
+      data: shown.map((r) => r.label),
+      axisLabel: { width: 120, overflow: 'truncate' },
+    },
+    series: [{
+      type: 'bar',
+      barMaxWidth: 18,
+      data: shown.map((r) => ({
+        value: Math.round((r.annualCompletionRate ?? 0) * 10000) / 100,
+        itemStyle: { color: STATUS_HEX[r.progressStatus ?? 'on_schedule'] },
+      })),
+      label: { show: true, position: 'right', formatter: (p) => formatRate(shown[p.dataIndex]?.annualCompletionRate ?? null) },
+      markLine: timeElapsed == null ? undefined : {
+        symbol: 'none',
+        lineStyle: { color: '#595959', type: 'dashed' },
+        label: { formatter: `${t('chart.timeElapsed')} ${formatRate(timeElapsed)}`, position: 'end' },
+        data: [{ xAxis: Math.round(timeElapsed * 10000) / 100 }],
+      },
+    }],
+  }), [shown, timeElapsed, t]);
+  if (shown.length === 0) return null;
+  return (
+    <EChart
+      option={option}
+      height={Math.max(160, shown.length * 26 + 48)}
+      aria-label={t('chart.rankingTitle', { group: '' })}
+      onClick={onClick ? (i) => { const r = shown[i]; if (r) onClick(r); } : undefined}
+    />
+  );
+}

@@ -1,0 +1,141 @@
+// The groups of the current view ranked by annual completion rate, with last year beside them when
+// compared. Rows drill down: a sub-region becomes the region, any other group lists its projects.
+import { Grid, Table, Tooltip, Typography } from 'antd';
+import type { ReactNode } from 'react';
+import type { TableColumnsType } from 'antd';
+import { Link } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import type { StatsResult, StatsRow } from '../../../contract/stats.ts';
+import Money from '../../components/Money.tsx';
+import { compareMoney, compareRates, formatGrowth, formatRate, growth, rateDiff, signedPoints } from './format.ts';
+import GapBar from './GapBar.tsx';
+import { NS } from './i18n.ts';
+import StatusTag from './StatusTag.tsx';
+
+export interface RankingTableProps {
+  result: StatsResult;
+  compare: boolean;
+  /** Whether a row leads somewhere (a sub-region or a group's projects). */
+  canDrill: (row: StatsRow) => boolean;
+  onDrill: (row: StatsRow) => void;
+  loading?: boolean;
+}
+
+type Col = TableColumnsType<StatsRow>[number];
+
+export default function RankingTable({ result, compare, canDrill, onDrill, loading }: RankingTableProps) {
+  const { t } = useTranslation(NS);
+  const isProject = result.groupBy === 'project';
+
+  const rateCol = (key: string, title: string, pick: (r: StatsRow) => number | null, extra: Partial<Col> = {}): Col => ({
+    key, title, align: 'right', width: 96,
+    render: (_: unknown, r) => <span className="tj-num">{formatRate(pick(r))}</span>,
+    sorter: (a, b, order) => compareRates(pick(a), pick(b), order),
+    ...extra,
+  });
+  const moneyCol = (key: keyof StatsRow & string, title: string, extra: Partial<Col> = {}): Col => ({
+    key, title, align: 'right', width: 130,
+    render: (_: unknown, r) => <Money value={r[key] as string} />,
+    sorter: (a, b) => compareMoney(a[key] as string, b[key] as string),
+    ...extra,
+  });
+
+  const label = (r: StatsRow) => {
+    if (isProject) return <Link to={`/projects/${r.key}`} onClick={(e) => e.stopPropagation()}>{r.label}</Link>;
+    if (!canDrill(r)) {
+      return r.key === result.regionCode && result.groupBy === 'region'
+        ? <Tooltip title={t('ownLevel')}><span>{r.label}</span></Tooltip>
+        : <span>{r.label}</span>;
+    }
+    return <Typography.Link>{r.label}</Typography.Link>;
+  };
+
+  const columns: TableColumnsType<StatsRow> = [
+    {
+      key: 'rank', title: t('col.rank'), dataIndex: 'rank', width: 64, align: 'center', fixed: 'left',
+      render: (v: number | null) => v ?? '—',
+      sorter: (a, b, order) => compareRates(a.rank, b.rank, order),
+    },
+    ...(isProject ? [{ key: 'code', title: t('col.code'), dataIndex: 'code', width: 120, responsive: ['lg'] } as Col] : []),
+    { key: 'label', title: t(isProject ? 'groupBy.project' : `groupBy.${result.groupBy}`), fixed: 'left', render: (_: unknown, r) => label(r), width: isProject ? 220 : 150 },
+    ...(isProject ? [{ key: 'region', title: t('col.region'), dataIndex: 'regionName', width: 100, responsive: ['xl'] } as Col] : []),
+    ...(isProject ? [] : [{
+      key: 'projectCount', title: t('col.projectCount'), dataIndex: 'projectCount', width: 80, align: 'right',
+      sorter: (a: StatsRow, b: StatsRow) => a.projectCount - b.projectCount,
+    } as Col]),
+    moneyCol('annualPlan', t('col.annualPlan'), { responsive: ['sm'] }),
+    moneyCol('ytdInvestment', t('col.ytdInvestment')),
+    moneyCol('monthInvestment', t('col.monthInvestment'), { responsive: ['xl'] }),
+    rateCol('completion', t('col.completion'), (r) => r.annualCompletionRate),
+    rateCol('timeElapsed', t('col.timeElapsed'), (r) => r.timeElapsed, { responsive: ['md'] }),
+    {
+      key: 'gap', title: t('col.gap'), width: 150, align: 'right',
+      render: (_: unknown, r) => <GapBar gap={r.gap} status={r.progressStatus} />,
+      sorter: (a, b, order) => compareRates(a.gap, b.gap, order),
+    },
+    { key: 'status', title: t('col.status'), width: 72, align: 'center', render: (_: unknown, r) => <StatusTag status={r.progressStatus} /> },
+    ...(compare
+      ? [
+          rateCol('lastYearCompletion', t('col.lastYearCompletion'), (r) => r.lastYear?.annualCompletionRate ?? null, { width: 110 }),
+          {
+            key: 'yoyCompletion', title: t('col.yoyCompletion'), width: 100, align: 'right',
+            render: (_: unknown, r: StatsRow) => {
+              const d = signedPoints(rateDiff(r.annualCompletionRate, r.lastYear?.annualCompletionRate));
+              return <span className="tj-num">{d == null ? '—' : t('pp', { value: d })}</span>;
+            },
+            sorter: (a: StatsRow, b: StatsRow, order: 'ascend' | 'descend' | null | undefined) => compareRates(
+              rateDiff(a.annualCompletionRate, a.lastYear?.annualCompletionRate), rateDiff(b.annualCompletionRate, b.lastYear?.annualCompletionRate), order),
+          } as Col,
+          {
+            key: 'lastYearYtd', title: t('col.lastYearYtd'), width: 130, align: 'right',
+            render: (_: unknown, r: StatsRow) => <Money value={r.lastYear?.ytdInvestment} />,
+          } as Col,
+          rateCol('yoyYtd', t('col.yoyYtd'), (r) => growth(r.ytdInvestment, r.lastYear?.ytdInvestment), {
+            render: (_: unknown, r: StatsRow) => <span className="tj-num">{formatGrowth(growth(r.ytdInvestment, r.lastYear?.ytdInvestment))}</span>,
+          }),
+        ]
+      : []),
+    rateCol('fundArrival', t('col.fundArrival'), (r) => r.fundArrivalRate, { width: 100, responsive: ['md'] }),
+    rateCol('startRate', t('col.startRate'), (r) => r.startRate, { responsive: ['lg'] }),
+    rateCol('onTime', t('col.onTimeCompletionRate'), (r) => r.onTimeCompletionRate, { width: 100, responsive: ['lg'] }),
+    rateCol('production', t('col.productionRate'), (r) => r.productionRate, { responsive: ['lg'] }),
+  ];
+
+  // Responsive columns are filtered here rather than by the table, so the total row stays aligned.
+  const screens = Grid.useBreakpoint();
+  const visible = columns
+    .filter((c) => !c.responsive || c.responsive.some((bp) => screens[bp]))
+    .map(({ responsive: _r, ...c }) => c as Col);
+
+  return (
+    <Table<StatsRow>
+      size="small"
+      rowKey="key"
+      loading={loading}
+      columns={visible}
+      dataSource={result.rows}
+      scroll={{ x: 'max-content' }}
+      pagination={result.rows.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
+      locale={{ emptyText: t('table.empty') }}
+      onRow={(r) => (canDrill(r) ? { onClick: () => onDrill(r), style: { cursor: 'pointer' } } : {})}
+      summary={() =>
+        result.rows.length > 0 && (
+          <Table.Summary>
+            <Table.Summary.Row style={{ fontWeight: 600 }}>
+              {/* The total reuses the columns' own renderers so it reads the same way. */}
+              {visible.map((c, i) => {
+                let node: ReactNode = null;
+                if (c.key === 'label') node = t('total');
+                else if (c.key === 'projectCount') node = result.total.projectCount;
+                else if (c.key !== 'rank' && c.key !== 'code' && c.key !== 'region' && 'render' in c && c.render) {
+                  node = c.render(undefined, result.total, -1) as ReactNode;
+                }
+                return <Table.Summary.Cell key={String(c.key)} index={i} align={c.align}>{node}</Table.Summary.Cell>;
+              })}
+            </Table.Summary.Row>
+          </Table.Summary>
+        )
+      }
+    />
+  );
+}
