@@ -1,0 +1,63 @@
+// Small pieces shared by the reporting pages: status tags, rates, headers that explain a figure.
+import { QuestionCircleOutlined } from '@ant-design/icons';
+import { Tag, Tooltip } from 'antd';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Role } from '../../../domain/enums.ts';
+import { formatRate, type ProgressStatus, type Rate } from '../../../domain/kpi.ts';
+import type { PeriodStatus, ReportStatus } from '../../../domain/reporting.ts';
+import { NS } from './i18n.ts';
+
+export type ListStatus = ReportStatus | 'missing';
+
+const REPORT_COLORS: Record<ListStatus, string> = {
+  missing: 'default', draft: 'gold', submitted: 'processing', approved: 'success', returned: 'error',
+};
+
+export function ReportStatusTag({ status }: { status: ListStatus }) {
+  const { t } = useTranslation(NS);
+  return <Tag color={REPORT_COLORS[status]}>{t(`enum.reportStatus.${status}`)}</Tag>;
+}
+
+export function PeriodStatusTag({ status }: { status: PeriodStatus }) {
+  const { t } = useTranslation(NS);
+  return <Tag color={status === 'open' ? 'processing' : 'default'}>{t(`enum.periodStatus.${status}`)}</Tag>;
+}
+
+const PROGRESS_COLORS: Record<ProgressStatus, string> = { ahead: 'green', on_schedule: 'blue', lagging: 'red' };
+
+export function ProgressTag({ status }: { status: ProgressStatus | null }) {
+  const { t } = useTranslation(NS);
+  if (!status) return <span>—</span>;
+  return <Tag color={PROGRESS_COLORS[status]}>{t(`enum.progress.${status}`)}</Tag>;
+}
+
+/** 85.3%, or — where the denominator is empty. */
+export function RateText({ value }: { value: Rate }) {
+  return <span className="tj-num">{formatRate(value)}</span>;
+}
+
+/** A column header or label with the figure's definition on hover. */
+export function TipTitle({ children, tip }: { children: ReactNode; tip: string }) {
+  return (
+    <Tooltip title={tip}>
+      <span style={{ whiteSpace: 'nowrap' }}>
+        {children} <QuestionCircleOutlined style={{ color: 'rgba(0,0,0,0.45)', fontSize: 12 }} />
+      </span>
+    </Tooltip>
+  );
+}
+
+/** Who files reports and who reviews them (the server decides for real; this picks the first tab). */
+export const FILER_ROLES: readonly Role[] = ['owner', 'unit', 'office', 'admin'];
+export const REVIEWER_ROLES: readonly Role[] = ['unit', 'office', 'admin'];
+export const OFFICE_ROLES: readonly Role[] = ['office', 'admin'];
+
+/** "约 1.2 公里" / "约 350 米" for a distance in metres. */
+export function useDistanceText() {
+  const { t } = useTranslation(NS);
+  return (meters: number) =>
+    meters >= 1000 ? t('common.km', { value: (meters / 1000).toFixed(1) }) : t('common.m', { value: Math.round(meters) });
+}
+
+export const reportHref = (projectId: string, periodId: string) => `/reports/${projectId}/${periodId}`;
