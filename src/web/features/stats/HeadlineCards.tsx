@@ -23,7 +23,7 @@ function FigureCard({ title, definition, value, extra, testId }: FigureCardProps
       <Flex vertical gap={4}>
         <Typography.Text type="secondary">
           {title}{' '}
-          <Tooltip title={definition}>
+          <Tooltip title={definition} styles={{ root: { maxWidth: 420 } }}>
             <QuestionCircleOutlined aria-label={typeof definition === 'string' ? definition : title} style={{ cursor: 'help' }} />
           </Tooltip>
         </Typography.Text>

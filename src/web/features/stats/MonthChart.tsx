@@ -24,8 +24,8 @@ export default function MonthChart({ rows, compare }: { rows: StatsRow[]; compar
       [names.last]: (r) => formatRate(r.lastYear?.annualCompletionRate ?? null),
     };
     return {
-      grid: { left: 56, right: 48, top: 40, bottom: 28 },
-      legend: { top: 0 },
+      grid: { left: 8, right: 8, top: 36, bottom: 56, containLabel: true },
+      legend: { bottom: 0 },
       tooltip: {
         trigger: 'axis',
         // The tooltip shows the exact figures from the server, not the plotted floats.

@@ -31,7 +31,11 @@ export default function RankingChart({ rows, timeElapsed, onClick }: RankingChar
         return `${row.label}<br/>${t('chart.completion')}：${formatRate(row.annualCompletionRate)}<br/>${t('chart.timeElapsed')}：${formatRate(row.timeElapsed)}`;
       },
     },
-    xAxis: { type: 'value', axisLabel: { formatter: '{value}%' } },
+    // Wide enough for the marker line and at least to 100%, so small rates do not look full.
+    xAxis: {
+      type: 'value', min: 0, axisLabel: { formatter: '{value}%', hideOverlap: true },
+      max: (v: { max: number }) => Math.max(100, Math.ceil(Math.max(v.max, (timeElapsed ?? 0) * 100) / 10) * 10),
+    },
     yAxis: {
       type: 'category',
       data: shown.map((r) => r.label),

@@ -58,25 +58,22 @@ export default function StatsPage() {
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
-      <Card
-        title={
-          <Flex vertical gap={2} style={{ padding: '8px 0' }}>
-            <span>{t('title')}</span>
-            {data && (
-              <Typography.Text type="secondary" style={{ fontWeight: 'normal', fontSize: 13 }}>
-                {t('subtitle', { region: data.regionName, year: data.year, month: data.month })}
-              </Typography.Text>
-            )}
-          </Flex>
-        }
-        extra={
-          <Flex wrap gap={8} justify="flex-end">
-            <Button icon={<DownloadOutlined />} href={statsXlsxHref(resolvedQuery)} disabled={!data}>{t('export.table')}</Button>
-            <Button icon={<DownloadOutlined />} href={standardXlsxHref(resolvedQuery)} disabled={!data}>{t('export.standard')}</Button>
-          </Flex>
-        }
-      >
+      <Card>
         <Flex vertical gap={12}>
+          <Flex wrap gap={8} justify="space-between" align="flex-start">
+            <Flex vertical gap={2}>
+              <Typography.Title level={4} style={{ margin: 0 }}>{t('title')}</Typography.Title>
+              {data && (
+                <Typography.Text type="secondary">
+                  {t('subtitle', { region: data.regionName, year: data.year, month: data.month })}
+                </Typography.Text>
+              )}
+            </Flex>
+            <Flex wrap gap={8}>
+              <Button icon={<DownloadOutlined />} href={statsXlsxHref(resolvedQuery)} disabled={!data}>{t('export.table')}</Button>
+              <Button icon={<DownloadOutlined />} href={standardXlsxHref(resolvedQuery)} disabled={!data}>{t('export.standard')}</Button>
+            </Flex>
+          </Flex>
           <StatsFilters view={view} resolved={data} update={update} clearDrill={() => setDrill(undefined)} />
           {crumbs.length > 1 && (
             <Breadcrumb
