@@ -1,0 +1,185 @@
+// The key figures by group (GET /stats): which region and period, then the sums from the database
+// turned into rates by the domain's figures() and progressStatus() — the one definition of them.
+//
+// Scope: the region asked for must lie in the caller's subtree. A region outside it answers 404
+// like every other read, except an ancestor of the caller's own region (a county user asking for
+// the city): that answers for the caller's own region, and the result's regionCode says so.
+import type { StatsFigures, StatsGroup, StatsQuery, StatsResult, StatsRow } from '../../../contract/stats.ts';
+import { todayIso } from '../../../domain/dates.ts';
+import type { Category, Industry, Level } from '../../../domain/enums.ts';
+import { DEFAULT_PROGRESS_TOLERANCE, figures, progressStatus } from '../../../domain/kpi.ts';
+import { CATEGORY_LABELS, INDUSTRY_LABELS, LEVEL_LABELS } from '../../../domain/labels.ts';
+import { normalizeMoney } from '../../../domain/money.ts';
+import type { DbOrTx } from '../../db/client.ts';
+import { notFound } from '../../errors.ts';
+import type { Principal } from '../access/principal.ts';
+import { getRegion } from '../regions/regions.repo.ts';
+import * as repo from './stats.repo.ts';
+
+export interface StatsRegion {
+  code: string;
+  name: string;
+  path: string;
+}
+
+/** The region the figures are for: the one asked for (in scope), or the caller's own. */
+export async function resolveStatsRegion(db: DbOrTx, p: Principal, code?: string): Promise<StatsRegion> {
+  const wanted = code?.trim() ? (/^\d{2,5}$/.test(code.trim()) ? code.trim().padEnd(6, '0') : code.trim()) : p.regionCode;
+  const row = await getRegion(db, wanted);
+  if (!row) throw notFound('区域');
+  if (row.path.startsWith(p.regionPath)) return { code: row.code, name: row.name, path: row.path };
+  if (p.regionPath.startsWith(row.path)) {
+    const own = await getRegion(db, p.regionCode);
+    if (own) return { code: own.code, name: own.name, path: own.path };
+  }
+  throw notFound('区域');
+}
+
+/**
+ * Year and month: as given; else the latest period with approved reports in the region; else the
+ * current month (China time). A year without a month takes that year's latest month with approved
+ * reports, else December of a past year or the current month of this one.
+ */
+export async function resolveStatsPeriod(db: DbOrTx, regionPath: string, year?: number, month?: number): Promise<{ year: number; month: number }> {
+  if (year && month) return { year, month };
+  const today = todayIso();
+  const thisYear = Number(today.slice(0, 4));
+  const thisMonth = Number(today.slice(5, 7));
+  const latest = await repo.latestApprovedPeriod(db, regionPath, year);
+  if (year) return { year, month: latest?.month ?? (year < thisYear ? 12 : thisMonth) };
+  const y = latest?.year ?? thisYear;
+  return { year: y, month: month ?? latest?.month ?? thisMonth };
+}
+
+export type GroupSums = Omit<repo.SumsRow, 'key' | 'label' | 'code' | 'regionName' | 'month'>;
+
+const ZERO: GroupSums = {
+  projectCount: 0, totalInvestment: '0', annualPlan: '0', plannedToDate: '0', ytdInvestment: '0', ytdFundsArrived: '0',
+  monthInvestment: '0', cumulativeInvestment: '0', cumulativeFundsArrived: '0', dueToStart: 0, started: 0, dueToComplete: 0,
+  completedOnTime: 0, dueToProduce: 0, producing: 0, reportedCount: 0,
+};
+
+/** One group's figures from its sums: every rate by the domain, money trimmed. */
+export function toFigures(s: GroupSums | undefined, tolerance: number): StatsFigures {
+  const x = s ?? ZERO;
+  const f = figures(x);
+  const money = normalizeMoney;
+  return {
+    projectCount: x.projectCount,
+    totalInvestment: money(x.totalInvestment),
+    annualPlan: money(x.annualPlan),
+    plannedToDate: money(x.plannedToDate),
+    ytdInvestment: money(x.ytdInvestment),
+    ytdFundsArrived: money(x.ytdFundsArrived),
+    monthInvestment: money(x.monthInvestment),
+    cumulativeInvestment: money(x.cumulativeInvestment),
+    cumulativeFundsArrived: money(x.cumulativeFundsArrived),
+    ...f,
+    progressStatus: f.timeElapsed == null ? null : progressStatus(f.annualCompletionRate, f.timeElapsed, tolerance),
+    dueToStart: x.dueToStart,
+    started: x.started,
+    dueToComplete: x.dueToComplete,
+    completedOnTime: x.completedOnTime,
+    dueToProduce: x.dueToProduce,
+    producing: x.producing,
+    reportedCount: x.reportedCount,
+  };
+}
+
+/** Competition ranking (1, 1, 3 …) by annual completion rate, highest first; no rate, no rank. */
+export function rankRows<T extends { annualCompletionRate: number | null; rank: number | null }>(rows: T[]): T[] {
+  const rated = rows.filter((r) => r.annualCompletionRate != null).sort((a, b) => b.annualCompletionRate! - a.annualCompletionRate!);
+  rated.forEach((r, i) => {
+    const prev = rated[i - 1];
+    r.rank = prev && prev.annualCompletionRate === r.annualCompletionRate ? prev.rank : i + 1;
+  });
+  const rest = rows.filter((r) => r.annualCompletionRate == null);
+  return [...rated, ...rest];
+}
+
+const NONE_LABELS: Partial<Record<StatsGroup, string>> = { leader: '未指定', unit: '未指定', batch: '未列入活动' };
+
+function labelOf(group: StatsGroup, r: repo.SumsRow): string {
+  const key = r.key ?? '';
+  if (key === 'none') return NONE_LABELS[group] ?? '未指定';
+  switch (group) {
+    case 'industry': return INDUSTRY_LABELS[key as Industry] ?? key;
+    case 'level': return LEVEL_LABELS[key as Level] ?? key;
+    case 'category': return CATEGORY_LABELS[key as Category] ?? key;
+    default: return r.label ?? key;
+  }
+}
+
+export interface StatsRequest {
+  region: StatsRegion;
+  year: number;
+  month: number;
+  groupBy: StatsGroup;
+  compare?: 'lastYear';
+  filters: Pick<StatsQuery, 'industry' | 'level' | 'category' | 'leaderId' | 'unitId' | 'batchId'>;
+}
+
+/** Resolves region, period and defaults of a query, checking scope first. */
+export async function resolveStatsRequest(db: DbOrTx, p: Principal, q: StatsQuery): Promise<StatsRequest> {
+  const region = await resolveStatsRegion(db, p, q.region);
+  const { year, month } = await resolveStatsPeriod(db, region.path, q.year, q.month);
+  const { industry, level, category, leaderId, unitId, batchId } = q;
+  return { region, year, month, groupBy: q.groupBy ?? 'region', compare: q.compare, filters: { industry, level, category, leaderId, unitId, batchId } };
+}
+
+export async function getStats(db: DbOrTx, p: Principal, q: StatsQuery): Promise<StatsResult> {
+  return computeStats(db, await resolveStatsRequest(db, p, q));
+}
+
+const monthKey = (y: number, m: number) => `${y}-${String(m).padStart(2, '0')}`;
+
+/** The figures of a resolved request (the caller's scope already checked). */
+export async function computeStats(db: DbOrTx, r: StatsRequest): Promise<StatsResult> {
+  const { region, year, month, groupBy } = r;
+  const tolerance = Number((await repo.effectiveTolerance(db, region.path)) ?? DEFAULT_PROGRESS_TOLERANCE);
+  const series = groupBy === 'month';
+  const dim: repo.StatsDim = series ? 'none' : groupBy;
+  const filter = (y: number): repo.StatsFilter => ({
+    regionPath: region.path, regionCode: region.code, year: y, fromMonth: series ? 1 : month, toMonth: month, ...r.filters,
+  });
+  const [now, before] = await Promise.all([
+    repo.groupSums(db, dim, filter(year)),
+    r.compare === 'lastYear' ? repo.groupSums(db, dim, filter(year - 1)) : Promise.resolve(null),
+  ]);
+  const totals = new Map(now.filter((s) => s.key == null).map((s) => [s.month, s]));
+  const lastTotals = before && new Map(before.filter((s) => s.key == null).map((s) => [s.month, s]));
+  const lastByKey = before && new Map(before.filter((s) => s.key != null).map((s) => [s.key!, s]));
+  const row = (key: string, label: string, sums: repo.SumsRow | undefined, last: repo.SumsRow | undefined, extra?: Partial<StatsRow>): StatsRow => ({
+    key, label, rank: null, code: null, regionName: null,
+    ...toFigures(sums, tolerance),
+    lastYear: before ? toFigures(last, tolerance) : null,
+    ...extra,
+  });
+  const total = row(region.code, region.name, totals.get(month), lastTotals?.get(month));
+
+  let rows: StatsRow[];
+  if (series) {
+    rows = Array.from({ length: month }, (_, i) => i + 1).map((m) =>
+      row(monthKey(year, m), `${year}年${m}月`, totals.get(m), lastTotals?.get(m)));
+  } else {
+    const groups = now.filter((s) => s.key != null);
+    if (groupBy === 'region') {
+      const byKey = new Map(groups.map((g) => [g.key!, g]));
+      const children = await repo.childRegions(db, region.code);
+      rows = children.map((c) => row(c.code, c.name, byKey.get(c.code), lastByKey?.get(c.code)));
+      // Projects that sit on the region itself (not in any child): their own row.
+      const own = byKey.get(region.code) ?? lastByKey?.get(region.code);
+      if (own) rows.push(row(region.code, `${region.name}本级`, byKey.get(region.code), lastByKey?.get(region.code)));
+    } else {
+      rows = groups.map((g) => row(g.key!, labelOf(groupBy, g), g, lastByKey?.get(g.key!), { code: g.code, regionName: g.regionName }));
+      // Groups that only existed last year still show, with this year's zeros.
+      if (before) {
+        const seen = new Set(groups.map((g) => g.key));
+        for (const g of before) if (g.key != null && !seen.has(g.key)) rows.push(row(g.key, labelOf(groupBy, g), undefined, g, { code: g.code, regionName: g.regionName }));
+      }
+      rows.sort((a, b) => (a.key === 'none' ? 1 : 0) - (b.key === 'none' ? 1 : 0) || a.label.localeCompare(b.label, 'zh-CN'));
+    }
+    rows = rankRows(rows);
+  }
+  return { regionCode: region.code, regionName: region.name, year, month, groupBy, tolerance, total, rows };
+}

@@ -1,0 +1,308 @@
+// GET /api/v1/stats against hand-computed figures. The data set (year 2024, month 9 unless said):
+//
+//   A 东昌府区  total 10000, opening 1000 / funds 800, plan 1200 (no split → 序时 9/12 → 900)
+//               2023: Jun 150, Dec 400 (funds 100); 2024: Jan 100/50, Mar 200/100, Sep 300/150, Oct 500
+//               (after m), Aug 999 submitted (never counts). Start planned 2024-03-15, actual 04-02 → due, started.
+//               Completion planned 2024-06-30, actual 07-05 → due, not on time. 2023 plan 800.
+//   B 东昌府区  total 5000, plan 1200 split 0×6 then 200×6 → planned to date 600 (not 900)
+//               2024: Jul 100, Aug 200, Sep 300 / funds 1000. Must start, no date → due 12-31, not yet due.
+//               Must complete, planned 2023-10-01 (pending) → due 2024-01-01; actual 01-20 → on time.
+//   C 莘县      total 20000, plan 2400 → 1800; Sep 1500 / funds 600. Production planned 08-01, actual 09-10.
+//   D 莘县      withdrawn, plan 1000, no approved report → not counted.
+//   E 高唐县    total 3000, no plan, approved Feb 50 → counted (plan 0).
+//   F 滕州市    another city → never counted in 聊城.
+//   G 聊城市本级 total 8000, plan 600 → 450, no reports.
+//   H 高新区     no plan, no report → not counted (its row shows zeros and "—").
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { INDUSTRY_LABELS } from '../src/domain/labels.ts';
+import { buildTestApp, login, type Client, type TestApp } from './helpers/app.ts';
+import { buildProject, createOrg, createPerson, createUser, HIGH_TECH_ZONE, REGIONS, seedTestRegions } from './helpers/factories.ts';
+import { report, setPlan, setReport, setTolerance } from './helpers/stats.ts';
+
+let t: TestApp;
+let city: Client;
+let dcf: Client;
+let gaotang: Client;
+const P = {} as Record<'A' | 'B' | 'C' | 'D' | 'E' | 'F' | 'G' | 'H', string>;
+const R: Record<string, string> = {};
+let leader1 = '';
+let unit1 = '';
+let batchX = '';
+let batchY = '';
+
+beforeAll(async () => {
+  t = await buildTestApp();
+  const db = t.database.db;
+  await seedTestRegions(db);
+  await createUser(db, { username: 'city', role: 'office', regionCode: REGIONS.city.code });
+  await createUser(db, { username: 'dcf', role: 'viewer', regionCode: REGIONS.dongchangfu.code });
+  await createUser(db, { username: 'gaotang', role: 'office', regionCode: REGIONS.gaotang.code });
+  leader1 = (await createPerson(db, { name: '王立新', regionCode: REGIONS.city.code })).id;
+  const leader2 = (await createPerson(db, { name: '李晓东', regionCode: REGIONS.city.code })).id;
+  unit1 = (await createOrg(db, { name: '东昌府区发改局', kind: 'government', regionCode: REGIONS.dongchangfu.code })).id;
+
+  const A = await buildProject(db, {
+    name: '甲项目', regionCode: REGIONS.dongchangfu.code, totalInvestment: '10000', openingInvestment: '1000', openingFundsArrived: '800',
+    industry: 'chemicals', level: 'provincial', category: 'industrial', leaderPersonId: leader1, responsibleOrgId: unit1,
+    plannedStart: '2024-03-15', actualStart: '2024-04-02', plannedCompletion: '2024-06-30', actualCompletion: '2024-07-05', stage: 'completed',
+  });
+  const B = await buildProject(db, {
+    name: '乙项目', regionCode: REGIONS.dongchangfu.code, totalInvestment: '5000', industry: 'equipment', level: 'municipal',
+    category: 'industrial', leaderPersonId: leader2, plannedCompletion: '2023-10-01', actualCompletion: '2024-01-20', stage: 'completed',
+  });
+  const C = await buildProject(db, {
+    name: '丙项目', regionCode: REGIONS.shen.code, totalInvestment: '20000', industry: 'chemicals', level: 'municipal',
+    category: 'infrastructure', leaderPersonId: leader1, plannedStart: '2023-05-01', plannedProduction: '2024-08-01', actualProduction: '2024-09-10',
+    stage: 'construction',
+  });
+  const D = await buildProject(db, { name: '丁项目', regionCode: REGIONS.shen.code, totalInvestment: '7000', stage: 'withdrawn' });
+  const E = await buildProject(db, { name: '戊项目', regionCode: REGIONS.gaotang.code, totalInvestment: '3000', industry: 'food', stage: 'construction' });
+  const F = await buildProject(db, { name: '己项目', regionCode: REGIONS.tengzhou.code, totalInvestment: '9000' });
+  const G = await buildProject(db, { name: '庚项目', regionCode: REGIONS.city.code, totalInvestment: '8000', industry: 'food', category: 'social' });
+  const H = await buildProject(db, { name: '辛项目', regionCode: HIGH_TECH_ZONE.code, totalInvestment: '4000' });
+  Object.assign(P, { A: A.id, B: B.id, C: C.id, D: D.id, E: E.id, F: F.id, G: G.id, H: H.id });
+
+  await setPlan(db, A.id, 2023, { planned: '800' });
+  await setPlan(db, A.id, 2024, { planned: '1200' });
+  await setPlan(db, B.id, 2024, { planned: '1200', monthly: ['0', '0', '0', '0', '0', '0', '200', '200', '200', '200', '200', '200'], mustStart: true, mustComplete: true });
+  await setPlan(db, C.id, 2024, { planned: '2400' });
+  await setPlan(db, D.id, 2024, { planned: '1000' });
+  await setPlan(db, F.id, 2024, { planned: '1000' });
+  await setPlan(db, G.id, 2024, { planned: '600' });
+
+  await report(db, A.id, { year: 2023, month: 6, investment: '150' });
+  await report(db, A.id, { year: 2023, month: 12, investment: '400', funds: '100' });
+  await report(db, A.id, { year: 2024, month: 1, investment: '100', funds: '50' });
+  await report(db, A.id, { year: 2024, month: 3, investment: '200', funds: '100' });
+  await report(db, A.id, { year: 2024, month: 8, investment: '999', status: 'submitted' });
+  R.A9 = await report(db, A.id, { year: 2024, month: 9, investment: '300', funds: '150' });
+  await report(db, A.id, { year: 2024, month: 10, investment: '500' });
+  await report(db, B.id, { year: 2024, month: 7, investment: '100' });
+  await report(db, B.id, { year: 2024, month: 8, investment: '200' });
+  await report(db, B.id, { year: 2024, month: 9, investment: '300', funds: '1000' });
+  R.C9 = await report(db, C.id, { year: 2024, month: 9, investment: '1500', funds: '600' });
+  await report(db, D.id, { year: 2024, month: 9, investment: '70', status: 'returned' });
+  await report(db, E.id, { year: 2024, month: 2, investment: '50' });
+  await report(db, F.id, { year: 2024, month: 9, investment: '500', regionCode: REGIONS.otherCity.code });
+
+  const batch = async (name: string, ids: string[]) => {
+    const res = await db.execute(sql`INSERT INTO batches (name, kind, level, season, event_date, region_code, region_path)
+      VALUES (${name}, 'groundbreaking', 'municipal', 'spring', '2024-04-01', '371500', '370000/371500/') RETURNING id`);
+    const id = (res.rows[0] as { id: string }).id;
+    for (const p of ids) await db.execute(sql`INSERT INTO batch_projects (batch_id, project_id) VALUES (${id}::uuid, ${p}::uuid)`);
+    return id;
+  };
+  batchX = await batch('春季集中开工', [A.id, B.id]);
+  batchY = await batch('秋季集中开工', [B.id, C.id]);
+  // The city's tolerance is 15 points; its counties inherit it.
+  await setTolerance(db, REGIONS.city.code, '0.15');
+
+  city = await login(t.app, 'city');
+  dcf = await login(t.app, 'dcf');
+  gaotang = await login(t.app, 'gaotang');
+});
+afterAll(() => t.close());
+
+type Row = Record<string, unknown> & { key: string; label: string; rank: number | null };
+const get = async (c: Client, qs: string) => {
+  const res = await c.get(`/api/v1/stats?${qs}`);
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json() as { regionCode: string; regionName: string; year: number; month: number; tolerance: number; total: Row; rows: Row[] };
+};
+const byKey = (rows: Row[]) => Object.fromEntries(rows.map((r) => [r.key, r]));
+
+describe('the city by region, 2024-09', () => {
+  it('total: sums of approved reports only, monthly split in the time-elapsed progress', async () => {
+    const s = await get(city, 'region=371500&year=2024&month=9');
+    expect(s).toMatchObject({ regionCode: '371500', regionName: '聊城市', year: 2024, month: 9, tolerance: 0.15 });
+    expect(s.total).toMatchObject({
+      key: '371500', label: '聊城市', rank: null,
+      projectCount: 5, // A B C E G
+      totalInvestment: '46000',
+      annualPlan: '5400',
+      plannedToDate: '3750', // 900 + 600 (split) + 1800 + 0 + 450
+      ytdInvestment: '2750', // 600 + 600 + 1500 + 50
+      ytdFundsArrived: '1900', // 300 + 1000 + 600
+      monthInvestment: '2100', // 300 + 300 + 1500
+      cumulativeInvestment: '4300', // A 1000+150+400+600, B 600, C 1500, E 50
+      cumulativeFundsArrived: '2800', // A 800+100+300, B 1000, C 600
+      dueToStart: 1, started: 1,
+      dueToComplete: 2, completedOnTime: 1,
+      dueToProduce: 1, producing: 1,
+      startRate: 1, onTimeCompletionRate: 0.5, productionRate: 1,
+      reportedCount: 3,
+      lastYear: null,
+    });
+    expect(s.total.timeElapsed).toBeCloseTo(3750 / 5400, 12);
+    expect(s.total.annualCompletionRate).toBeCloseTo(2750 / 5400, 12);
+    expect(s.total.fundArrivalRate).toBeCloseTo(1900 / 5400, 12);
+    expect(s.total.cumulativeCompletionRate).toBeCloseTo(4300 / 46000, 12);
+    expect(s.total.cumulativeFundArrivalRate).toBeCloseTo(2800 / 46000, 12);
+    expect(s.total.gap).toBeCloseTo(2750 / 5400 - 3750 / 5400, 12);
+    expect(s.total.progressStatus).toBe('lagging'); // −18.5 points, beyond 15
+  });
+
+  it('rows: every child region plus the city itself, ranked by completion rate, "—" where there is no plan', async () => {
+    const s = await get(city, 'region=371500&year=2024&month=9');
+    expect(s.rows.map((r) => [r.key, r.label, r.rank])).toEqual([
+      ['371522', '莘县', 1], // 1500/2400 = 0.625
+      ['371502', '东昌府区', 2], // 1200/2400 = 0.5
+      ['371500', '聊城市本级', 3], // 0/600
+      ['371526', '高唐县', null], // no plan
+      ['371572', HIGH_TECH_ZONE.name, null], // nothing at all
+    ]);
+    const r = byKey(s.rows);
+    // 东昌府区: 序时 (900 + 600) / 2400 = 0.625, not 9/12, because B's plan is split by month.
+    expect(r['371502']).toMatchObject({ projectCount: 2, annualPlan: '2400', plannedToDate: '1500', timeElapsed: 0.625, annualCompletionRate: 0.5, gap: -0.125, progressStatus: 'on_schedule' });
+    expect(r['371522']).toMatchObject({ projectCount: 1, annualCompletionRate: 0.625, timeElapsed: 0.75, productionRate: 1, startRate: null, progressStatus: 'on_schedule' });
+    expect(r['371526']).toMatchObject({
+      projectCount: 1, annualPlan: '0', ytdInvestment: '50', timeElapsed: null, annualCompletionRate: null, fundArrivalRate: null,
+      gap: null, progressStatus: null, startRate: null, onTimeCompletionRate: null, productionRate: null, cumulativeCompletionRate: 50 / 3000,
+    });
+    expect(r['371572']).toMatchObject({ projectCount: 0, totalInvestment: '0', annualCompletionRate: null, cumulativeCompletionRate: null });
+    expect(r['371500']).toMatchObject({ projectCount: 1, annualCompletionRate: 0, timeElapsed: 0.75, progressStatus: 'lagging' });
+  });
+
+  it('the rows add up to the total (no project twice, none missing)', async () => {
+    const s = await get(city, 'region=371500&year=2024&month=9');
+    const add = (k: string) => s.rows.reduce((sum, r) => sum + Number(r[k]), 0);
+    for (const k of ['projectCount', 'totalInvestment', 'annualPlan', 'plannedToDate', 'ytdInvestment', 'ytdFundsArrived', 'monthInvestment',
+      'cumulativeInvestment', 'cumulativeFundsArrived', 'dueToStart', 'started', 'dueToComplete', 'completedOnTime', 'dueToProduce', 'producing', 'reportedCount']) {
+      expect(add(k), k).toBe(Number(s.total[k]));
+    }
+  });
+
+  it('rolls up: a county row of the city equals the county asked for itself', async () => {
+    const cityView = byKey((await get(city, 'region=371500&year=2024&month=9')).rows)['371502']!;
+    const county = await get(city, 'region=371502&year=2024&month=9');
+    const { key: _k, label: _l, rank: _r, ...figures } = cityView;
+    const { key: _k2, label: _l2, rank: _r2, ...own } = county.total;
+    expect(own).toEqual(figures);
+    expect(county.rows).toEqual([expect.objectContaining({ key: '371502', label: '东昌府区本级', projectCount: 2 })]);
+  });
+});
+
+describe('other groupings', () => {
+  it('by project: each project with its code and region, ranked', async () => {
+    const s = await get(city, 'region=371500&year=2024&month=9&groupBy=project');
+    const r = byKey(s.rows);
+    expect(Object.keys(r).sort()).toEqual([P.A, P.B, P.C, P.E, P.G].sort());
+    expect(r[P.A]).toMatchObject({ label: '甲项目', regionName: '东昌府区', ytdInvestment: '600', plannedToDate: '900', cumulativeInvestment: '2150', annualCompletionRate: 0.5, timeElapsed: 0.75, startRate: 1, onTimeCompletionRate: 0 });
+    expect(r[P.B]).toMatchObject({ ytdInvestment: '600', plannedToDate: '600', timeElapsed: 0.5, annualCompletionRate: 0.5, progressStatus: 'on_schedule', startRate: null, onTimeCompletionRate: 1 });
+    expect(r[P.A]!.code).toMatch(/^T\d+/);
+    expect(s.rows.map((x) => x.rank)).toEqual([1, 2, 2, 4, null]); // C 0.625, A and B 0.5, G 0, E —
+  });
+
+  it('by industry, level and category: labels in Chinese, sums per group', async () => {
+    const ind = byKey((await get(city, 'region=371500&year=2024&month=9&groupBy=industry')).rows);
+    expect(Object.keys(ind).sort()).toEqual(['chemicals', 'equipment', 'food']);
+    expect(ind.chemicals).toMatchObject({ projectCount: 2, annualPlan: '3600', ytdInvestment: '2100' }); // A + C
+    expect(ind.food).toMatchObject({ projectCount: 2, annualPlan: '600', ytdInvestment: '50' }); // E + G
+    expect(ind.chemicals!.label).toBe(INDUSTRY_LABELS.chemicals);
+    const lvl = byKey((await get(city, 'region=371500&year=2024&month=9&groupBy=level')).rows);
+    expect(lvl.provincial).toMatchObject({ projectCount: 1, ytdInvestment: '600' });
+    expect(lvl.municipal).toMatchObject({ projectCount: 4 });
+    const cat = byKey((await get(city, 'region=371500&year=2024&month=9&groupBy=category')).rows);
+    expect(cat.infrastructure).toMatchObject({ projectCount: 1, annualCompletionRate: 0.625 });
+    expect(cat.social).toMatchObject({ projectCount: 1, annualPlan: '600' });
+    expect(cat.industrial).toMatchObject({ projectCount: 3 });
+  });
+
+  it('by leader and unit: names, and 未指定 for projects without one', async () => {
+    const l = byKey((await get(city, 'region=371500&year=2024&month=9&groupBy=leader')).rows);
+    expect(l[leader1]).toMatchObject({ label: '王立新', projectCount: 2, ytdInvestment: '2100' });
+    expect(l.none).toMatchObject({ label: '未指定', projectCount: 2 });
+    const u = byKey((await get(city, 'region=371500&year=2024&month=9&groupBy=unit')).rows);
+    expect(u[unit1]).toMatchObject({ label: '东昌府区发改局', projectCount: 1 });
+    expect(u.none).toMatchObject({ projectCount: 4 });
+  });
+
+  it('by batch: a project in two batches counts in each, the total only once', async () => {
+    const s = await get(city, 'region=371500&year=2024&month=9&groupBy=batch');
+    const b = byKey(s.rows);
+    expect(b[batchX]).toMatchObject({ label: '春季集中开工', projectCount: 2, ytdInvestment: '1200' }); // A B
+    expect(b[batchY]).toMatchObject({ label: '秋季集中开工', projectCount: 2, ytdInvestment: '2100' }); // B C
+    expect(b.none).toMatchObject({ label: '未列入活动', projectCount: 2 }); // E G
+    expect(s.total).toMatchObject({ projectCount: 5, ytdInvestment: '2750' });
+  });
+
+  it('drill-down filters narrow the population', async () => {
+    const s = await get(city, `region=371500&year=2024&month=9&groupBy=project&batchId=${batchY}`);
+    expect(s.rows.map((r) => r.key).sort()).toEqual([P.B, P.C].sort());
+    const f = await get(city, `region=371500&year=2024&month=9&industry=chemicals&leaderId=${leader1}`);
+    expect(f.total).toMatchObject({ projectCount: 2, ytdInvestment: '2100' });
+  });
+
+  it('month by month: the figures at each month end, 1..m, no rank', async () => {
+    const s = await get(city, 'region=371500&year=2024&month=9&groupBy=month');
+    expect(s.rows.map((r) => r.key)).toEqual(['2024-01', '2024-02', '2024-03', '2024-04', '2024-05', '2024-06', '2024-07', '2024-08', '2024-09']);
+    expect(s.rows[0]!.label).toBe('2024年1月');
+    expect(s.rows.every((r) => r.rank === null)).toBe(true);
+    // January: A 100; planned A 100 + B 0 + C 200 + G 50; B's completion was due on 1 January and came on the 20th.
+    expect(s.rows[0]).toMatchObject({ ytdInvestment: '100', monthInvestment: '100', plannedToDate: '350', dueToComplete: 1, completedOnTime: 1, reportedCount: 1 });
+    expect(s.rows[2]).toMatchObject({ ytdInvestment: '350', monthInvestment: '200', cumulativeInvestment: '1900' }); // + E Feb 50; cum 1000+150+400+300+50
+    // March: A's start is due (planned 03-15) but came in April.
+    expect(s.rows[2]).toMatchObject({ dueToStart: 1, started: 0, startRate: 0 });
+    expect(s.rows[3]).toMatchObject({ dueToStart: 1, started: 1 });
+    expect(s.rows[7]).toMatchObject({ ytdInvestment: '650', monthInvestment: '200', dueToProduce: 1, producing: 0 }); // August: the submitted 999 does not count
+    const { key: _k, label: _l, rank: _r, ...sep } = s.rows[8]!;
+    const { key: _k2, label: _l2, rank: _r2, ...total } = s.total;
+    expect(sep).toEqual(total);
+  });
+
+  it('against the same month last year', async () => {
+    const s = await get(city, 'region=371500&year=2024&month=9&compare=lastYear');
+    // 2023: only A had a plan (800); Jun 150 by September; cumulative 1000 + 150.
+    expect(s.total.lastYear).toMatchObject({ projectCount: 1, annualPlan: '800', ytdInvestment: '150', cumulativeInvestment: '1150', annualCompletionRate: 0.1875 });
+    const r = byKey(s.rows);
+    expect(r['371502']!.lastYear).toMatchObject({ projectCount: 1, ytdInvestment: '150' });
+    expect(r['371522']!.lastYear).toMatchObject({ projectCount: 0, annualCompletionRate: null });
+    const m = await get(city, 'region=371500&year=2024&month=9&groupBy=month&compare=lastYear');
+    expect(m.rows[5]!.lastYear).toMatchObject({ ytdInvestment: '150', monthInvestment: '150' }); // June 2023
+  });
+});
+
+describe('defaults and access', () => {
+  it('defaults: the caller\'s region and the latest period with approved reports in it', async () => {
+    const s = await get(city, '');
+    expect(s).toMatchObject({ regionCode: '371500', year: 2024, month: 10 }); // A's October report
+    expect(s.total).toMatchObject({ ytdInvestment: '3250', monthInvestment: '500' });
+    const g = await get(gaotang, '');
+    expect(g).toMatchObject({ regionCode: '371526', year: 2024, month: 2, tolerance: 0.15 }); // only E's February report
+    const y = await get(city, 'year=2023');
+    expect(y).toMatchObject({ year: 2023, month: 12 });
+  });
+
+  it('a county user: their own county; the city answers for their county only; another county is 404', async () => {
+    const own = await get(dcf, 'year=2024&month=9');
+    expect(own).toMatchObject({ regionCode: '371502', regionName: '东昌府区' });
+    expect(own.total).toMatchObject({ projectCount: 2, ytdInvestment: '1200' });
+    const up = await get(dcf, 'region=371500&year=2024&month=9');
+    expect(up).toMatchObject({ regionCode: '371502', regionName: '东昌府区' });
+    expect(up.total).toEqual(own.total);
+    for (const code of ['371522', '370481', '370400', '999999']) {
+      const res = await dcf.get(`/api/v1/stats?region=${code}&year=2024&month=9`);
+      expect(res.statusCode, code).toBe(404);
+      expect(res.json().error.message).toContain('区域');
+    }
+    const bad = await dcf.get('/api/v1/stats?groupBy=owner');
+    expect(bad.statusCode).toBe(400);
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/stats' })).statusCode).toBe(401);
+  });
+});
+
+describe('the figures follow the reports', () => {
+  it('a corrected report changes the figures; a report no longer approved leaves them', async () => {
+    const db = t.database.db;
+    await setReport(db, R.A9!, { investment: '700', funds: '150', corrected: true });
+    let s = await get(city, 'region=371500&year=2024&month=9');
+    expect(s.total).toMatchObject({ ytdInvestment: '3150', monthInvestment: '2500', cumulativeInvestment: '4700' });
+    await setReport(db, R.C9!, { status: 'returned' });
+    s = await get(city, 'region=371500&year=2024&month=9');
+    expect(s.total).toMatchObject({ ytdInvestment: '1650', ytdFundsArrived: '1300', reportedCount: 2 });
+    expect(byKey(s.rows)['371522']).toMatchObject({ annualCompletionRate: 0, rank: 2 });
+    await setReport(db, R.A9!, { investment: '300', corrected: false });
+    await setReport(db, R.C9!, { status: 'approved' });
+  });
+});
