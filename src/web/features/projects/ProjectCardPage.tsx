@@ -15,11 +15,12 @@ import AnnualPlanTab from './card/AnnualPlanTab.tsx';
 import BasicInfoTab from './card/BasicInfoTab.tsx';
 import BatchesTab from './card/BatchesTab.tsx';
 import HistoryTab from './card/HistoryTab.tsx';
+import ReportsTab from './card/ReportsTab.tsx';
 import { FactorNeedsTab, MilestonesTab, ProceduresTab, TeamTab } from './card/rowTabs.tsx';
 import StageChangeButton from './card/StageChangeButton.tsx';
 import { useProjectCard } from './projects.api.ts';
 
-const TABS = ['basic', 'team', 'procedures', 'factors', 'milestones', 'annual', 'batches', 'history'] as const;
+const TABS = ['basic', 'team', 'procedures', 'factors', 'milestones', 'annual', 'reports', 'batches', 'history'] as const;
 type TabKey = (typeof TABS)[number];
 
 export default function ProjectCardPage() {
@@ -50,7 +51,10 @@ export default function ProjectCardPage() {
   const counts: Partial<Record<TabKey, number>> = {
     team: c.team.length, procedures: c.procedures.length, factors: c.factorNeeds.length, milestones: c.milestones.length, batches: c.batches.length,
   };
-  const tabLabel = (k: TabKey) => (counts[k] ? `${t(`card.tabs.${k}`)} (${counts[k]})` : t(`card.tabs.${k}`));
+  const tabLabel = (k: TabKey) => {
+    const name = k === 'reports' ? t('reporting:series.title') : t(`card.tabs.${k}`);
+    return counts[k] ? `${name} (${counts[k]})` : name;
+  };
   const content: Record<TabKey, React.ReactNode> = {
     basic: <BasicInfoTab card={c} compact={phone} />,
     team: <TeamTab card={c} />,
@@ -58,6 +62,7 @@ export default function ProjectCardPage() {
     factors: <FactorNeedsTab card={c} />,
     milestones: <MilestonesTab card={c} />,
     annual: <AnnualPlanTab card={c} />,
+    reports: <ReportsTab card={c} />,
     batches: <BatchesTab card={c} />,
     history: <HistoryTab projectId={p.id} />,
   };

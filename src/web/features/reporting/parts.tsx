@@ -1,8 +1,9 @@
 // Small pieces shared by the reporting pages: status tags, rates, headers that explain a figure.
 import { QuestionCircleOutlined } from '@ant-design/icons';
-import { Tag, Tooltip } from 'antd';
+import { Progress, Tag, Tooltip } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { PeriodDto } from '../../../contract/reporting.ts';
 import type { Role } from '../../../domain/enums.ts';
 import { formatRate, type ProgressStatus, type Rate } from '../../../domain/kpi.ts';
 import type { PeriodStatus, ReportStatus } from '../../../domain/reporting.ts';
@@ -61,3 +62,23 @@ export function useDistanceText() {
 }
 
 export const reportHref = (projectId: string, periodId: string) => `/reports/${projectId}/${periodId}`;
+
+/** Reported = submitted or approved, out of the projects expected to report. */
+export function PeriodProgress({ p }: { p: PeriodDto }) {
+  const { t } = useTranslation(NS);
+  const c = p.counts;
+  const reported = c.submitted + c.approved;
+  const pct = c.expected ? Math.round((reported / c.expected) * 1000) / 10 : 0;
+  return (
+    <Tooltip title={t('periods.countsLine', c)}>
+      <div style={{ minWidth: 160 }}>
+        <Progress
+          percent={pct}
+          success={{ percent: c.expected ? Math.round((c.approved / c.expected) * 1000) / 10 : 0 }}
+          size="small"
+          format={() => `${reported}/${c.expected}`}
+        />
+      </div>
+    </Tooltip>
+  );
+}
