@@ -1,6 +1,6 @@
 // The groups of the current view ranked by annual completion rate, with last year beside them when
 // compared. Rows drill down: a sub-region becomes the region, any other group lists its projects.
-import { Grid, Table, Tooltip, Typography } from 'antd';
+import { Grid, Table, Tooltip } from 'antd';
 import type { ReactNode } from 'react';
 import type { TableColumnsType } from 'antd';
 import { Link } from 'react-router-dom';
@@ -15,15 +15,15 @@ import StatusTag from './StatusTag.tsx';
 export interface RankingTableProps {
   result: StatsResult;
   compare: boolean;
-  /** Whether a row leads somewhere (a sub-region or a group's projects). */
-  canDrill: (row: StatsRow) => boolean;
+  /** Where a row leads (a sub-region, a group's projects, a project's card), or null. */
+  drillTo: (row: StatsRow) => string | null;
   onDrill: (row: StatsRow) => void;
   loading?: boolean;
 }
 
 type Col = TableColumnsType<StatsRow>[number];
 
-export default function RankingTable({ result, compare, canDrill, onDrill, loading }: RankingTableProps) {
+export default function RankingTable({ result, compare, drillTo, onDrill, loading }: RankingTableProps) {
   const { t } = useTranslation(NS);
   const isProject = result.groupBy === 'project';
 
@@ -41,13 +41,11 @@ export default function RankingTable({ result, compare, canDrill, onDrill, loadi
   });
 
   const label = (r: StatsRow) => {
-    if (isProject) return <Link to={`/projects/${r.key}`} onClick={(e) => e.stopPropagation()}>{r.label}</Link>;
-    if (!canDrill(r)) {
-      return r.key === result.regionCode && result.groupBy === 'region'
-        ? <Tooltip title={t('ownLevel')}><span>{r.label}</span></Tooltip>
-        : <span>{r.label}</span>;
-    }
-    return <Typography.Link>{r.label}</Typography.Link>;
+    const to = drillTo(r);
+    // A real link, so the row opens in a new tab too; the row's own click does the same.
+    if (to) return <Link to={to} onClick={(e) => e.stopPropagation()}>{r.label}</Link>;
+    if (r.key === result.regionCode && result.groupBy === 'region') return <Tooltip title={t('ownLevel')}><span>{r.label}</span></Tooltip>;
+    return <span>{r.label}</span>;
   };
 
   const columns: TableColumnsType<StatsRow> = [
@@ -117,7 +115,7 @@ export default function RankingTable({ result, compare, canDrill, onDrill, loadi
       scroll={{ x: 'max-content' }}
       pagination={result.rows.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
       locale={{ emptyText: t('table.empty') }}
-      onRow={(r) => (canDrill(r) ? { onClick: () => onDrill(r), style: { cursor: 'pointer' } } : {})}
+      onRow={(r) => (drillTo(r) ? { onClick: () => onDrill(r), style: { cursor: 'pointer' } } : {})}
       summary={() =>
         result.rows.length > 0 && (
           <Table.Summary>

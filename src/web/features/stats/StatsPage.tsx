@@ -16,7 +16,7 @@ import RankingChart, { RANKING_CHART_MAX } from './RankingChart.tsx';
 import RankingTable from './RankingTable.tsx';
 import { standardXlsxHref, statsXlsxHref, useStats } from './stats.api.ts';
 import StatsFilters from './StatsFilters.tsx';
-import { DRILL_OF_GROUP, apiQuery, useStatsView } from './statsQuery.ts';
+import { DRILL_OF_GROUP, apiQuery, drillChanges, useStatsView } from './statsQuery.ts';
 
 /** The regions from the top of the caller's tree down to `code` (empty if not found). */
 function regionPath(nodes: RegionNode[], code: string): RegionNode[] {
@@ -30,7 +30,7 @@ function regionPath(nodes: RegionNode[], code: string): RegionNode[] {
 
 export default function StatsPage() {
   const { t } = useTranslation(NS);
-  const { view, update, setDrill } = useStatsView();
+  const { view, update, hrefWith } = useStatsView();
   const navigate = useNavigate();
   const query = apiQuery(view);
   const stats = useStats(query);
@@ -43,17 +43,18 @@ export default function StatsPage() {
   const resolvedQuery = data ? { ...query, region: data.regionCode, year: data.year, month: data.month } : query;
   const groupName = t(`groupBy.${view.groupBy}`);
 
-  const canDrill = (r: StatsRow) => {
-    if (!data) return false;
-    if (data.groupBy === 'region') return r.key !== data.regionCode;
-    return !!DRILL_OF_GROUP[data.groupBy] && r.key !== 'none';
+  /** Where a row leads: a sub-region, a group's projects, a project's card; null for nowhere. */
+  const drillTo = (r: StatsRow): string | null => {
+    if (!data) return null;
+    if (data.groupBy === 'project') return `/projects/${r.key}`;
+    if (data.groupBy === 'region') return r.key === data.regionCode ? null : hrefWith({ region: r.key });
+    const key = DRILL_OF_GROUP[data.groupBy];
+    return key && r.key !== 'none' ? hrefWith(drillChanges({ key, value: r.key, label: r.label }, { groupBy: 'project' })) : null;
   };
-  const drill = (r: StatsRow) => {
-    if (!data || !canDrill(r)) return;
-    if (data.groupBy === 'region') update({ region: r.key });
-    else setDrill({ key: DRILL_OF_GROUP[data.groupBy]!, value: r.key, label: r.label }, { groupBy: 'project' });
+  const go = (r: StatsRow) => {
+    const to = drillTo(r);
+    if (to) navigate(to);
   };
-  const chartClick = (r: StatsRow) => (data?.groupBy === 'project' ? navigate(`/projects/${r.key}`) : drill(r));
   const hint = view.groupBy === 'region' ? t('drillHint.region') : view.groupBy === 'project' ? t('drillHint.project') : t('drillHint.group');
 
   return (
@@ -74,7 +75,7 @@ export default function StatsPage() {
               <Button icon={<DownloadOutlined />} href={standardXlsxHref(resolvedQuery)} disabled={!data}>{t('export.standard')}</Button>
             </Flex>
           </Flex>
-          <StatsFilters view={view} resolved={data} update={update} clearDrill={() => setDrill(undefined)} />
+          <StatsFilters view={view} resolved={data} update={update} clearDrill={() => update(drillChanges(undefined))} />
           {crumbs.length > 1 && (
             <Breadcrumb
               items={crumbs.map((n, i) => ({
@@ -109,7 +110,7 @@ export default function StatsPage() {
                 extra={data.rows.length > RANKING_CHART_MAX && <Typography.Text type="secondary">{t('chart.rankingMore', { count: RANKING_CHART_MAX })}</Typography.Text>}
                 style={{ height: '100%' }}
               >
-                <RankingChart rows={data.rows} timeElapsed={data.total.timeElapsed} onClick={chartClick} />
+                <RankingChart rows={data.rows} timeElapsed={data.total.timeElapsed} onClick={go} />
               </Card>
             </Col>
           </Row>
@@ -118,7 +119,7 @@ export default function StatsPage() {
             title={t('table.title', { group: groupName })}
             extra={<Typography.Text type="secondary">{hint}</Typography.Text>}
           >
-            <RankingTable result={data} compare={view.compare} canDrill={canDrill} onDrill={drill} loading={stats.isFetching} />
+            <RankingTable result={data} compare={view.compare} drillTo={drillTo} onDrill={go} loading={stats.isFetching} />
           </Card>
         </>
       )}

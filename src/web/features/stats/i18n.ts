@@ -45,7 +45,7 @@ const zhCN = {
     lastYearYtd: '去年同期累计完成', yoyYtd: '投资同比',
   },
   total: '合计',
-  ownLevel: '本级项目只在分组“项目”中单独列出',
+  ownLevel: '直接属于本区域、不属于任何下级区域的项目',
   drillHint: { region: '点击行查看下级区域', group: '点击行查看该组项目', project: '点击项目名称查看项目卡片' },
   table: { title: '按{{group}}排名', empty: '暂无数据' },
   chart: {
@@ -103,7 +103,7 @@ const enUS: Resources = {
     lastYearYtd: 'Year to date last year', yoyYtd: 'Investment YoY',
   },
   total: 'Total',
-  ownLevel: 'Projects of the region itself are listed one by one under "Project"',
+  ownLevel: 'Projects of the region itself, in none of its sub-regions',
   drillHint: { region: 'Click a row to see its sub-regions', group: 'Click a row to see its projects', project: 'Click a project name to open its card' },
   table: { title: 'Ranking by {{group}}', empty: 'No data' },
   chart: {

@@ -45,6 +45,25 @@ function parseInt10(s: string | null, min: number, max: number): number | undefi
   return s && Number.isInteger(n) && n >= min && n <= max ? n : undefined;
 }
 
+type Changes = Partial<Record<'region' | 'year' | 'month' | 'groupBy' | 'compare' | DrillKey | typeof DRILL_LABEL, string | undefined>>;
+
+/** The query string after some keys are set (or cleared, with undefined). */
+export function withChanges(prev: URLSearchParams, changes: Changes): URLSearchParams {
+  const next = new URLSearchParams(prev);
+  for (const [k, v] of Object.entries(changes)) {
+    if (v) next.set(k, v);
+    else next.delete(k);
+  }
+  return next;
+}
+
+/** Changes that replace any drill-down filter by one (or none). */
+export function drillChanges(drill: { key: DrillKey; value: string; label: string } | undefined, more: Changes = {}): Changes {
+  const changes: Changes = { ...more, [DRILL_LABEL]: drill?.label };
+  for (const k of DRILL_KEYS) changes[k] = drill?.key === k ? drill.value : undefined;
+  return changes;
+}
+
 export function useStatsView() {
   const [params, setParams] = useSearchParams();
 
@@ -64,29 +83,10 @@ export function useStatsView() {
   }, [params]);
 
   /** Sets (or clears, with undefined) some keys; each change is a history entry so back works. */
-  const update = useCallback(
-    (changes: Partial<Record<'region' | 'year' | 'month' | 'groupBy' | 'compare' | DrillKey | typeof DRILL_LABEL, string | undefined>>) => {
-      setParams((prev) => {
-        const next = new URLSearchParams(prev);
-        for (const [k, v] of Object.entries(changes)) {
-          if (v) next.set(k, v);
-          else next.delete(k);
-        }
-        return next;
-      });
-    },
-    [setParams],
-  );
+  const update = useCallback((changes: Changes) => setParams((prev) => withChanges(prev, changes)), [setParams]);
 
-  /** Replaces any drill-down filter by one (or none). */
-  const setDrill = useCallback(
-    (drill: { key: DrillKey; value: string; label: string } | undefined, more: Parameters<typeof update>[0] = {}) => {
-      const changes: Parameters<typeof update>[0] = { ...more, [DRILL_LABEL]: drill?.label };
-      for (const k of DRILL_KEYS) changes[k] = drill?.key === k ? drill.value : undefined;
-      update(changes);
-    },
-    [update],
-  );
+  /** The link of the same page with some keys changed (for drill-down rows). */
+  const hrefWith = useCallback((changes: Changes) => `?${withChanges(params, changes).toString()}`, [params]);
 
-  return { view, update, setDrill };
+  return { view, update, hrefWith };
 }
