@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { addSums, figures, formatRate, plannedToDate, progressStatus, ratio, timeElapsed, type FigureSums } from './kpi.ts';
+import {
+  addSums, dueDateInYear, endOfMonth, figures, formatRate, milestoneCount, plannedToDate, progressStatus, ratio, timeElapsed, type FigureSums,
+} from './kpi.ts';
 
 const sums = (o: Partial<FigureSums>): FigureSums => ({
   annualPlan: '0', ytdInvestment: '0', ytdFundsArrived: '0', totalInvestment: '0', cumulativeInvestment: '0', cumulativeFundsArrived: '0',
@@ -106,5 +108,88 @@ describe('formatRate', () => {
     expect(formatRate(0.6754)).toBe('67.5%');
     expect(formatRate(null)).toBe('—');
     expect(formatRate(1)).toBe('100.0%');
+  });
+});
+
+describe('a split that no longer adds up to the plan', () => {
+  it('gives its shape, not its old amounts: the whole plan is due in December', () => {
+    // The ledger import raised the plan from 1200 to 2400 and kept the old split (100 a month).
+    const monthly = Array(12).fill('100');
+    expect(plannedToDate('2400', 3, monthly)).toBe('600');
+    expect(plannedToDate('2400', 12, monthly)).toBe('2400');
+    expect(timeElapsed(3, monthly)).toBe(0.25);
+    // Rounded half up to the money scale, like plan × m/12.
+    expect(plannedToDate('1', 1, ['3', '0', '0', '0', '0', '0', '0', '0', '0', '0', '0', '3'])).toBe('0.5');
+    expect(plannedToDate('0.0001', 1, ['1', '1', '0', '0', '0', '0', '0', '0', '0', '0', '0', '0'])).toBe('0.0001');
+    expect(plannedToDate('100', 1, ['1', '2', '0', '0', '0', '0', '0', '0', '0', '0', '0', '0'])).toBe('33.3333');
+  });
+
+  it('missing months count as zero; a split adding up to zero is no split', () => {
+    expect(plannedToDate('1200', 2, [null, '600', null, '600', null, null, null, null, null, null, null, null])).toBe('600');
+    expect(plannedToDate('1200', 2, Array(12).fill(null))).toBe('200');
+  });
+});
+
+describe('endOfMonth', () => {
+  it('gives the last day, leap years included', () => {
+    expect(endOfMonth(2024, 1)).toBe('2024-01-31');
+    expect(endOfMonth(2024, 2)).toBe('2024-02-29');
+    expect(endOfMonth(2023, 2)).toBe('2023-02-28');
+    expect(endOfMonth(2100, 2)).toBe('2100-02-28');
+    expect(endOfMonth(2000, 2)).toBe('2000-02-29');
+    expect(endOfMonth(2024, 4)).toBe('2024-04-30');
+    expect(endOfMonth(2024, 12)).toBe('2024-12-31');
+  });
+});
+
+describe('dueDateInYear', () => {
+  it('is the planned date when it falls in the year, whatever the plan says', () => {
+    expect(dueDateInYear('2024-03-15', false, 2024)).toBe('2024-03-15');
+    expect(dueDateInYear('2024-01-01', true, 2024)).toBe('2024-01-01');
+    expect(dueDateInYear('2024-12-31', false, 2024)).toBe('2024-12-31');
+  });
+
+  it('without a must-flag, a date in another year or no date is not due', () => {
+    expect(dueDateInYear('2023-12-31', false, 2024)).toBeNull();
+    expect(dueDateInYear('2025-01-01', false, 2024)).toBeNull();
+    expect(dueDateInYear(null, false, 2024)).toBeNull();
+  });
+
+  it('with the must-flag: 1 January when planned earlier (still pending), 31 December when later or undated', () => {
+    expect(dueDateInYear('2023-10-01', true, 2024)).toBe('2024-01-01');
+    expect(dueDateInYear('2025-06-01', true, 2024)).toBe('2024-12-31');
+    expect(dueDateInYear(null, true, 2024)).toBe('2024-12-31');
+  });
+});
+
+describe('milestoneCount', () => {
+  const f = (planned: string | null, actual: string | null, mustThisYear = false) => ({ planned, actual, mustThisYear });
+
+  it('counts a project as due only once its due date has passed by the end of the month', () => {
+    expect(milestoneCount(f('2024-03-15', null), 2024, 2)).toEqual({ due: 0, reached: 0 });
+    expect(milestoneCount(f('2024-03-15', null), 2024, 3)).toEqual({ due: 1, reached: 0 });
+    expect(milestoneCount(f('2024-03-31', null), 2024, 3)).toEqual({ due: 1, reached: 0 });
+    expect(milestoneCount(f('2023-03-15', '2023-03-20'), 2024, 12)).toEqual({ due: 0, reached: 0 });
+    // Must start, no date: due on 31 December, so only in December's figures.
+    expect(milestoneCount(f(null, '2024-05-01', true), 2024, 11)).toEqual({ due: 0, reached: 0 });
+    expect(milestoneCount(f(null, '2024-05-01', true), 2024, 12)).toEqual({ due: 1, reached: 1 });
+  });
+
+  it('reached: by the end of month m, early or late', () => {
+    expect(milestoneCount(f('2024-03-15', '2024-04-02'), 2024, 3)).toEqual({ due: 1, reached: 0 });
+    expect(milestoneCount(f('2024-03-15', '2024-04-02'), 2024, 4)).toEqual({ due: 1, reached: 1 });
+    expect(milestoneCount(f('2024-03-15', '2023-11-30'), 2024, 3)).toEqual({ due: 1, reached: 1 });
+    expect(milestoneCount(f('2024-03-15', '2024-03-31'), 2024, 3)).toEqual({ due: 1, reached: 1 });
+  });
+
+  it('on time: reached by the end of the month it was due in', () => {
+    expect(milestoneCount(f('2024-06-10', '2024-06-30'), 2024, 9, true)).toEqual({ due: 1, reached: 1 });
+    expect(milestoneCount(f('2024-06-10', '2024-07-01'), 2024, 9, true)).toEqual({ due: 1, reached: 0 });
+    expect(milestoneCount(f('2024-06-10', '2024-07-01'), 2024, 9)).toEqual({ due: 1, reached: 1 });
+    // Planned last year, must complete this year: due 1 January, on time only within January.
+    expect(milestoneCount(f('2023-10-01', '2024-01-20', true), 2024, 1, true)).toEqual({ due: 1, reached: 1 });
+    expect(milestoneCount(f('2023-10-01', '2024-02-01', true), 2024, 3, true)).toEqual({ due: 1, reached: 0 });
+    // Reached after the month asked for: not yet, on time or not.
+    expect(milestoneCount(f('2024-06-10', '2024-06-20'), 2024, 5, true)).toEqual({ due: 0, reached: 0 });
   });
 });

@@ -12,28 +12,42 @@ export function ratio(numerator: Decimal.Value | null | undefined, denominator: 
   return new Decimal(numerator ?? 0).dividedBy(d).toNumber();
 }
 
+// Shares and planned amounts are computed with 40 significant digits so that rounding to the
+// money scale never depends on the last digit of a long quotient (the SQL mirror uses scale 30).
+const Exact = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP });
+
+/**
+ * The monthly split of a plan, when it applies: 12 amounts that do not add up to zero. Returns the
+ * amount planned by the end of month m and the split's total.
+ */
+function monthlySplit(month: number, monthly?: readonly (string | null)[] | null): { done: Decimal; total: Decimal } | null {
+  if (!monthly || monthly.length !== 12) return null;
+  const total = monthly.reduce((s, v) => s.plus(v || 0), new Exact(0));
+  if (total.isZero()) return null;
+  return { done: monthly.slice(0, month).reduce((s, v) => s.plus(v || 0), new Exact(0)), total };
+}
+
 /**
  * Time-elapsed progress (序时进度) at the end of month m (1–12): m/12, or — where the annual plan is
  * split by month — the cumulative share of the split planned by then.
  */
 export function timeElapsed(month: number, monthly?: readonly (string | null)[] | null): number {
   if (!Number.isInteger(month) || month < 1 || month > 12) throw new RangeError(`month must be 1–12, got ${month}`);
-  if (monthly && monthly.length === 12) {
-    const total = monthly.reduce((s, v) => s.plus(v ?? 0), new Decimal(0));
-    if (!total.isZero()) {
-      const done = monthly.slice(0, month).reduce((s, v) => s.plus(v ?? 0), new Decimal(0));
-      return done.dividedBy(total).toNumber();
-    }
-  }
-  return month / 12;
+  const split = monthlySplit(month, monthly);
+  return split ? split.done.dividedBy(split.total).toNumber() : month / 12;
 }
 
-/** Planned investment due by the end of month m: the plan's share by time-elapsed progress. */
+/**
+ * Planned investment due by the end of month m: the annual plan × time-elapsed progress, rounded to
+ * the money scale. With a split that adds up to the plan this is the split's own running total; a
+ * split left over from an earlier plan (the ledger import changes the plan and keeps the split) still
+ * gives its shape, never its old amounts, so a group's 序时进度 reaches 100% in December.
+ */
 export function plannedToDate(annualPlan: string, month: number, monthly?: readonly (string | null)[] | null): string {
-  if (monthly && monthly.length === 12 && monthly.some((v) => v && !new Decimal(v).isZero())) {
-    return monthly.slice(0, month).reduce((s, v) => s.plus(v ?? 0), new Decimal(0)).toFixed();
-  }
-  return new Decimal(annualPlan).times(month).dividedBy(12).toDecimalPlaces(4, Decimal.ROUND_HALF_UP).toFixed();
+  const plan = new Exact(annualPlan);
+  const split = monthlySplit(month, monthly);
+  const due = split ? plan.times(split.done).dividedBy(split.total) : plan.times(month).dividedBy(12);
+  return due.toDecimalPlaces(4, Decimal.ROUND_HALF_UP).toFixed();
 }
 
 export type ProgressStatus = 'ahead' | 'on_schedule' | 'lagging';

@@ -125,14 +125,18 @@ WITH pop AS (
   SELECT p.id, p.code, p.name, p.region_code, p.region_path, p.industry, p.level, p.category,
     p.leader_person_id, p.responsible_org_id, p.total_investment, p.opening_investment, p.opening_funds_arrived,
     coalesce(ap.planned_investment, 0) AS plan,
-    CASE WHEN array_length(ap.monthly, 1) = 12 AND EXISTS (SELECT 1 FROM unnest(ap.monthly) AS v(x) WHERE v.x <> 0)
-      THEN ap.monthly END AS split,
+    split.monthly AS split, split.total AS split_total,
     p.actual_start, p.actual_completion, p.actual_production,
     ${dueDate(sql`p.planned_start`, sql`ap.must_start`, first, last)} AS due_start,
     ${dueDate(sql`p.planned_completion`, sql`ap.must_complete`, first, last)} AS due_completion,
     ${dueDate(sql`p.planned_production`, sql`ap.must_produce`, first, last)} AS due_production
   FROM projects p
   LEFT JOIN annual_plans ap ON ap.project_id = p.id AND ap.year = ${Y}
+  -- kpi.ts monthlySplit(): 12 amounts that do not add up to zero.
+  LEFT JOIN LATERAL (
+    SELECT ap.monthly, t.total FROM (SELECT sum(v.x) AS total FROM unnest(ap.monthly) AS v(x)) t
+    WHERE array_length(ap.monthly, 1) = 12 AND t.total <> 0
+  ) split ON true
   WHERE p.region_path LIKE ${f.regionPath + '%'} ${sql.join(filters, sql` `)}
     AND ((ap.project_id IS NOT NULL AND p.stage <> 'withdrawn')
       OR EXISTS (SELECT 1 FROM progress_reports x WHERE x.project_id = p.id AND x.year = ${Y} AND x.status = 'approved'))
@@ -166,9 +170,10 @@ fin AS (
     agg.ytd_inv, agg.ytd_funds, agg.month_inv, agg.reported,
     pop.opening_investment + agg.rep_inv AS cum_inv,
     pop.opening_funds_arrived + agg.rep_funds AS cum_funds,
-    CASE WHEN pop.split IS NOT NULL
-      THEN (SELECT coalesce(sum(u.x), 0) FROM unnest(pop.split) WITH ORDINALITY AS u(x, i) WHERE u.i <= agg.k)
-      ELSE round(pop.plan * agg.k / 12, 4) END AS planned_to_date,
+    -- kpi.ts plannedToDate(): plan × the split's share by month k (at scale 30), else plan × k/12.
+    round(CASE WHEN pop.split IS NOT NULL
+      THEN (pop.plan * (SELECT coalesce(sum(u.x), 0) FROM unnest(pop.split) WITH ORDINALITY AS u(x, i) WHERE u.i <= agg.k))::numeric(60, 30) / pop.split_total
+      ELSE pop.plan * agg.k / 12 END, 4) AS planned_to_date,
     CASE WHEN pop.due_start <= agg.cutoff THEN 1 ELSE 0 END AS due_s,
     CASE WHEN pop.due_start <= agg.cutoff AND pop.actual_start <= agg.cutoff THEN 1 ELSE 0 END AS reached_s,
     CASE WHEN pop.due_completion <= agg.cutoff THEN 1 ELSE 0 END AS due_c,
