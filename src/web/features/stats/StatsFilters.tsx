@@ -51,7 +51,7 @@ export default function StatsFilters({ view, resolved, update, clearDrill }: Sta
           value={view.month ?? resolved?.month}
           onChange={(m: number) => update({ month: String(m) })}
           options={MONTHS.map((m) => ({ value: m, label: t('filter.monthValue', { month: m }) }))}
-          style={{ width: 90 }}
+          style={{ width: 108 }}
         />
       </Flex>
       <Flex gap={6} align="center">
