@@ -5,7 +5,7 @@ import type { FactorKind, FactorStatus, ProcedureStatus } from '../../../domain/
 import { DEPARTMENTS } from './demo.orgs.ts';
 import type { PeopleBook, Staff } from './demo.people.ts';
 import type { DemoProject } from './demo.projects.ts';
-import { addDays, AS_OF, daysBetween, maxDate, minDate, type Rng } from './demo.prng.ts';
+import { addDays, AS_OF, daysBetween, demoId, maxDate, minDate, type Rng } from './demo.prng.ts';
 
 type TeamRow = typeof projectTeamMembers.$inferInsert;
 type ProcedureRow = typeof projectProcedures.$inferInsert;
@@ -165,7 +165,7 @@ export function milestoneRows(rng: Rng, p: DemoProject, people: PeopleBook): Mil
   const specialist = people.areaStaff.get(p.area.code)![0]!.person.name;
   const rows: MilestoneRow[] = [];
   const add = (name: string, kind: MilestoneRow['kind'], planned: string, actual: string | null, responsible: string) =>
-    rows.push({ projectId: p.id, name, kind, plannedDate: planned, baselineDate: planned, actualDate: actual, responsible, sort: rows.length });
+    rows.push({ id: demoId('milestone', `${p.code}:${rows.length}`), projectId: p.id, name, kind, plannedDate: planned, baselineDate: planned, actualDate: actual, responsible, sort: rows.length });
   add('项目开工', 'start', p.plannedStart, p.actualStart, specialist);
   if (p.actualStart || p.stage === 'preparation') {
     const span = daysBetween(p.plannedStart, p.plannedCompletion);

@@ -7,7 +7,7 @@ import { monthOf, yearOf, type Rng } from './demo.prng.ts';
 type PlanRow = typeof annualPlans.$inferInsert;
 
 // Little is built around the Spring Festival and in the summer rains; most in autumn.
-const SEASON = [0.5, 0.4, 0.9, 1, 1.1, 1, 0.9, 0.9, 1.1, 1.2, 1.2, 1.0];
+export const SEASON = [0.5, 0.4, 0.9, 1, 1.1, 1, 0.9, 0.9, 1.1, 1.2, 1.2, 1.0];
 
 /** Splits a whole amount over the months from `fromMonth` (1–12) on; the last month takes the remainder. */
 export function monthlySplit(total: number, fromMonth: number): string[] {
@@ -20,6 +20,13 @@ export function monthlySplit(total: number, fromMonth: number): string[] {
 
 const share = (rng: Rng, amount: number, lo: number, hi: number) => Math.max(1, Math.floor(amount * rng.range(lo, hi)));
 
+/** What a project that started before 2024 had spent by then (its opening balance), whole 万元. */
+export function spentBefore2024(p: Pick<DemoProject, 'actualStart' | 'amount'>): number {
+  return p.actualStart && yearOf(p.actualStart) < 2024
+    ? Math.floor(p.amount * Math.min(0.75, Math.max(0.2, (2024 - yearOf(p.actualStart)) * 0.35)))
+    : 0;
+}
+
 export function planRows(rng: Rng, p: DemoProject): PlanRow[] {
   if (p.stage === 'reserve') return [];
   const rows: PlanRow[] = [];
@@ -31,10 +38,7 @@ export function planRows(rng: Rng, p: DemoProject): PlanRow[] {
   });
   const completionYear = yearOf(p.actualCompletion ?? p.plannedCompletion);
 
-  // What was spent before 2024 by projects that started earlier.
-  const before = p.actualStart && yearOf(p.actualStart) < 2024
-    ? Math.floor(p.amount * Math.min(0.75, Math.max(0.2, (2024 - yearOf(p.actualStart)) * 0.35)))
-    : 0;
+  const before = spentBefore2024(p);
   let plan2024: number;
   if (p.stage === 'preparation') plan2024 = share(rng, p.amount, 0.03, 0.08);
   else if (completionYear <= 2024 && p.actualStart && yearOf(p.actualStart) === 2024) plan2024 = share(rng, p.amount, 0.85, 1);

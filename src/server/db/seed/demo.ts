@@ -18,11 +18,13 @@ import { PeopleBook } from './demo.people.ts';
 import { planRows } from './demo.plans.ts';
 import { chunks, Rng } from './demo.prng.ts';
 import { buildProjects, regionPathOf, type DemoProject } from './demo.projects.ts';
+import { buildReports, insertReports } from './demo.reports.ts';
 import { seedRegions } from './demo.regions.ts';
 import { buildUsers, DEMO_PASSWORD, DEMO_USERNAMES, type DemoLogin } from './demo.users.ts';
 
 export { seedRegions } from './demo.regions.ts';
 export type { DemoLogin } from './demo.users.ts';
+export { DEMO_JOURNEY } from './demo.reports.ts';
 
 /** True when nobody can sign in yet: the state in which the demo may be loaded. */
 export async function isDatabaseEmpty(db: DbOrTx): Promise<boolean> {
@@ -73,15 +75,20 @@ export function buildDemoData(passwordHash: string) {
   }
   const events = buildBatches(list);
   const accounts = buildUsers(orgs, book, list, passwordHash);
+  const reporting = buildReports({ projects: list, plans, milestones, users: accounts.rows });
   return {
     organizations: orgs.rows,
     people: book.rows,
-    projects: list.map(projectRow),
+    projects: list.map((p) => {
+      const opening = reporting.openings.get(p.id)!;
+      return { ...projectRow(p), openingInvestment: String(opening.investment), openingFundsArrived: String(opening.funds) };
+    }),
     team, procedures, factors, milestones, plans, transitions,
     batches: events.batches,
     batchProjects: events.members,
     users: accounts.rows,
     logins: accounts.logins,
+    reporting,
   };
 }
 
@@ -141,11 +148,16 @@ export async function seedDemo(db: Db): Promise<DemoLogin[]> {
     await insert(batches, data.batches);
     await insert(batchProjects, data.batchProjects);
     await insert(users, data.users);
+    await insertReports(tx, data.reporting);
     await recordAudit(tx, null, {
       action: 'seed.demo',
       entityType: 'system',
-      note: `载入演示数据：聊城市2024年重点项目${data.projects.length}个、集中开工及签约活动${data.batches.length}场、演示账号${data.users.length}个`,
-      after: { projects: data.projects.length, organizations: data.organizations.length, people: data.people.length, batches: data.batches.length },
+      note: `载入演示数据：聊城市2024年重点项目${data.projects.length}个、集中开工及签约活动${data.batches.length}场、`
+        + `2024年1—12月调度报告${data.reporting.reports.length}份、演示账号${data.users.length}个`,
+      after: {
+        projects: data.projects.length, organizations: data.organizations.length, people: data.people.length, batches: data.batches.length,
+        reports: data.reporting.reports.length,
+      },
     });
   });
   return data.logins;

@@ -1,16 +1,16 @@
 // One demo sign-in per role. The password is fixed and printed on the console on first start: this
 // is a demonstration city, and its users are meant to be tried.
 import type { Role } from '../../../domain/enums.ts';
+import { ACTIVE_STAGES } from '../../../domain/lifecycle.ts';
 import type { users } from '../schema/index.ts';
-import { DEPARTMENTS, type OrgBook } from './demo.orgs.ts';
+import { DEPARTMENTS, type OrgBook, type OrgRow } from './demo.orgs.ts';
 import type { PeopleBook } from './demo.people.ts';
 import type { DemoProject } from './demo.projects.ts';
 import { areaByCode, CITY_CODE, CITY_NAME } from './demo.regions.ts';
 import { demoId } from './demo.prng.ts';
 
 export const DEMO_PASSWORD = 'Tuijin@2024';
-/** The enterprise whose user signs in as an owner: a large one with several projects. */
-export const DEMO_OWNER = '鲁西化工集团股份有限公司';
+/** The county whose government signs in as the responsible unit. */
 export const DEMO_UNIT_REGION = '371522';
 /** One sign-in per role, named after the role. */
 export const DEMO_USERNAMES = ['admin', 'office', 'unit', 'owner', 'leader', 'department', 'viewer', 'auditor'] as const;
@@ -36,9 +36,9 @@ interface UserSpec {
 
 export function buildUsers(orgs: OrgBook, people: PeopleBook, projects: DemoProject[], passwordHash: string): { rows: UserRow[]; logins: DemoLogin[] } {
   const unitArea = areaByCode.get(DEMO_UNIT_REGION)!;
-  const owner = orgs.get(DEMO_OWNER);
+  const owner = demoOwner(projects);
   const ownerRegions = new Set(projects.filter((p) => p.owner.id === owner.id).map((p) => p.area.code));
-  if (ownerRegions.size !== 1) throw new Error(`demo owner ${DEMO_OWNER} must have projects in exactly one region`);
+  if (ownerRegions.size !== 1) throw new Error(`demo owner ${owner.name} must have projects in exactly one region`);
   const ownerRegion = [...ownerRegions][0]!;
   const leader = busiestCityLeader(people, projects);
   const specs: UserSpec[] = [
@@ -59,6 +59,25 @@ export function buildUsers(orgs: OrgBook, people: PeopleBook, projects: DemoProj
     })),
     logins: specs.map((s) => ({ role: s.role, username: s.username, password: DEMO_PASSWORD, displayName: s.displayName, regionName: regionName(s.regionCode) })),
   };
+}
+
+/**
+ * The enterprise whose user signs in as an owner: the one in the unit's county with the most projects
+ * still reporting (ties: the larger investment), so the owner, the unit and the reporting journey
+ * meet on the same projects.
+ */
+export function demoOwner(projects: DemoProject[]): OrgRow {
+  const mine = new Map<string, { org: OrgRow; n: number; amount: number }>();
+  for (const p of projects) {
+    if (p.area.code !== DEMO_UNIT_REGION || p.owner.kind !== 'enterprise' || !ACTIVE_STAGES.includes(p.stage)) continue;
+    const e = mine.get(p.owner.id) ?? { org: p.owner, n: 0, amount: 0 };
+    e.n += 1;
+    e.amount += p.amount;
+    mine.set(p.owner.id, e);
+  }
+  const best = [...mine.values()].sort((a, b) => b.n - a.n || b.amount - a.amount)[0];
+  if (!best || best.n < 4) throw new Error(`no enterprise in ${DEMO_UNIT_REGION} with four reporting projects for the demo owner`);
+  return best.org;
 }
 
 /** The deputy mayor who carries the most projects, so the leader's page has plenty to show. */
