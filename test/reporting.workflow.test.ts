@@ -25,7 +25,7 @@ beforeAll(async () => {
   await createUser(db, { username: 'owner', role: 'owner', regionCode: REGIONS.dongchangfu.code, orgId: company.id });
   await createUser(db, { username: 'owner2', role: 'owner', regionCode: REGIONS.dongchangfu.code, orgId: other.id });
   await createUser(db, { username: 'viewer', role: 'viewer', regionCode: REGIONS.dongchangfu.code });
-  [office, unit, owner, viewer, otherOwner] = await Promise.all(['office', 'unit', 'owner', 'viewer', 'owner2'].map((u) => login(t.app, u)));
+  [office, unit, owner, viewer, otherOwner] = (await Promise.all(['office', 'unit', 'owner', 'viewer', 'owner2'].map((u) => login(t.app, u)))) as [Client, Client, Client, Client, Client];
   const period = await openPeriod(office, { year: Y, month: 3 });
   Object.assign(ids, { project: p.id, done: done.id, milestone: start.id, period: period.id });
 });

@@ -23,6 +23,9 @@ export const project = z
     stageDate: dateOrNull,
     pausedFrom: z.enum(STAGES).nullable(),
     totalInvestment: moneyOut,
+    /** Opening balance of a project taken on mid-way: investment and funds arrived before its first report. */
+    openingInvestment: moneyOut,
+    openingFundsArrived: moneyOut,
     /** Planned investment of the current plan year (the year asked for, default this year). */
     annualPlan: moneyOut.nullable(),
     fundSources: z.partialRecord(z.enum(FUND_SOURCE_KEYS), moneyOut),
@@ -101,6 +104,8 @@ const projectFields = {
   category: z.enum(CATEGORIES),
   industry: z.enum(INDUSTRIES),
   totalInvestment: moneyIn,
+  openingInvestment: moneyIn.optional().meta({ description: '期初累计完成投资（万元），用于中途纳入的项目' }),
+  openingFundsArrived: moneyIn.optional().meta({ description: '期初累计到位资金（万元）' }),
   fundSources: z.partialRecord(z.enum(FUND_SOURCE_KEYS), moneyIn).optional(),
   plannedStart: dateOrNull.optional(),
   plannedCompletion: dateOrNull.optional(),

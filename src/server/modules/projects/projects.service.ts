@@ -133,6 +133,8 @@ export async function createProject(db: Db, p: Principal, input: ProjectCreate):
         longitude: input.longitude == null ? null : String(input.longitude),
         latitude: input.latitude == null ? null : String(input.latitude),
         totalInvestment: input.totalInvestment,
+        openingInvestment: input.openingInvestment ?? '0',
+        openingFundsArrived: input.openingFundsArrived ?? '0',
         fundSources: input.fundSources ?? {},
         plannedStart: input.plannedStart ?? null,
         plannedCompletion: input.plannedCompletion ?? null,
@@ -155,7 +157,7 @@ export async function createProject(db: Db, p: Principal, input: ProjectCreate):
 
 /** The fields a PATCH may change, as they appear in the DTO (for the before/after of the history). */
 const TRACKED: (keyof ProjectDto)[] = [
-  'code', 'name', 'regionCode', 'level', 'category', 'industry', 'totalInvestment', 'fundSources', 'plannedStart',
+  'code', 'name', 'regionCode', 'level', 'category', 'industry', 'totalInvestment', 'openingInvestment', 'openingFundsArrived', 'fundSources', 'plannedStart',
   'plannedCompletion', 'plannedProduction', 'leaderName', 'responsibleUnit', 'owner', 'constructionContent', 'address',
   'longitude', 'latitude', 'reserveGrade', 'targetYear', 'tags',
 ];
@@ -166,7 +168,7 @@ export function diffProject(before: ProjectDto, after: ProjectDto) {
   for (const k of TRACKED) {
     const x = before[k];
     const y = after[k];
-    const same = k === 'totalInvestment' ? moneyEquals(x as string, y as string) : JSON.stringify(x) === JSON.stringify(y);
+    const same = k === 'totalInvestment' || k === 'openingInvestment' || k === 'openingFundsArrived' ? moneyEquals(x as string, y as string) : JSON.stringify(x) === JSON.stringify(y);
     if (!same) {
       b[k] = x;
       a[k] = y;
@@ -197,7 +199,7 @@ export async function updateProject(db: Db, p: Principal, id: string, patch: Pro
       if (other && other.id !== id) throw conflict(`项目编码 ${patch.code} 已存在`, [{ field: 'code', message: '项目编码已存在' }]);
       set.code = patch.code;
     }
-    const simple = ['name', 'level', 'category', 'industry', 'totalInvestment', 'fundSources', 'plannedStart', 'plannedCompletion',
+    const simple = ['name', 'level', 'category', 'industry', 'totalInvestment', 'openingInvestment', 'openingFundsArrived', 'fundSources', 'plannedStart', 'plannedCompletion',
       'plannedProduction', 'constructionContent', 'address', 'reserveGrade', 'targetYear', 'tags'] as const;
     for (const k of simple) if (patch[k] !== undefined) (set as Record<string, unknown>)[k] = patch[k];
     if (patch.longitude !== undefined) set.longitude = patch.longitude == null ? null : String(patch.longitude);
