@@ -5,7 +5,7 @@ import { Alert, App, Button, Card, Flex, Input, Modal, Result, Segmented, Space,
 import type { TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
+import { Link, useNavigate, useParams } from 'react-router-dom';
 import type { PeriodDto, PeriodProjectRow } from '../../../contract/reporting.ts';
 import { todayIso } from '../../../domain/dates.ts';
 import { REPORT_STATUSES } from '../../../domain/reporting.ts';
@@ -16,7 +16,7 @@ import ErrorAlert, { useErrorMessage } from '../../components/ErrorAlert.tsx';
 import Money from '../../components/Money.tsx';
 import StageTag from '../../components/StageTag.tsx';
 import { NS } from './i18n.ts';
-import { PeriodProgress, PeriodStatusTag, ReportStatusTag, REVIEWER_ROLES, reportHref, type ListStatus } from './parts.tsx';
+import { PeriodProgress, PeriodStatusTag, ReportStatusTag, REVIEWER_ROLES, reportHref, type ListStatus, useUrlParams } from './parts.tsx';
 import { periodFileUrl, usePeriodActions, usePeriodProjects, type ReminderResult } from './reporting.api.ts';
 
 const DAY = 86_400_000;
@@ -79,7 +79,7 @@ export default function PeriodPage() {
   const user = useCurrentUser();
   const { message } = App.useApp();
   const errorMessage = useErrorMessage();
-  const [params, setParams] = useSearchParams();
+  const [params, setParam] = useUrlParams();
   const status = params.get('status') ?? 'notReported';
   const [q, setQ] = useState(params.get('q') ?? '');
   const data = usePeriodProjects(id, { status: status === 'all' ? undefined : status, q: params.get('q') || undefined });
@@ -87,13 +87,6 @@ export default function PeriodPage() {
   const [reminder, setReminder] = useState<ReminderResult | null>(null);
   const canRemind = REVIEWER_ROLES.includes(user.role);
 
-  const setParam = (k: string, v: string | undefined) =>
-    setParams((prev) => {
-      const n = new URLSearchParams(prev);
-      if (v) n.set(k, v);
-      else n.delete(k);
-      return n;
-    }, { replace: true });
 
   if (data.error && !data.data) {
     if (data.error instanceof ApiError && data.error.status === 404) {
@@ -128,7 +121,7 @@ export default function PeriodPage() {
     },
     { title: t('col.stage'), dataIndex: 'stage', width: 80, responsive: ['lg'], render: (s: PeriodProjectRow['stage']) => <StageTag stage={s} /> },
     { title: t('col.owner'), dataIndex: 'owner', width: 180, responsive: ['md'], render: (v: string | null) => v ?? '—' },
-    { title: t('col.unit'), dataIndex: 'responsibleUnit', width: 150, responsive: ['xl'], render: (v: string | null) => v ?? '—' },
+    { title: t('col.unit'), dataIndex: 'responsibleUnit', width: 150, responsive: ['xxl'], render: (v: string | null) => v ?? '—' },
     {
       title: t('col.contact'), key: 'contact', width: 140, responsive: ['lg'],
       render: (_: unknown, r) => (r.contactName ? <>{r.contactName}<div className="tj-num" style={{ fontSize: 12 }}>{r.contactPhone}</div></> : '—'),

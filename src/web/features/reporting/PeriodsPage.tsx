@@ -1,7 +1,7 @@
 // 填报期间: the periods the caller can see, how far reporting has come in each; for the office,
 // opening and locking periods, the region's reporting settings and the corrections waiting for a decision.
 import { LockOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Col, Flex, Row, Select, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Flex, Select, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -65,13 +65,13 @@ export default function PeriodsPage() {
     { title: t('col.status'), dataIndex: 'status', width: 90, render: (s: PeriodStatus) => <PeriodStatusTag status={s} /> },
     { title: t('col.progress'), key: 'progress', width: 200, render: (_: unknown, p) => <PeriodProgress p={p} /> },
     {
-      title: t('col.counts'), key: 'counts', responsive: ['xl'],
+      title: t('col.counts'), key: 'counts', responsive: ['xxl'],
       render: (_: unknown, p) => <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('periods.countsLine', p.counts)}</Typography.Text>,
     },
   ];
   if (isOffice) {
     columns.push({
-      title: t('col.actions'), key: 'actions', width: 90,
+      title: t('col.actions'), key: 'actions', width: 90, fixed: 'right',
       render: (_: unknown, p) => p.status === 'open' && (
         <Button size="small" danger icon={<LockOutlined />} onClick={() => onClose(p)}>{t('periods.close')}</Button>
       ),
@@ -118,16 +118,12 @@ export default function PeriodsPage() {
         />
       </Card>
       {isOffice && (
-        <Row gutter={12}>
-          <Col xs={24} xl={15}>
-            <Card title={`${t('periods.pendingCorrections')}${pending.data?.length ? `（${pending.data.length}）` : ''}`} size="small" style={{ marginBottom: 12 }}>
-              {pending.error ? <ErrorAlert error={pending.error} /> : <CorrectionsTable items={pending.data ?? []} canDecide showProject />}
-            </Card>
-          </Col>
-          <Col xs={24} xl={9}>
-            <SettingsPanel />
-          </Col>
-        </Row>
+        <>
+          <Card title={`${t('periods.pendingCorrections')}${pending.data?.length ? `（${pending.data.length}）` : ''}`} size="small" style={{ marginBottom: 12 }}>
+            {pending.error ? <ErrorAlert error={pending.error} /> : <CorrectionsTable items={pending.data ?? []} canDecide showProject />}
+          </Card>
+          <SettingsPanel />
+        </>
       )}
       {opening && <OpenPeriodModal onClose={() => setOpening(false)} />}
     </>

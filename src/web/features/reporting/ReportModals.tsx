@@ -8,6 +8,7 @@ import ErrorAlert from '../../components/ErrorAlert.tsx';
 import FiguresFields from './FiguresFields.tsx';
 import { NS } from './i18n.ts';
 import { fundsOf, liveIssues, readMoney, toFormValues, type ReportFormValues } from './reportForm.ts';
+import { useReportFieldLabel } from './parts.tsx';
 import type { useReportActions } from './reporting.api.ts';
 
 type Actions = ReturnType<typeof useReportActions>;
@@ -57,6 +58,7 @@ export function CorrectionModal({ report, actions, onClose }: { report: ReportDt
   const { message } = App.useApp();
   const [form] = Form.useForm<CorrectionValues>();
   const [error, setError] = useState<unknown>(null);
+  const fieldLabel = useReportFieldLabel();
   const values = Form.useWatch([], form) ?? {};
   const issues = liveIssues(values, report, { correction: true });
   const onFinish = async (v: CorrectionValues) => {
@@ -88,7 +90,7 @@ export function CorrectionModal({ report, actions, onClose }: { report: ReportDt
       destroyOnHidden
     >
       <Alert type="info" showIcon title={t('report.correctionHint')} style={{ marginBottom: 16 }} />
-      {error ? <ErrorAlert error={error} style={{ marginBottom: 16 }} /> : null}
+      {error ? <ErrorAlert error={error} fieldLabel={fieldLabel} style={{ marginBottom: 16 }} /> : null}
       <Form<CorrectionValues> form={form} layout="vertical" initialValues={{ ...toFormValues(report), investment: report.investment }} onFinish={onFinish}>
         <Form.Item name="reason" label={t('report.correctionReason')} rules={[{ required: true, whitespace: true, min: 4, message: t('report.correctionReasonPlaceholder') }]}>
           <Input.TextArea rows={2} maxLength={1000} placeholder={t('report.correctionReasonPlaceholder')} />

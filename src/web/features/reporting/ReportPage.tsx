@@ -20,7 +20,7 @@ import StageTag from '../../components/StageTag.tsx';
 import FiguresFields from './FiguresFields.tsx';
 import { NS } from './i18n.ts';
 import MilestoneFields from './MilestoneFields.tsx';
-import { PeriodStatusTag, RateText, ReportStatusTag, TipTitle } from './parts.tsx';
+import { PeriodStatusTag, RateText, ReportStatusTag, TipTitle, useReportFieldLabel } from './parts.tsx';
 import { CorrectionsTable, ReportTimeline } from './ReportHistory.tsx';
 import { CorrectionModal, ReturnModal } from './ReportModals.tsx';
 import ReportPhotos from './ReportPhotos.tsx';
@@ -73,6 +73,7 @@ export default function ReportPage() {
   const { message, modal } = App.useApp();
   const errorMessage = useErrorMessage();
   const q = useReport(projectId, periodId);
+  const fieldLabel = useReportFieldLabel();
   const actions = useReportActions(projectId, periodId);
   const [form] = Form.useForm<ReportFormValues>();
   const values = Form.useWatch([], form) ?? {};
@@ -111,11 +112,16 @@ export default function ReportPage() {
   const conflict = error instanceof ApiError && error.isConflict;
   const fundsServerError = error instanceof ApiError ? error.details.find((d) => d.field === 'fundsBySource')?.message : undefined;
   const version = baseVersion ?? r.version;
+  const serverMessages = new Set(error instanceof ApiError ? error.details.map((d) => d.message) : []);
+  // A live hint the server has just said again is shown once, as the server's error.
+  const hints = issues.filter((i) => !serverMessages.has(i.message));
 
   const fail = (e: unknown) => {
     setError(e);
     applyFieldErrors(form, e);
-    if (!(e instanceof ApiError && e.isConflict)) message.error(errorMessage(e));
+    // Field errors show beside their fields and in the alert above; the toast only says where to look.
+    if (e instanceof ApiError && e.isConflict) return;
+    message.error(e instanceof ApiError && e.details.length ? t('report.serverSays') : errorMessage(e));
   };
   const reload = async () => {
     setError(null);
@@ -212,7 +218,7 @@ export default function ReportPage() {
           action={<Button icon={<ReloadOutlined />} onClick={() => void reload()}>{t('report.conflictReload')}</Button>}
         />
       )}
-      {!!error && !conflict && <ErrorAlert error={error} title={t('report.serverSays')} style={{ marginBottom: 12 }} />}
+      {!!error && !conflict && <ErrorAlert error={error} fieldLabel={fieldLabel} style={{ marginBottom: 12 }} />}
       {r.status === 'returned' && r.returnReason && (
         <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={t('report.returnedBanner', { reason: r.returnReason })} />
       )}
@@ -226,8 +232,8 @@ export default function ReportPage() {
         <Col xs={24} xl={14}>
           <Form<ReportFormValues> form={form} layout="vertical" disabled={!editable} onValuesChange={() => setDirty(true)}>
             <Card size="small" title={t('report.figures')} style={{ marginBottom: 12 }}>
-              <FiguresFields disabled={!editable} issues={issues} serverFundsError={fundsServerError} />
-              {issues.length > 0 && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('report.clientCheckNote')}</Typography.Text>}
+              <FiguresFields disabled={!editable} issues={hints} serverFundsError={fundsServerError} />
+              {hints.length > 0 && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('report.clientCheckNote')}</Typography.Text>}
             </Card>
             <Card size="small" title={t('report.progressText')} style={{ marginBottom: 12 }}>
               <Form.Item name="progressText" label={t('report.progressText')}>
@@ -238,7 +244,7 @@ export default function ReportPage() {
               </Form.Item>
             </Card>
             <Card size="small" title={t('report.milestones')} style={{ marginBottom: 12 }}>
-              <MilestoneFields milestones={r.context.milestones} disabled={!editable} issues={issues} />
+              <MilestoneFields milestones={r.context.milestones} disabled={!editable} issues={hints} />
             </Card>
           </Form>
         </Col>
@@ -250,13 +256,13 @@ export default function ReportPage() {
           <Card size="small" title={t('report.history')} style={{ marginBottom: 12 }}>
             <ReportTimeline events={r.events} />
           </Card>
-          {(r.corrections.length > 0 || p.canRequestCorrection) && (
-            <Card size="small" title={t('report.corrections')} style={{ marginBottom: 12 }}>
-              <CorrectionsTable items={r.corrections} canDecide={p.canDecideCorrection} />
-            </Card>
-          )}
         </Col>
       </Row>
+      {(r.corrections.length > 0 || p.canRequestCorrection) && (
+        <Card size="small" title={t('report.corrections')} style={{ marginBottom: 12 }}>
+          <CorrectionsTable items={r.corrections} canDecide={p.canDecideCorrection} />
+        </Card>
+      )}
       {modalOpen === 'return' && <ReturnModal report={r} actions={actions} onClose={() => setModalOpen(null)} onError={fail} />}
       {modalOpen === 'correction' && <CorrectionModal report={r} actions={actions} onClose={() => setModalOpen(null)} />}
     </div>

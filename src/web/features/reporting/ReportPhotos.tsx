@@ -13,12 +13,6 @@ import { photoUrl, type useReportActions } from './reporting.api.ts';
 /** Beyond this a photo is probably not of the site (or the project's coordinates are wrong). */
 const FAR_METERS = 3000;
 
-/** EXIF times have no zone; the server keeps them as written, so show them as written. */
-function exifTime(s: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})/.exec(s);
-  return m ? `${Number(m[1])}年${Number(m[2])}月${Number(m[3])}日 ${m[4]}:${m[5]}` : formatDateTime(s);
-}
-
 function PhotoCard({ p, canDelete, onDelete }: { p: ReportPhotoDto; canDelete: boolean; onDelete: () => void }) {
   const { t } = useTranslation(NS);
   const distance = useDistanceText();
@@ -28,7 +22,7 @@ function PhotoCard({ p, canDelete, onDelete }: { p: ReportPhotoDto; canDelete: b
       <Image src={p.url || photoUrl(p.id)} alt={p.caption ?? p.fileName} width={202} height={150} style={{ objectFit: 'cover', borderRadius: 4 }} />
       <div style={{ fontSize: 12, marginTop: 6, lineHeight: 1.7 }}>
         {p.caption && <div><Typography.Text strong>{p.caption}</Typography.Text></div>}
-        <div>{p.takenAt ? t('report.takenAt', { time: exifTime(p.takenAt) }) : <Typography.Text type="secondary">{t('report.noExifTime')}</Typography.Text>}</div>
+        <div>{p.takenAt ? t('report.takenAt', { time: formatDateTime(p.takenAt) }) : <Typography.Text type="secondary">{t('report.noExifTime')}</Typography.Text>}</div>
         <div>
           {p.latitude && p.longitude
             ? <span><EnvironmentOutlined /> {t('report.gps', { lat: Number(p.latitude).toFixed(5), lng: Number(p.longitude).toFixed(5) })}</span>

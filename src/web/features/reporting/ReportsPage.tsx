@@ -3,7 +3,7 @@
 import { Badge, Button, Card, Flex, Grid, Select, Table, Tabs, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
 import type { ReportListItem } from '../../../contract/reporting.ts';
 import { REPORT_STATUSES, type ReportStatus } from '../../../domain/reporting.ts';
 import { useCurrentUser } from '../../app/auth.tsx';
@@ -11,13 +11,13 @@ import DateText, { formatDateTime } from '../../components/DateText.tsx';
 import ErrorAlert from '../../components/ErrorAlert.tsx';
 import Money from '../../components/Money.tsx';
 import { NS } from './i18n.ts';
-import { FILER_ROLES, REVIEWER_ROLES, ReportStatusTag, reportHref } from './parts.tsx';
+import { FILER_ROLES, REVIEWER_ROLES, ReportStatusTag, reportHref, useUrlParams } from './parts.tsx';
 import { usePeriods, useReportList, type ReportView } from './reporting.api.ts';
 
 export default function ReportsPage() {
   const { t } = useTranslation(NS);
   const user = useCurrentUser();
-  const [params, setParams] = useSearchParams();
+  const [params, setParam] = useUrlParams();
   const canFile = FILER_ROLES.includes(user.role);
   const canReview = REVIEWER_ROLES.includes(user.role);
   // Owners start at what they must file; units and the office at what waits for their review.
@@ -32,13 +32,6 @@ export default function ReportsPage() {
   const all = useReportList('all', { periodId, status }, view === 'all');
   const current = view === 'due' ? due : view === 'review' ? review : all;
 
-  const setParam = (k: string, v: string | undefined) =>
-    setParams((prev) => {
-      const n = new URLSearchParams(prev);
-      if (v) n.set(k, v);
-      else n.delete(k);
-      return n;
-    }, { replace: true });
 
   const badge = (v: ReportView) => {
     const n = v === 'due' ? due.data?.length : v === 'review' ? review.data?.length : undefined;
@@ -101,7 +94,7 @@ function ReportTable({ view, items, loading }: { view: ReportView; items: Report
   const columns: TableColumnsType<ReportListItem> = [
     { title: t('col.period'), dataIndex: 'periodLabel', width: 130 },
     {
-      title: t('col.project'), dataIndex: 'projectName',
+      title: t('col.project'), dataIndex: 'projectName', width: 300,
       render: (name: string, r) => (
         <>
           <Link to={`/projects/${r.projectId}`}>{name}</Link>
@@ -130,7 +123,7 @@ function ReportTable({ view, items, loading }: { view: ReportView; items: Report
     columns.push(
       { title: t('col.investment'), dataIndex: 'investment', width: 130, align: 'right', render: (v: string | null) => <Money value={v} /> },
       { title: t('col.fundsArrived'), dataIndex: 'fundsArrived', width: 130, align: 'right', responsive: ['md'], render: (v: string | null) => <Money value={v} /> },
-      { title: t('col.submittedAt'), dataIndex: 'submittedAt', width: 160, responsive: ['xl'], render: (v: string | null) => formatDateTime(v) },
+      { title: t('col.submittedAt'), dataIndex: 'submittedAt', width: 160, responsive: ['xxl'], render: (v: string | null) => formatDateTime(v) },
     );
   }
   columns.push({

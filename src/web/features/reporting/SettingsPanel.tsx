@@ -8,8 +8,19 @@ import { useCurrentUser } from '../../app/auth.tsx';
 import { useErrorMessage } from '../../components/ErrorAlert.tsx';
 import { applyFieldErrors } from '../../components/formErrors.ts';
 import RegionTreeSelect from '../../components/RegionTreeSelect.tsx';
+import { useRegionTree } from '../../api/lookups.ts';
+import type { RegionNode } from '../../api/types.ts';
 import { NS } from './i18n.ts';
 import { useReportingSettings, useSaveReportingSettings } from './reporting.api.ts';
+
+function regionName(nodes: RegionNode[], code: string): string | undefined {
+  for (const n of nodes) {
+    if (n.code === code) return n.name;
+    const hit = regionName(n.children, code);
+    if (hit) return hit;
+  }
+  return undefined;
+}
 
 interface Values {
   cadence: Cadence;
@@ -29,6 +40,7 @@ export default function SettingsPanel() {
   const save = useSaveReportingSettings();
   const [form] = Form.useForm<Values>();
   const s = settings.data;
+  const tree = useRegionTree();
 
   useEffect(() => {
     if (s) {
@@ -51,15 +63,16 @@ export default function SettingsPanel() {
 
   return (
     <Card size="small" title={t('periods.settings')} style={{ marginBottom: 12 }}>
-      <RegionTreeSelect value={regionCode} onChange={(c) => c && setRegionCode(c)} allowClear={false} style={{ width: '100%', marginBottom: 8 }} />
+      <RegionTreeSelect value={regionCode} onChange={(c) => c && setRegionCode(c)} allowClear={false} style={{ width: 260, marginBottom: 8 }} />
       {s && (
         <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
           {s.inheritedFrom == null
             ? t('periods.defaults')
-            : s.inheritedFrom !== s.regionCode ? t('periods.inherited', { region: s.inheritedFrom }) : t('periods.settingsFor', { region: s.regionName })}
+            : s.inheritedFrom !== s.regionCode ? t('periods.inherited', { region: regionName(tree.data ?? [], s.inheritedFrom) ?? t('periods.parentRegion') }) : t('periods.settingsFor', { region: s.regionName })}
         </Typography.Paragraph>
       )}
       <Form<Values> form={form} layout="vertical" onFinish={onFinish} disabled={!s}>
+        <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(200px, 1fr))', columnGap: 16 }}>
         <Form.Item name="cadence" label={t('periods.cadence')} rules={[{ required: true }]}>
           <Select options={CADENCES.map((c) => ({ value: c, label: t(`enum.cadence.${c}`) }))} />
         </Form.Item>
@@ -70,8 +83,9 @@ export default function SettingsPanel() {
           <InputNumber min={0} max={50} step={1} precision={1} suffix="%" style={{ width: '100%' }} />
         </Form.Item>
         <Form.Item name="fundsRatioLimit" label={t('periods.fundsRatio')} extra={t('periods.fundsRatioHint')} rules={[{ required: true }]}>
-          <InputNumber min={1} max={100} step={0.5} suffix="×" style={{ width: '100%' }} />
+          <InputNumber min={1} max={100} step={0.5} suffix="倍" style={{ width: '100%' }} />
         </Form.Item>
+        </div>
         <Button type="primary" htmlType="submit" loading={save.isPending}>{t('periods.saveSettings')}</Button>
       </Form>
     </Card>

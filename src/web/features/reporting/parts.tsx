@@ -3,6 +3,7 @@ import { QuestionCircleOutlined } from '@ant-design/icons';
 import { Progress, Tag, Tooltip } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router-dom';
 import type { PeriodDto } from '../../../contract/reporting.ts';
 import type { Role } from '../../../domain/enums.ts';
 import { formatRate, type ProgressStatus, type Rate } from '../../../domain/kpi.ts';
@@ -81,4 +82,27 @@ export function PeriodProgress({ p }: { p: PeriodDto }) {
       </div>
     </Tooltip>
   );
+}
+
+/** The URL's query and a setter of one key (empty removes it), so filters survive a reload. */
+export function useUrlParams(): [URLSearchParams, (key: string, value: string | undefined) => void] {
+  const [params, setParams] = useSearchParams();
+  const set = (k: string, v: string | undefined) =>
+    setParams((prev) => {
+      const n = new URLSearchParams(prev);
+      if (v) n.set(k, v);
+      else n.delete(k);
+      return n;
+    }, { replace: true });
+  return [params, set];
+}
+
+/** Names a report field of the server's error details in the form's words. */
+export function useReportFieldLabel() {
+  const { t } = useTranslation(NS);
+  return (f: string): string | undefined =>
+    ({
+      investment: t('report.investment'), fundsBySource: t('report.funds'), progressText: t('report.progressText'),
+      roadblocksText: t('report.roadblocksText'), milestoneDates: t('report.milestones'), reason: t('report.correctionReason'),
+    } as Record<string, string>)[f];
 }
