@@ -10,6 +10,8 @@ import { NS } from './i18n.ts';
 import { useDistanceText } from './parts.tsx';
 import { photoUrl, type useReportActions } from './reporting.api.ts';
 
+// Coordinates go to t() as lon/lat: i18next reads an option named 'lng' as the language.
+
 /** Beyond this a photo is probably not of the site (or the project's coordinates are wrong). */
 const FAR_METERS = 3000;
 
@@ -25,7 +27,7 @@ function PhotoCard({ p, canDelete, onDelete }: { p: ReportPhotoDto; canDelete: b
         <div>{p.takenAt ? t('report.takenAt', { time: formatDateTime(p.takenAt) }) : <Typography.Text type="secondary">{t('report.noExifTime')}</Typography.Text>}</div>
         <div>
           {p.latitude && p.longitude
-            ? <span><EnvironmentOutlined /> {t('report.gps', { lat: Number(p.latitude).toFixed(5), lng: Number(p.longitude).toFixed(5) })}</span>
+            ? <span><EnvironmentOutlined /> {t('report.gps', { lat: Number(p.latitude).toFixed(5), lon: Number(p.longitude).toFixed(5) })}</span>
             : <Typography.Text type="secondary">{t('report.noGps')}</Typography.Text>}
         </div>
         {p.distanceMeters != null && (
@@ -59,7 +61,7 @@ export default function ReportPhotos({ report, actions, canUpload, onUploaded }:
       <div style={{ marginBottom: 8 }}>
         <EnvironmentOutlined />{' '}
         {c.longitude && c.latitude
-          ? t('report.projectLocation', { lng: Number(c.longitude).toFixed(5), lat: Number(c.latitude).toFixed(5) })
+          ? t('report.projectLocation', { lon: Number(c.longitude).toFixed(5), lat: Number(c.latitude).toFixed(5) })
           : <Typography.Text type="secondary">{t('report.projectNoLocation')}</Typography.Text>}
       </div>
       {canUpload && (

@@ -29,7 +29,7 @@ export default function ReportsTab({ card }: { card: ProjectCard }) {
   const reportOf = (month: number) => s?.reports.filter((r) => new RegExp(`^${year}年${month}月(?!\\d)`).test(r.periodLabel)) ?? [];
 
   const columns: TableColumnsType<Month> = [
-    { title: t('col.month'), dataIndex: 'month', width: 90, render: (m: number) => `${year}年${m}月` },
+    { title: t('col.month'), dataIndex: 'month', width: 100, render: (m: number) => <span style={{ whiteSpace: 'nowrap' }}>{`${year}年${m}月`}</span> },
     { title: t('col.investment'), dataIndex: 'investment', align: 'right', render: (v: string) => <Money value={v} /> },
     { title: t('col.fundsArrived'), dataIndex: 'fundsArrived', align: 'right', responsive: ['md'], render: (v: string) => <Money value={v} /> },
     { title: <TipTitle tip={t('tip.ytdInvestment')}>{t('col.ytdInvestment')}</TipTitle>, dataIndex: 'ytdInvestment', align: 'right', render: (v: string) => <Money value={v} /> },
