@@ -51,6 +51,7 @@ export function plannedToDate(annualPlan: string, month: number, monthly?: reado
 }
 
 export type ProgressStatus = 'ahead' | 'on_schedule' | 'lagging';
+export const PROGRESS_STATUS_LABELS: Record<ProgressStatus, string> = { ahead: '超前', on_schedule: '正常', lagging: '滞后' };
 
 /** Default tolerance: within 5 percentage points of time-elapsed progress counts as on schedule. */
 export const DEFAULT_PROGRESS_TOLERANCE = 0.05;

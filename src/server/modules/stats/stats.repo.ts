@@ -5,6 +5,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { FigureSums } from '../../../domain/kpi.ts';
 import type { DbOrTx } from '../../db/client.ts';
+import type { ProjectNames } from '../../io/stats.xlsx.ts';
 
 /** What a group is made of: one dimension of the project, or nothing (the total only). */
 export type StatsDim = 'region' | 'industry' | 'level' | 'category' | 'leader' | 'unit' | 'batch' | 'project' | 'none';
@@ -216,4 +217,22 @@ export async function latestApprovedPeriod(db: DbOrTx, scopePath: string, year?:
 export async function childRegions(db: DbOrTx, code: string): Promise<{ code: string; name: string }[]> {
   const res = await db.execute(sql`SELECT code, name FROM regions WHERE parent_code = ${code} ORDER BY sort, code`);
   return res.rows as { code: string; name: string }[];
+}
+
+export interface ProjectDetail extends ProjectNames {
+  id: string;
+}
+
+/** Names behind the projects of a table (for the standard table's project sheet), in one query. */
+export async function projectDetails(db: DbOrTx, ids: string[]): Promise<ProjectDetail[]> {
+  if (!ids.length) return [];
+  const res = await db.execute(sql`
+    SELECT p.id, p.code, p.name, rg.name AS "regionName", p.industry, ow.name AS owner, un.name AS unit, pe.name AS leader, p.stage
+    FROM projects p
+    JOIN regions rg ON rg.code = p.region_code
+    LEFT JOIN organizations ow ON ow.id = p.owner_org_id
+    LEFT JOIN organizations un ON un.id = p.responsible_org_id
+    LEFT JOIN people pe ON pe.id = p.leader_person_id
+    WHERE p.id = ANY(${sql.param(ids)}::uuid[])`);
+  return res.rows as unknown as ProjectDetail[];
 }

@@ -6,12 +6,13 @@
 // the city): that answers for the caller's own region, and the result's regionCode says so.
 import type { StatsFigures, StatsGroup, StatsQuery, StatsResult, StatsRow } from '../../../contract/stats.ts';
 import { todayIso } from '../../../domain/dates.ts';
-import type { Category, Industry, Level } from '../../../domain/enums.ts';
+import type { Category, Industry, Level, Stage } from '../../../domain/enums.ts';
 import { DEFAULT_PROGRESS_TOLERANCE, figures, progressStatus } from '../../../domain/kpi.ts';
-import { CATEGORY_LABELS, INDUSTRY_LABELS, LEVEL_LABELS } from '../../../domain/labels.ts';
+import { CATEGORY_LABELS, INDUSTRY_LABELS, LEVEL_LABELS, STAGE_LABELS } from '../../../domain/labels.ts';
 import { normalizeMoney } from '../../../domain/money.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import { notFound } from '../../errors.ts';
+import { buildStandardXlsx, buildStatsXlsx, type StandardProjectLine } from '../../io/stats.xlsx.ts';
 import type { Principal } from '../access/principal.ts';
 import { getRegion } from '../regions/regions.repo.ts';
 import * as repo from './stats.repo.ts';
@@ -182,4 +183,45 @@ export async function computeStats(db: DbOrTx, r: StatsRequest): Promise<StatsRe
     rows = rankRows(rows);
   }
   return { regionCode: region.code, regionName: region.name, year, month, groupBy, tolerance, total, rows };
+}
+
+export interface StatsFile {
+  buffer: Buffer;
+  fileName: string;
+  asciiFileName: string;
+}
+
+const GROUP_WORDS: Record<StatsGroup, string> = {
+  region: '区域', industry: '行业', level: '级别', category: '类别', leader: '领导', unit: '责任单位', batch: '活动', project: '项目', month: '月份',
+};
+
+/** The table of the statistics page for the same query, as .xlsx. */
+export async function statsWorkbook(db: DbOrTx, p: Principal, q: StatsQuery): Promise<StatsFile> {
+  const s = await getStats(db, p, q);
+  const mm = String(s.month).padStart(2, '0');
+  return {
+    buffer: await buildStatsXlsx(s),
+    fileName: `关键指标-${s.regionName}-${s.year}年${s.month}月-按${GROUP_WORDS[s.groupBy]}.xlsx`,
+    asciiFileName: `stats-${s.regionCode}-${s.year}-${mm}-${s.groupBy}.xlsx`,
+  };
+}
+
+/** 重点项目进展情况统计表 for a region and period: by sub-region, then every project. */
+export async function standardWorkbook(db: DbOrTx, p: Principal, q: Pick<StatsQuery, 'region' | 'year' | 'month'>): Promise<StatsFile> {
+  const base = await resolveStatsRequest(db, p, { ...q, groupBy: 'region' });
+  const [byRegion, byProject] = await Promise.all([computeStats(db, base), computeStats(db, { ...base, groupBy: 'project' })]);
+  const details = new Map((await repo.projectDetails(db, byProject.rows.map((r) => r.key))).map((d) => [d.id, d]));
+  const lines: StandardProjectLine[] = byProject.rows
+    .map((r) => ({ r, d: details.get(r.key)! }))
+    .sort((a, b) => a.d.regionName.localeCompare(b.d.regionName, 'zh-CN') || a.d.code.localeCompare(b.d.code))
+    .map(({ r, d }) => ({
+      code: d.code, name: d.name, regionName: d.regionName, industry: INDUSTRY_LABELS[d.industry as Industry] ?? d.industry,
+      owner: d.owner, unit: d.unit, leader: d.leader, stage: STAGE_LABELS[d.stage as Stage] ?? d.stage, figures: r,
+    }));
+  const mm = String(byRegion.month).padStart(2, '0');
+  return {
+    buffer: await buildStandardXlsx(byRegion, lines),
+    fileName: `重点项目进展情况统计表-${byRegion.regionName}-${byRegion.year}年${byRegion.month}月.xlsx`,
+    asciiFileName: `standard-${byRegion.regionCode}-${byRegion.year}-${mm}.xlsx`,
+  };
 }
