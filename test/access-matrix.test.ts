@@ -2,9 +2,10 @@
 // only read never write, even inside their own county. Checked through the API, then in the tables.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '../src/domain/enums.ts';
-import { batches, batchProjects } from '../src/server/db/schema/index.ts';
+import { batches, batchProjects, reportCorrections, reportPhotos } from '../src/server/db/schema/index.ts';
 import { buildTestApp, login, type Client, type TestApp } from './helpers/app.ts';
 import { buildProject, createOrg, createPerson, createUser, REGIONS, seedTestRegions } from './helpers/factories.ts';
+import { insertPeriod, insertReport } from './helpers/reporting.ts';
 
 let t: TestApp;
 const ids: Record<string, string> = {};
@@ -27,7 +28,13 @@ beforeAll(async () => {
     .values({ name: '东昌府区秋季集中开工', kind: 'groundbreaking', level: 'county', season: 'autumn', eventDate: '2024-09-26', regionCode: REGIONS.dongchangfu.code, regionPath: REGIONS.dongchangfu.path, mainProjectId: a.id })
     .returning();
   await db.insert(batchProjects).values({ batchId: batch!.id, projectId: a.id });
-  Object.assign(ids, { a: a.id, b: b.id, batch: batch!.id, cityLeader: cityLeader.id });
+  // Reporting: a county period of 东昌府区 with a submitted report, a photo and a pending correction; a city period for 莘县.
+  const dongPeriod = await insertPeriod(db, { regionCode: REGIONS.dongchangfu.code, year: 2026, month: 2 });
+  const cityPeriod = await insertPeriod(db, { regionCode: REGIONS.city.code, year: 2026, month: 3 });
+  const report = await insertReport(db, { projectId: a.id, period: dongPeriod, investment: '100', status: 'submitted' });
+  const [photo] = await db.insert(reportPhotos).values({ reportId: report.id, projectId: a.id, fileName: 'a.jpg', mimeType: 'image/jpeg', size: 3, content: Buffer.from([0xff, 0xd8, 0xff]) }).returning();
+  const [corr] = await db.insert(reportCorrections).values({ reportId: report.id, projectId: a.id, periodId: dongPeriod.id, regionPath: REGIONS.dongchangfu.path, reason: '测试更正', before: {}, proposed: { investment: '1', fundsArrived: '0', fundsBySource: {} } }).returning();
+  Object.assign(ids, { a: a.id, b: b.id, batch: batch!.id, cityLeader: cityLeader.id, dongPeriod: dongPeriod.id, cityPeriod: cityPeriod.id, photo: photo!.id, correction: corr!.id });
   const orgFor: Partial<Record<Role, string>> = { unit: shenGov.id, owner: shenOwner.id, department: shenDept.id };
   for (const role of ROLES) {
     await createUser(db, { username: `shen_${role}`, role, regionCode: REGIONS.shen.code, orgId: orgFor[role] ?? null, personId: role === 'leader' ? shenLeader.id : null });
@@ -53,6 +60,27 @@ const outside = () => [
   ['PUT', `/api/v1/batches/${ids.batch}/projects`, { projectIds: [] }],
   ['DELETE', `/api/v1/batches/${ids.batch}`],
   ['GET', `/api/v1/regions/${REGIONS.dongchangfu.code}`],
+  ['GET', `/api/v1/periods/${ids.dongPeriod}`],
+  ['GET', `/api/v1/periods/${ids.dongPeriod}/projects`],
+  ['GET', `/api/v1/periods/${ids.dongPeriod}/projects.xlsx`],
+  ['GET', `/api/v1/periods/${ids.dongPeriod}/reminders.xlsx`],
+  ['POST', `/api/v1/periods/${ids.dongPeriod}/reminders`, {}],
+  ['POST', `/api/v1/periods/${ids.dongPeriod}/close`, {}],
+  ['POST', '/api/v1/periods', { year: 2026, month: 1, regionCode: REGIONS.dongchangfu.code }],
+  ['PUT', '/api/v1/reporting-settings', { regionCode: REGIONS.dongchangfu.code, cadence: 'weekly', deadlineDay: 5, progressTolerance: 0.1, fundsRatioLimit: 2 }],
+  ['GET', `/api/v1/reports/${ids.a}/${ids.dongPeriod}`],
+  ['GET', `/api/v1/reports/${ids.a}/${ids.cityPeriod}`],
+  ['PUT', `/api/v1/reports/${ids.a}/${ids.dongPeriod}`, { version: 1, investment: 5 }],
+  ['PUT', `/api/v1/reports/${ids.a}/${ids.cityPeriod}`, { version: 0, investment: 5 }],
+  ['POST', `/api/v1/reports/${ids.a}/${ids.dongPeriod}/submit`, {}],
+  ['POST', `/api/v1/reports/${ids.a}/${ids.dongPeriod}/approve`, {}],
+  ['POST', `/api/v1/reports/${ids.a}/${ids.dongPeriod}/return`, { reason: '越权退回' }],
+  ['POST', `/api/v1/reports/${ids.a}/${ids.dongPeriod}/corrections`, { reason: '越权更正申请', investment: 1 }],
+  ['POST', `/api/v1/report-corrections/${ids.correction}/approve`, {}],
+  ['POST', `/api/v1/report-corrections/${ids.correction}/reject`, { note: '越权驳回' }],
+  ['GET', `/api/v1/report-photos/${ids.photo}`],
+  ['DELETE', `/api/v1/report-photos/${ids.photo}`],
+  ['GET', `/api/v1/projects/${ids.a}/reports`],
 ] as const;
 
 describe.each(ROLES)('a %s user of 莘县', (role) => {
@@ -78,6 +106,11 @@ describe.each(ROLES)('a %s user of 莘县', (role) => {
     else expect(leader.statusCode).toBe(404);
     const tree = (await c.get('/api/v1/regions/tree')).json();
     expect(JSON.stringify(tree)).not.toContain('东昌府');
+    for (const view of ['due', 'review', 'all']) expect((await c.get(`/api/v1/reports?view=${view}`)).json().items.map((r: { projectCode: string }) => r.projectCode)).not.toContain('DCF-1');
+    expect((await c.get('/api/v1/report-corrections')).json().items).toEqual([]);
+    expect((await c.get('/api/v1/periods')).json().items.map((p: { id: string }) => p.id)).toEqual([ids.cityPeriod]);
+    const cityPage = await c.get(`/api/v1/periods/${ids.cityPeriod}/projects`);
+    expect(cityPage.json().items.map((r: { code: string }) => r.code)).not.toContain('DCF-1');
     const exported = await c.get('/api/v1/ledger/export.xlsx');
     if (exported.statusCode === 200) expect(exported.rawPayload.includes(Buffer.from('DCF-1'))).toBe(false);
   });
@@ -93,6 +126,25 @@ describe('inside their own county', () => {
     expect((await c.post('/api/v1/projects', { code: `N-${role}`, name: '新项目名', regionCode: '371522', level: 'county', category: 'social', industry: 'livelihood', totalInvestment: 1 })).statusCode).toBe(403);
   });
 
+  it.each(readOnly)('a %s reads the reports but cannot file or review them', async (role) => {
+    const c = clients.get(role)!;
+    const url = `/api/v1/reports/${ids.b}/${ids.cityPeriod}`;
+    expect((await c.get(url)).statusCode).toBe(200);
+    expect((await c.put(url, { version: 0, investment: 1 })).statusCode).toBe(403);
+    expect((await c.post(`${url}/approve`, {})).statusCode).toBe(403);
+    expect((await c.post(`${url}/return`, { reason: '只读退回' })).statusCode).toBe(403);
+    expect((await c.post('/api/v1/periods', { year: 2026, month: 1 })).statusCode).toBe(403);
+  });
+
+  it('the owner files and submits but never approves; the unit approves', async () => {
+    const url = `/api/v1/reports/${ids.b}/${ids.cityPeriod}`;
+    expect((await clients.get('owner')!.put(url, { version: 0, investment: 10 })).statusCode).toBe(200);
+    expect((await clients.get('owner')!.post(`${url}/submit`, {})).statusCode).toBe(200);
+    expect((await clients.get('owner')!.post(`${url}/approve`, {})).statusCode).toBe(403);
+    expect((await clients.get('department')!.post(`${url}/approve`, {})).statusCode).toBe(403);
+    expect((await clients.get('unit')!.post(`${url}/approve`, {})).statusCode).toBe(200);
+  });
+
   it('the owner and the responsible unit edit their own project; only the unit and office move its stage', async () => {
     expect((await clients.get('owner')!.patch(`/api/v1/projects/${ids.b}`, { constructionContent: '业主更新' })).statusCode).toBe(200);
     expect((await clients.get('unit')!.patch(`/api/v1/projects/${ids.b}`, { address: '莘县' })).statusCode).toBe(200);
@@ -105,5 +157,15 @@ describe('inside their own county', () => {
     expect(rows[0]).toEqual({ name: '东昌府区项目', stage: 'preparation', version: 1 });
     const { rows: m } = await t.database.pool.query(`select count(*)::int as n from batch_projects where batch_id = $1`, [ids.batch]);
     expect(m[0].n).toBe(1);
+    const { rows: r } = await t.database.pool.query(`select status, version, investment::text from progress_reports where project_id = $1`, [ids.a]);
+    expect(r).toEqual([{ status: 'submitted', version: 1, investment: '100.0000' }]);
+    const { rows: c } = await t.database.pool.query(`select status from report_corrections`);
+    expect(c).toEqual([{ status: 'pending' }]);
+    const { rows: ph } = await t.database.pool.query(`select count(*)::int as n from report_photos`);
+    expect(ph[0].n).toBe(1);
+    const { rows: per } = await t.database.pool.query(`select count(*)::int as n from reporting_periods where status = 'open'`);
+    expect(per[0].n).toBe(2);
+    const { rows: st } = await t.database.pool.query(`select count(*)::int as n from reporting_settings`);
+    expect(st[0].n).toBe(0);
   });
 });
