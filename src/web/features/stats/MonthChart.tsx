@@ -8,11 +8,17 @@ import EChart, { type EChartOption } from './EChart.tsx';
 import { formatRate } from './format.ts';
 import { NS } from './i18n.ts';
 
+/** '2024-03' → 3月 / Mar. */
+function monthName(key: string, lang: string): string {
+  const m = Number(key.slice(5, 7));
+  return new Date(Date.UTC(2000, m - 1, 15)).toLocaleString(lang, { month: 'short', timeZone: 'UTC' });
+}
+
 /** Rates as percentages for the axis; null stays a gap in the line. */
 const pct = (r: number | null | undefined) => (r == null ? null : Math.round(r * 10000) / 100);
 
 export default function MonthChart({ rows, compare }: { rows: StatsRow[]; compare: boolean }) {
-  const { t } = useTranslation(NS);
+  const { t, i18n } = useTranslation(NS);
   const option = useMemo<EChartOption>(() => {
     const names = {
       money: t('chart.monthInvestment'), completion: t('chart.completion'), elapsed: t('chart.timeElapsed'), last: t('chart.lastYear'),
@@ -33,13 +39,17 @@ export default function MonthChart({ rows, compare }: { rows: StatsRow[]; compar
           const list = Array.isArray(params) ? params : [params];
           const row = rows[list[0]?.dataIndex ?? 0];
           if (!row) return '';
-          return [row.label, ...list.map((p) => `${p.marker ?? ''}${p.seriesName}：${byName[p.seriesName ?? '']?.(row) ?? ''}`)].join('<br/>');
+          const head = i18n.language.startsWith('zh') ? row.label : `${monthName(row.key, i18n.language)} ${row.key.slice(0, 4)}`;
+          return [head, ...list.map((p) => `${p.marker ?? ''}${p.seriesName}：${byName[p.seriesName ?? '']?.(row) ?? ''}`)].join('<br/>');
         },
       },
-      xAxis: { type: 'category', data: rows.map((r) => r.label.replace(/^\d+年/, '')) },
+      xAxis: { type: 'category', data: rows.map((r) => monthName(r.key, i18n.language)) },
       yAxis: [
         { type: 'value', name: t('chart.money'), axisLabel: { formatter: (v: number) => v.toLocaleString('zh-CN') } },
-        { type: 'value', name: t('chart.rate'), axisLabel: { formatter: '{value}%' }, splitLine: { show: false } },
+        {
+          type: 'value', name: t('chart.rate'), min: 0, axisLabel: { formatter: '{value}%' }, splitLine: { show: false },
+          max: (v: { max: number }) => Math.max(100, Math.ceil(v.max / 10) * 10),
+        },
       ],
       series: [
         { name: names.money, type: 'bar', data: rows.map((r) => Number(r.monthInvestment)), itemStyle: { color: '#91caff' }, barMaxWidth: 32 },
@@ -50,6 +60,6 @@ export default function MonthChart({ rows, compare }: { rows: StatsRow[]; compar
           : []),
       ],
     };
-  }, [rows, compare, t]);
+  }, [rows, compare, t, i18n.language]);
   return <EChart option={option} height={300} aria-label={t('chart.monthTitle')} />;
 }

@@ -11,11 +11,13 @@ export const RANKING_CHART_MAX = 30;
 
 export interface RankingChartProps {
   rows: StatsRow[];
+  /** The rows' names in the current language. */
+  name: (row: StatsRow) => string;
   timeElapsed: number | null;
   onClick?: (row: StatsRow) => void;
 }
 
-export default function RankingChart({ rows, timeElapsed, onClick }: RankingChartProps) {
+export default function RankingChart({ rows, name, timeElapsed, onClick }: RankingChartProps) {
   const { t } = useTranslation(NS);
   // Best on top: a horizontal chart draws its first category at the bottom.
   const shown = useMemo(() => rows.filter((r) => r.annualCompletionRate != null).slice(0, RANKING_CHART_MAX).reverse(), [rows]);
@@ -28,7 +30,7 @@ export default function RankingChart({ rows, timeElapsed, onClick }: RankingChar
         const p = Array.isArray(params) ? params[0] : params;
         const row = shown[p?.dataIndex ?? -1];
         if (!row) return '';
-        return `${row.label}<br/>${t('chart.completion')}：${formatRate(row.annualCompletionRate)}<br/>${t('chart.timeElapsed')}：${formatRate(row.timeElapsed)}`;
+        return `${name(row)}<br/>${t('chart.completion')}：${formatRate(row.annualCompletionRate)}<br/>${t('chart.timeElapsed')}：${formatRate(row.timeElapsed)}`;
       },
     },
     // Wide enough for the marker line and at least to 100%, so small rates do not look full.
@@ -38,7 +40,7 @@ export default function RankingChart({ rows, timeElapsed, onClick }: RankingChar
     },
     yAxis: {
       type: 'category',
-      data: shown.map((r) => r.label),
+      data: shown.map(name),
       axisLabel: { width: 120, overflow: 'truncate' },
     },
     series: [{
@@ -56,7 +58,7 @@ export default function RankingChart({ rows, timeElapsed, onClick }: RankingChar
         data: [{ xAxis: Math.round(timeElapsed * 10000) / 100 }],
       },
     }],
-  }), [shown, timeElapsed, t]);
+  }), [shown, name, timeElapsed, t]);
   if (shown.length === 0) return null;
   return (
     <EChart

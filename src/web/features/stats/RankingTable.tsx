@@ -2,6 +2,7 @@
 // compared. Rows drill down: a sub-region becomes the region, any other group lists its projects.
 import { Grid, Table, Tooltip } from 'antd';
 import type { ReactNode } from 'react';
+import Decimal from 'decimal.js';
 import type { TableColumnsType } from 'antd';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +12,7 @@ import { compareMoney, compareRates, formatGrowth, formatRate, growth, rateDiff,
 import GapBar from './GapBar.tsx';
 import { NS } from './i18n.ts';
 import StatusTag from './StatusTag.tsx';
+import { useRowLabel } from './rowLabel.ts';
 
 export interface RankingTableProps {
   result: StatsResult;
@@ -23,9 +25,15 @@ export interface RankingTableProps {
 
 type Col = TableColumnsType<StatsRow>[number];
 
+/** 1 亿元 in 万元. */
+const YI = 10000;
+
 export default function RankingTable({ result, compare, drillTo, onDrill, loading }: RankingTableProps) {
   const { t } = useTranslation(NS);
   const isProject = result.groupBy === 'project';
+  const name = useRowLabel(result.groupBy);
+  // One unit down a column so rows compare at a glance: 万元 for projects, 亿元 for large groups.
+  const unit = isProject || new Decimal(result.total.annualPlan).lessThan(YI) ? 'wan' : 'yi';
 
   const rateCol = (key: string, title: string, pick: (r: StatsRow) => number | null, extra: Partial<Col> = {}): Col => ({
     key, title, align: 'right', width: 96,
@@ -35,7 +43,7 @@ export default function RankingTable({ result, compare, drillTo, onDrill, loadin
   });
   const moneyCol = (key: keyof StatsRow & string, title: string, extra: Partial<Col> = {}): Col => ({
     key, title, align: 'right', width: 130,
-    render: (_: unknown, r) => <Money value={r[key] as string} />,
+    render: (_: unknown, r) => <Money value={r[key] as string} unit={unit} />,
     sorter: (a, b) => compareMoney(a[key] as string, b[key] as string),
     ...extra,
   });
@@ -43,9 +51,9 @@ export default function RankingTable({ result, compare, drillTo, onDrill, loadin
   const label = (r: StatsRow) => {
     const to = drillTo(r);
     // A real link, so the row opens in a new tab too; the row's own click does the same.
-    if (to) return <Link to={to} onClick={(e) => e.stopPropagation()}>{r.label}</Link>;
+    if (to) return <Link to={to} onClick={(e) => e.stopPropagation()}>{name(r)}</Link>;
     if (r.key === result.regionCode && result.groupBy === 'region') return <Tooltip title={t('ownLevel')}><span>{r.label}</span></Tooltip>;
-    return <span>{r.label}</span>;
+    return <span>{name(r)}</span>;
   };
 
   const columns: TableColumnsType<StatsRow> = [
@@ -86,7 +94,7 @@ export default function RankingTable({ result, compare, drillTo, onDrill, loadin
           } as Col,
           {
             key: 'lastYearYtd', title: t('col.lastYearYtd'), width: 130, align: 'right',
-            render: (_: unknown, r: StatsRow) => <Money value={r.lastYear?.ytdInvestment} />,
+            render: (_: unknown, r: StatsRow) => <Money value={r.lastYear?.ytdInvestment} unit={unit} />,
           } as Col,
           rateCol('yoyYtd', t('col.yoyYtd'), (r) => growth(r.ytdInvestment, r.lastYear?.ytdInvestment), {
             render: (_: unknown, r: StatsRow) => <span className="tj-num">{formatGrowth(growth(r.ytdInvestment, r.lastYear?.ytdInvestment))}</span>,
@@ -107,6 +115,8 @@ export default function RankingTable({ result, compare, drillTo, onDrill, loadin
 
   return (
     <Table<StatsRow>
+      // A new grouping starts from the server's ranking, not the last column sorted.
+      key={result.groupBy}
       size="small"
       rowKey="key"
       loading={loading}

@@ -16,6 +16,7 @@ import RankingChart, { RANKING_CHART_MAX } from './RankingChart.tsx';
 import RankingTable from './RankingTable.tsx';
 import { standardXlsxHref, statsXlsxHref, useStats } from './stats.api.ts';
 import StatsFilters from './StatsFilters.tsx';
+import { useRowLabel } from './rowLabel.ts';
 import { DRILL_OF_GROUP, apiQuery, drillChanges, useStatsView } from './statsQuery.ts';
 
 /** The regions from the top of the caller's tree down to `code` (empty if not found). */
@@ -42,6 +43,7 @@ export default function StatsPage() {
 
   const resolvedQuery = data ? { ...query, region: data.regionCode, year: data.year, month: data.month } : query;
   const groupName = t(`groupBy.${view.groupBy}`);
+  const rowName = useRowLabel(data?.groupBy ?? view.groupBy);
 
   /** Where a row leads: a sub-region, a group's projects, a project's card; null for nowhere. */
   const drillTo = (r: StatsRow): string | null => {
@@ -49,7 +51,7 @@ export default function StatsPage() {
     if (data.groupBy === 'project') return `/projects/${r.key}`;
     if (data.groupBy === 'region') return r.key === data.regionCode ? null : hrefWith({ region: r.key });
     const key = DRILL_OF_GROUP[data.groupBy];
-    return key && r.key !== 'none' ? hrefWith(drillChanges({ key, value: r.key, label: r.label }, { groupBy: 'project' })) : null;
+    return key && r.key !== 'none' ? hrefWith(drillChanges({ key, value: r.key, label: rowName(r) }, { groupBy: 'project' })) : null;
   };
   const go = (r: StatsRow) => {
     const to = drillTo(r);
@@ -110,7 +112,7 @@ export default function StatsPage() {
                 extra={data.rows.length > RANKING_CHART_MAX && <Typography.Text type="secondary">{t('chart.rankingMore', { count: RANKING_CHART_MAX })}</Typography.Text>}
                 style={{ height: '100%' }}
               >
-                <RankingChart rows={data.rows} timeElapsed={data.total.timeElapsed} onClick={go} />
+                <RankingChart rows={data.rows} name={rowName} timeElapsed={data.total.timeElapsed} onClick={go} />
               </Card>
             </Col>
           </Row>
