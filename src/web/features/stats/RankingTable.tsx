@@ -1,6 +1,6 @@
 // The groups of the current view ranked by annual completion rate, with last year beside them when
 // compared. Rows drill down: a sub-region becomes the region, any other group lists its projects.
-import { Grid, Table, Tooltip } from 'antd';
+import { Flex, Grid, Table, Tooltip } from 'antd';
 import type { ReactNode } from 'react';
 import Decimal from 'decimal.js';
 import type { TableColumnsType } from 'antd';
@@ -63,7 +63,7 @@ export default function RankingTable({ result, compare, drillTo, onDrill, loadin
       sorter: (a, b, order) => compareRates(a.rank, b.rank, order),
     },
     ...(isProject ? [{ key: 'code', title: t('col.code'), dataIndex: 'code', width: 120, responsive: ['lg'] } as Col] : []),
-    { key: 'label', title: t(isProject ? 'groupBy.project' : `groupBy.${result.groupBy}`), fixed: 'left', render: (_: unknown, r) => label(r), width: isProject ? 220 : 150 },
+    { key: 'label', title: t(isProject ? 'groupBy.project' : `groupBy.${result.groupBy}`), fixed: 'left', render: (_: unknown, r) => label(r), width: isProject ? 220 : 180 },
     ...(isProject ? [{ key: 'region', title: t('col.region'), dataIndex: 'regionName', width: 100, responsive: ['xl'] } as Col] : []),
     ...(isProject ? [] : [{
       key: 'projectCount', title: t('col.projectCount'), dataIndex: 'projectCount', width: 80, align: 'right',
@@ -71,15 +71,8 @@ export default function RankingTable({ result, compare, drillTo, onDrill, loadin
     } as Col]),
     moneyCol('annualPlan', t('col.annualPlan'), { responsive: ['sm'] }),
     moneyCol('ytdInvestment', t('col.ytdInvestment')),
-    moneyCol('monthInvestment', t('col.monthInvestment'), { responsive: ['xl'] }),
+    moneyCol('monthInvestment', t('col.monthInvestment'), { responsive: ['xxl'] }),
     rateCol('completion', t('col.completion'), (r) => r.annualCompletionRate),
-    rateCol('timeElapsed', t('col.timeElapsed'), (r) => r.timeElapsed, { responsive: ['md'] }),
-    {
-      key: 'gap', title: t('col.gap'), width: 150, align: 'right',
-      render: (_: unknown, r) => <GapBar gap={r.gap} status={r.progressStatus} />,
-      sorter: (a, b, order) => compareRates(a.gap, b.gap, order),
-    },
-    { key: 'status', title: t('col.status'), width: 72, align: 'center', render: (_: unknown, r) => <StatusTag status={r.progressStatus} /> },
     ...(compare
       ? [
           rateCol('lastYearCompletion', t('col.lastYearCompletion'), (r) => r.lastYear?.annualCompletionRate ?? null, { width: 110 }),
@@ -92,6 +85,19 @@ export default function RankingTable({ result, compare, drillTo, onDrill, loadin
             sorter: (a: StatsRow, b: StatsRow, order: 'ascend' | 'descend' | null | undefined) => compareRates(
               rateDiff(a.annualCompletionRate, a.lastYear?.annualCompletionRate), rateDiff(b.annualCompletionRate, b.lastYear?.annualCompletionRate), order),
           } as Col,
+        ]
+      : []),
+    rateCol('timeElapsed', t('col.timeElapsed'), (r) => r.timeElapsed, { responsive: ['md'] }),
+    {
+      // The bar and the tag say the same thing twice on purpose: colour at a glance, words for print and screen readers.
+      key: 'gap', title: t('col.gap'), width: 200, align: 'right',
+      render: (_: unknown, r) => (
+        <Flex gap={8} align="center" justify="flex-end"><GapBar gap={r.gap} status={r.progressStatus} /><StatusTag status={r.progressStatus} /></Flex>
+      ),
+      sorter: (a, b, order) => compareRates(a.gap, b.gap, order),
+    },
+    ...(compare
+      ? [
           {
             key: 'lastYearYtd', title: t('col.lastYearYtd'), width: 130, align: 'right',
             render: (_: unknown, r: StatsRow) => <Money value={r.lastYear?.ytdInvestment} unit={unit} />,

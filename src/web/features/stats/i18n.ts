@@ -40,7 +40,7 @@ const zhCN = {
   col: {
     rank: '排名', label: '名称', code: '项目编码', region: '区域', projectCount: '项目数', annualPlan: '年度计划',
     ytdInvestment: '年内累计完成', monthInvestment: '本月完成', completion: '完成率', timeElapsed: '序时进度', gap: '与序时差距',
-    status: '进度', fundArrival: '资金到位率', startRate: '开工率', onTimeCompletionRate: '按期竣工率',
+    fundArrival: '资金到位率', startRate: '开工率', onTimeCompletionRate: '按期竣工率',
     productionRate: '投产率', lastYearCompletion: '去年同期完成率', yoyCompletion: '完成率同比',
     lastYearYtd: '去年同期累计完成', yoyYtd: '投资同比',
   },
@@ -98,7 +98,7 @@ const enUS: Resources = {
   col: {
     rank: 'Rank', label: 'Name', code: 'Code', region: 'Region', projectCount: 'Projects', annualPlan: 'Annual plan',
     ytdInvestment: 'Year to date', monthInvestment: 'This month', completion: 'Completion', timeElapsed: 'Time elapsed', gap: 'Gap',
-    status: 'Progress', fundArrival: 'Fund arrival', startRate: 'Start rate', onTimeCompletionRate: 'On-time completion',
+    fundArrival: 'Fund arrival', startRate: 'Start rate', onTimeCompletionRate: 'On-time completion',
     productionRate: 'Production rate', lastYearCompletion: 'Completion last year', yoyCompletion: 'Completion YoY',
     lastYearYtd: 'Year to date last year', yoyYtd: 'Investment YoY',
   },
