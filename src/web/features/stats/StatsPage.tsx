@@ -4,7 +4,7 @@ import { Breadcrumb, Button, Card, Col, Flex, Row, Space, Typography } from 'ant
 import { DownloadOutlined } from '@ant-design/icons';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
 import type { StatsRow } from '../../../contract/stats.ts';
 import { useRegionTree } from '../../api/lookups.ts';
 import type { RegionNode } from '../../api/types.ts';
@@ -119,7 +119,12 @@ export default function StatsPage() {
           <Card
             size="small"
             title={t('table.title', { group: groupName })}
-            extra={<Typography.Text type="secondary">{hint}</Typography.Text>}
+            extra={
+              // A region without sub-regions has only its own row: offer its projects instead.
+              data.groupBy === 'region' && data.rows.every((r) => r.key === data.regionCode)
+                ? <Link to={hrefWith({ groupBy: 'project' })}>{t('byProjects')}</Link>
+                : <Typography.Text type="secondary">{hint}</Typography.Text>
+            }
           >
             <RankingTable result={data} compare={view.compare} drillTo={drillTo} onDrill={go} loading={stats.isFetching} />
           </Card>
