@@ -2,7 +2,7 @@
 // the office. Approving one changes the report (and so every figure computed from it); the figures
 // before stay in the correction row and in the report's events. Nothing is overwritten without a trace.
 import { and, eq, sql, type SQL } from 'drizzle-orm';
-import type { CorrectionCreate, CorrectionDto, ReportDto } from '../../../contract/reporting.ts';
+import type { CorrectionCreate, CorrectionDto } from '../../../contract/reporting.ts';
 import { fundsTotal } from '../../../domain/reporting.ts';
 import type { Db, DbOrTx } from '../../db/client.ts';
 import { conflict, invalid, notFound } from '../../errors.ts';
@@ -11,12 +11,12 @@ import { recordAudit } from '../audit/audit.repo.ts';
 import { snapshot, toCorrectionDto } from './reporting.dto.ts';
 import { requireDecideCorrection, requireFileReport } from './reporting.policy.ts';
 import * as repo from './reports.repo.ts';
-import { checkFigures, getReport, loadReportScope } from './reports.service.ts';
+import { checkFigures, loadReportScope } from './reports.service.ts';
 
 const t = repo.correctionsTable;
 
-export async function requestCorrection(db: Db, p: Principal, projectId: string, periodId: string, input: CorrectionCreate): Promise<ReportDto> {
-  await db.transaction(async (tx) => {
+export async function requestCorrection(db: Db, p: Principal, projectId: string, periodId: string, input: CorrectionCreate): Promise<CorrectionDto> {
+  const id = await db.transaction(async (tx) => {
     const s = await loadReportScope(tx, p, projectId, periodId, true);
     requireFileReport(p, s.project);
     if (s.period.status === 'open') {
@@ -41,8 +41,9 @@ export async function requestCorrection(db: Db, p: Principal, projectId: string,
       action: 'report.correction_requested', entityType: 'report_correction', entityId: id, projectId, regionPath: s.project.regionPath,
       before, after: proposed, note: input.reason,
     });
+    return id;
   });
-  return getReport(db, p, projectId, periodId);
+  return getCorrection(db, p, id);
 }
 
 export async function listCorrections(db: Db, p: Principal, q: { status?: string; projectId?: string }): Promise<CorrectionDto[]> {

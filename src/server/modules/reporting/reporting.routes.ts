@@ -99,7 +99,7 @@ export async function reportingRoutes(app: FastifyInstance, ctx: AppContext) {
 
   // ───────────── corrections ─────────────
   r.post('/reports/:projectId/:periodId/corrections', {
-    schema: { tags, summary: '申请更正已锁定期间的报告（须写明原因，由项目办审批）', params: reportParams, body: correctionCreate, response: { 201: report, ...errors } },
+    schema: { tags, summary: '申请更正已锁定期间的报告（须写明原因，由项目办审批）', params: reportParams, body: correctionCreate, response: { 201: correction, ...errors } },
   }, async (req, reply) => reply.code(201).send(await corrections.requestCorrection(db, requirePrincipal(req), req.params.projectId, req.params.periodId, req.body)));
 
   r.get('/report-corrections', {

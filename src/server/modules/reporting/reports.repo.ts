@@ -206,7 +206,7 @@ export async function listReportLines(db: DbOrTx, f: ReportListFilter): Promise<
     JOIN regions rg ON rg.code = p.region_code
     LEFT JOIN organizations o ON o.id = p.owner_org_id
     LEFT JOIN organizations u ON u.id = p.responsible_org_id
-    LEFT JOIN progress_reports r ON r.project_id = p.id AND r.period_id = per.id
+    ${f.mode === 'reports' ? sql`JOIN` : sql`LEFT JOIN`} progress_reports r ON r.project_id = p.id AND r.period_id = per.id
     WHERE ${sql.join(conds, sql` AND `)}
     ORDER BY per.deadline, per.starts_on, p.region_path, p.code
     LIMIT 5000`);
