@@ -103,6 +103,17 @@ describe('a project’s series', () => {
     expect(b.months[0]).toMatchObject({ annualCompletionRate: null, progressStatus: null, plannedToDate: null });
   });
 
+  it('without a year opens the latest year the project reported in, else this year', async () => {
+    const db = t.database.db;
+    const old = await buildProject(db, { code: 'L-O', name: '老项目', stage: 'construction', regionCode: REGIONS.dongchangfu.code });
+    const p2023 = await insertPeriod(db, { regionCode: REGIONS.city.code, year: 2023, month: 6, status: 'closed' });
+    await insertReport(db, { projectId: old.id, period: p2023, investment: '10', status: 'approved' });
+    expect((await viewer.get(`/api/v1/projects/${old.id}/reports`)).json()).toMatchObject({ year: 2023 });
+    const fresh = await buildProject(db, { code: 'L-N', name: '新入库项目', stage: 'construction', regionCode: REGIONS.dongchangfu.code });
+    const thisYear = Number(new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 4));
+    expect((await viewer.get(`/api/v1/projects/${fresh.id}/reports`)).json().year).toBe(thisYear);
+  });
+
   it('is scoped like the project', async () => {
     expect((await shenOffice.get(`/api/v1/projects/${ids.a}/reports`)).statusCode).toBe(404);
   });

@@ -1,5 +1,6 @@
 // GET /api/v1/stats against hand-computed figures: the data set is described in helpers/stats.ts
 // (buildStatsExample); every expected number below is worked out from it by hand.
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INDUSTRY_LABELS } from '../src/domain/labels.ts';
 import { buildTestApp, login, type Client, type TestApp } from './helpers/app.ts';
@@ -199,6 +200,18 @@ describe('defaults and access', () => {
     expect(g).toMatchObject({ regionCode: '371526', year: 2024, month: 2, tolerance: 0.15 }); // only E's February report
     const y = await get(city, 'year=2023');
     expect(y).toMatchObject({ year: 2023, month: 12 });
+  });
+
+  it('defaults to the latest locked period: an open month with a few approvals is not yet the default', async () => {
+    const db = t.database.db;
+    await db.execute(sql`UPDATE reporting_periods SET status = 'open' WHERE region_code = '371500' AND year = 2024 AND month = 10`);
+    try {
+      expect(await get(city, '')).toMatchObject({ year: 2024, month: 9 });
+      // Asked for explicitly, the open month still answers with its approved reports.
+      expect((await get(city, 'year=2024&month=10')).total).toMatchObject({ monthInvestment: '500' });
+    } finally {
+      await db.execute(sql`UPDATE reporting_periods SET status = 'closed' WHERE region_code = '371500' AND year = 2024 AND month = 10`);
+    }
   });
 
   it('a county user: their own county; the city answers for their county only; another county is 404', async () => {

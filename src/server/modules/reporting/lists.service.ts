@@ -59,7 +59,8 @@ const RANK: Record<ReportStatus | 'missing', number> = { missing: 0, draft: 1, r
 /** Twelve months of a year (up to the current month in the current year) of one project. */
 export async function projectSeries(db: DbOrTx, p: Principal, projectId: string, year?: number): Promise<ProjectSeriesDto> {
   const today = todayIso();
-  const y = year ?? Number(today.slice(0, 4));
+  // No year asked: the latest year the project reported in (the figures people look for), else this year.
+  const y = year ?? (await repo.latestReportYear(db, projectId)) ?? Number(today.slice(0, 4));
   const project = await repo.projectForReport(db, projectId, y);
   if (!project) throw notFound('项目');
   requireRead(p, project.regionPath, '项目');

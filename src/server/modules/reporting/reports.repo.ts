@@ -214,6 +214,13 @@ export async function listReportLines(db: DbOrTx, f: ReportListFilter): Promise<
 }
 
 /** Approved sums per month of a project's year, and the approved investment before the year. */
+/** The latest year this project has a report in (any status), or null. */
+export async function latestReportYear(db: DbOrTx, projectId: string): Promise<number | null> {
+  const res = await db.execute(sql`SELECT max(year) AS y FROM progress_reports WHERE project_id = ${projectId}::uuid`);
+  const y = (res.rows[0] as { y: number | null } | undefined)?.y;
+  return y == null ? null : Number(y);
+}
+
 export async function approvedByMonth(db: DbOrTx, projectId: string, year: number) {
   const { rows } = await db.execute<{ month: number; investment: string; fundsArrived: string }>(sql`
     SELECT month, sum(investment)::text AS investment, sum(funds_arrived)::text AS "fundsArrived"

@@ -209,7 +209,7 @@ export async function effectiveTolerance(db: DbOrTx, regionPath: string): Promis
 
 /**
  * The latest (year, month) of a period visible from the scope (its region, an ancestor or a
- * descendant) that has approved reports inside the scope; `year` narrows it to one year.
+ * descendant) that has approved reports inside the scope, locked periods first; `year` narrows it to one year.
  */
 export async function latestApprovedPeriod(db: DbOrTx, scopePath: string, year?: number): Promise<{ year: number; month: number } | null> {
   const res = await db.execute(sql`
@@ -217,7 +217,7 @@ export async function latestApprovedPeriod(db: DbOrTx, scopePath: string, year?:
     WHERE (pe.region_path LIKE ${scopePath + '%'} OR ${scopePath} LIKE pe.region_path || '%')
       ${year ? sql`AND pe.year = ${year}::int` : sql``}
       AND EXISTS (SELECT 1 FROM progress_reports r WHERE r.period_id = pe.id AND r.status = 'approved' AND r.region_path LIKE ${scopePath + '%'})
-    ORDER BY pe.year DESC, pe.month DESC LIMIT 1`);
+    ORDER BY (pe.status = 'closed') DESC, pe.year DESC, pe.month DESC LIMIT 1`);
   const row = res.rows[0] as { year: number; month: number } | undefined;
   return row ? { year: Number(row.year), month: Number(row.month) } : null;
 }

@@ -37,7 +37,8 @@ export async function resolveStatsRegion(db: DbOrTx, p: Principal, code?: string
 }
 
 /**
- * Year and month: as given; else the latest period with approved reports in the region; else the
+ * Year and month: as given; else the latest period with approved reports in the region, a locked one
+ * before an open one (published figures first, not a month still being filled); else the
  * current month (China time). A year without a month takes that year's latest month with approved
  * reports, else December of a past year or the current month of this one.
  */

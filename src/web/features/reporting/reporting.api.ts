@@ -163,7 +163,8 @@ export function useDecideCorrection() {
   });
 }
 
-export function useProjectSeries(projectId: string, year: number) {
+/** A project's month series; without a year the server picks the latest year the project reported in. */
+export function useProjectSeries(projectId: string, year: number | undefined) {
   return useQuery({
     queryKey: [...ROOT, 'series', projectId, year],
     queryFn: ({ signal }) => get<ProjectSeriesDto>(`/projects/${enc(projectId)}/reports`, { year }, signal),

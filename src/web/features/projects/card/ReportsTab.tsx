@@ -20,11 +20,12 @@ const SeriesChart = lazy(() => import('./ReportsChart.tsx'));
 export default function ReportsTab({ card }: { card: ProjectCard }) {
   const { t } = useTranslation(NS);
   const thisYear = new Date().getFullYear();
-  // Open on the latest planned year up to now: a project imported with last year's plan shows data at once.
-  const years = [...new Set([thisYear, ...card.annualPlans.map((a) => a.year)])].filter((y) => y <= thisYear + 1).sort((a, b) => b - a);
-  const [year, setYear] = useState(() => Math.max(...card.annualPlans.map((a) => a.year).filter((y) => y <= thisYear), 0) || thisYear);
-  const q = useProjectSeries(card.project.id, year);
+  // Until a year is picked the server opens the latest year the project reported in.
+  const [picked, setYear] = useState<number | undefined>(undefined);
+  const q = useProjectSeries(card.project.id, picked);
   const s = q.data;
+  const year = picked ?? s?.year ?? thisYear;
+  const years = [...new Set([thisYear, year, ...card.annualPlans.map((a) => a.year)])].filter((y) => y <= thisYear + 1).sort((a, b) => b - a);
   // Labels are 2024年9月 / 2024年9月上半月 / 2024年9月第2周; 1月 must not match 10月.
   const reportOf = (month: number) => s?.reports.filter((r) => new RegExp(`^${year}年${month}月(?!\\d)`).test(r.periodLabel)) ?? [];
 
