@@ -163,6 +163,11 @@ describe('reminders', () => {
     const codes = wb2.worksheets[0]!.getColumn(1).values.slice(2);
     expect(codes).toEqual(['DCF-A', 'DCF-B']);
     expect(wb2.worksheets[0]!.getRow(2).getCell(9).value).toBe(100);
+    // The submission time is China time (UTC+8) to the minute, as an office reads it, not an ISO instant.
+    const { rows: sub } = await t.database.pool.query(`select submitted_at from progress_reports where project_id = $1`, [ids.a]);
+    const at = new Date(new Date(sub[0].submitted_at).getTime() + 8 * 3600_000).toISOString();
+    expect(wb2.worksheets[0]!.getRow(2).getCell(11).value).toBe(`${at.slice(0, 10)} ${at.slice(11, 16)}`);
+    expect(wb2.worksheets[0]!.getRow(3).getCell(11).value).toBeNull();
   });
 });
 

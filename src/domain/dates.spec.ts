@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { excelSerialToIso, formatDateZh, formatYearMonth, isIsoDate, parseDate, todayIso } from './dates.ts';
+import { excelSerialToIso, formatDateZh, chinaDateTime, formatYearMonth, isIsoDate, parseDate, todayIso } from './dates.ts';
 
 describe('parseDate', () => {
   const ok = (value: string | null) => ({ ok: true, value });
@@ -59,5 +59,11 @@ describe('formats', () => {
   it('takes today in China (UTC+8)', () => {
     expect(todayIso(new Date('2024-09-30T16:30:00Z'))).toBe('2024-10-01');
     expect(todayIso(new Date('2024-09-30T15:30:00Z'))).toBe('2024-09-30');
+  });
+
+  it('writes a timestamp as China time to the minute', () => {
+    expect(chinaDateTime('2024-12-19T05:51:30.000Z')).toBe('2024-12-19 13:51');
+    expect(chinaDateTime(new Date('2024-09-30T16:30:00Z'))).toBe('2024-10-01 00:30');
+    expect(chinaDateTime(null)).toBeNull();
   });
 });

@@ -86,3 +86,10 @@ export function todayIso(now: Date = new Date()): string {
   const shifted = new Date(now.getTime() + 8 * 3600_000);
   return ymd(shifted.getUTCFullYear(), shifted.getUTCMonth() + 1, shifted.getUTCDate());
 }
+
+/** A timestamp as China time (UTC+8) for files and printouts: "2024-12-19 13:51"; null stays null. */
+export function chinaDateTime(at: string | Date | null | undefined): string | null {
+  if (at == null) return null;
+  const shifted = new Date(new Date(at).getTime() + 8 * 3600_000);
+  return shifted.toISOString().slice(0, 16).replace('T', ' ');
+}

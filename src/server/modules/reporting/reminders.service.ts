@@ -3,6 +3,7 @@
 import ExcelJS from 'exceljs';
 import type { PeriodProjectRow } from '../../../contract/reporting.ts';
 import { STAGE_LABELS } from '../../../domain/labels.ts';
+import { chinaDateTime } from '../../../domain/dates.ts';
 import { REPORT_STATUS_LABELS, type ReportStatus } from '../../../domain/reporting.ts';
 import type { Db } from '../../db/client.ts';
 import { conflict } from '../../errors.ts';
@@ -91,7 +92,7 @@ const COLUMNS: Record<'reminders' | 'projects', Column[]> = {
     { header: '填报状态', width: 10, value: (r) => statusLabel(r.status) },
     { header: '本期完成投资(万元)', width: 16, value: (r) => (r.investment == null ? null : Number(r.investment)) },
     { header: '本期到位资金(万元)', width: 16, value: (r) => (r.fundsArrived == null ? null : Number(r.fundsArrived)) },
-    { header: '提交时间', width: 20, value: (r) => r.submittedAt },
+    { header: '提交时间', width: 20, value: (r) => chinaDateTime(r.submittedAt) },
     { header: '已催报次数', width: 10, value: (r) => r.remindCount },
   ],
 };
