@@ -7,12 +7,7 @@ import { formatAmount } from '../../components/Money.tsx';
 import EChart, { type EChartOption } from './EChart.tsx';
 import { formatRate } from './format.ts';
 import { NS } from './i18n.ts';
-
-/** '2024-03' → 3月 / Mar. */
-function monthName(key: string, lang: string): string {
-  const m = Number(key.slice(5, 7));
-  return new Date(Date.UTC(2000, m - 1, 15)).toLocaleString(lang, { month: 'short', timeZone: 'UTC' });
-}
+import { monthLabel, monthName } from './rowLabel.ts';
 
 /** Rates as percentages for the axis; null stays a gap in the line. */
 const pct = (r: number | null | undefined) => (r == null ? null : Math.round(r * 10000) / 100);
@@ -39,7 +34,7 @@ export default function MonthChart({ rows, compare }: { rows: StatsRow[]; compar
           const list = Array.isArray(params) ? params : [params];
           const row = rows[list[0]?.dataIndex ?? 0];
           if (!row) return '';
-          const head = i18n.language.startsWith('zh') ? row.label : `${monthName(row.key, i18n.language)} ${row.key.slice(0, 4)}`;
+          const head = monthLabel(row, i18n.language);
           return [head, ...list.map((p) => `${p.marker ?? ''}${p.seriesName}：${byName[p.seriesName ?? '']?.(row) ?? ''}`)].join('<br/>');
         },
       },

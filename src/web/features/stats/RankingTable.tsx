@@ -31,6 +31,8 @@ const YI = 10000;
 export default function RankingTable({ result, compare, drillTo, onDrill, loading }: RankingTableProps) {
   const { t } = useTranslation(NS);
   const isProject = result.groupBy === 'project';
+  // The month series is a time line, not a ranking: no rank column and no total (its last row is the period).
+  const isMonth = result.groupBy === 'month';
   const name = useRowLabel(result.groupBy);
   // One unit down a column so rows compare at a glance: 万元 for projects, 亿元 for large groups.
   const unit = isProject || new Decimal(result.total.annualPlan).lessThan(YI) ? 'wan' : 'yi';
@@ -57,11 +59,11 @@ export default function RankingTable({ result, compare, drillTo, onDrill, loadin
   };
 
   const columns: TableColumnsType<StatsRow> = [
-    {
+    ...(isMonth ? [] : [{
       key: 'rank', title: t('col.rank'), dataIndex: 'rank', width: 64, align: 'center', fixed: 'left',
       render: (v: number | null) => v ?? '—',
-      sorter: (a, b, order) => compareRates(a.rank, b.rank, order),
-    },
+      sorter: (a: StatsRow, b: StatsRow, order: 'ascend' | 'descend' | null | undefined) => compareRates(a.rank, b.rank, order),
+    } as Col]),
     ...(isProject ? [{ key: 'code', title: t('col.code'), dataIndex: 'code', width: 120, responsive: ['lg'] } as Col] : []),
     { key: 'label', title: t(isProject ? 'groupBy.project' : `groupBy.${result.groupBy}`), fixed: 'left', render: (_: unknown, r) => label(r), width: isProject ? 220 : 180 },
     ...(isProject ? [{ key: 'region', title: t('col.region'), dataIndex: 'regionName', width: 100, responsive: ['xl'] } as Col] : []),
@@ -133,7 +135,7 @@ export default function RankingTable({ result, compare, drillTo, onDrill, loadin
       locale={{ emptyText: t('table.empty') }}
       onRow={(r) => (drillTo(r) ? { onClick: () => onDrill(r), style: { cursor: 'pointer' } } : {})}
       summary={() =>
-        result.rows.length > 0 && (
+        result.rows.length > 0 && !isMonth && (
           <Table.Summary>
             <Table.Summary.Row style={{ fontWeight: 600 }}>
               {/* The total reuses the columns' own renderers so it reads the same way. */}

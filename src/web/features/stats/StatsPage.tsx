@@ -1,8 +1,8 @@
 // The statistics page (统计分析): the key figures of a region and period, the groups ranked by
 // completion rate with drill-down, the month-by-month series, and the .xlsx exports.
-import { Breadcrumb, Button, Card, Col, Flex, Row, Space, Typography } from 'antd';
+import { Breadcrumb, Button, Card, Col, Flex, Row, Segmented, Space, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import type { StatsRow } from '../../../contract/stats.ts';
@@ -37,7 +37,9 @@ export default function StatsPage() {
   const stats = useStats(query);
   const data = stats.data;
   // The series follows the period the server settled on, so both answer the same question.
-  const series = useStats(apiQuery(view, { groupBy: 'month', year: data?.year, month: data?.month }), !!data);
+  const seriesQuery = apiQuery(view, { groupBy: 'month', year: data?.year, month: data?.month });
+  const series = useStats(seriesQuery, !!data);
+  const [seriesAs, setSeriesAs] = useState<'chart' | 'table'>('chart');
   const tree = useRegionTree();
   const crumbs = useMemo(() => (data ? regionPath(tree.data ?? [], data.regionCode) : []), [tree.data, data]);
 
@@ -99,10 +101,29 @@ export default function StatsPage() {
           <HeadlineCards total={data.total} tolerance={data.tolerance} />
           <Row gutter={[16, 16]}>
             <Col xs={24} xl={12}>
-              <Card size="small" title={t('chart.monthTitle')} style={{ height: '100%' }}>
+              <Card
+                size="small"
+                title={t('chart.monthTitle')}
+                style={{ height: '100%' }}
+                extra={
+                  <Flex gap={8} align="center">
+                    <Segmented
+                      size="small"
+                      value={seriesAs}
+                      onChange={(v) => setSeriesAs(v as 'chart' | 'table')}
+                      options={[{ value: 'chart', label: t('seriesView.chart') }, { value: 'table', label: t('seriesView.table') }]}
+                    />
+                    <Button size="small" type="link" icon={<DownloadOutlined />} href={statsXlsxHref(seriesQuery)} disabled={!series.data}>
+                      {t('export.series')}
+                    </Button>
+                  </Flex>
+                }
+              >
                 {series.error
                   ? <ErrorAlert error={series.error} />
-                  : <MonthChart rows={series.data?.rows ?? []} compare={view.compare} />}
+                  : seriesAs === 'table' && series.data
+                    ? <RankingTable result={series.data} compare={view.compare} drillTo={() => null} onDrill={() => undefined} loading={series.isFetching} />
+                    : <MonthChart rows={series.data?.rows ?? []} compare={view.compare} />}
               </Card>
             </Col>
             <Col xs={24} xl={12}>

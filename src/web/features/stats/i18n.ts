@@ -54,7 +54,8 @@ const zhCN = {
     timeElapsed: '序时进度', lastYear: '去年同期完成率', rankingTitle: '各{{group}}年度投资完成率',
     rankingMore: '仅显示前 {{count}} 项', money: '万元', rate: '%',
   },
-  export: { table: '导出本表', standard: '导出统计表（重点项目进展情况统计表）' },
+  export: { table: '导出本表', standard: '导出统计表（重点项目进展情况统计表）', series: '导出逐月表' },
+  seriesView: { chart: '图表', table: '表格' },
   loadFailed: '统计数据加载失败',
 };
 
@@ -113,7 +114,8 @@ const enUS: Resources = {
     timeElapsed: 'Time elapsed', lastYear: 'Completion last year', rankingTitle: 'Annual completion rate by {{group}}',
     rankingMore: 'Top {{count}} only', money: '10k yuan', rate: '%',
   },
-  export: { table: 'Export this table', standard: 'Export the standard table (key project progress)' },
+  export: { table: 'Export this table', standard: 'Export the standard table (key project progress)', series: 'Export the month series' },
+  seriesView: { chart: 'Chart', table: 'Table' },
   loadFailed: 'Failed to load the statistics',
 };
 
