@@ -135,7 +135,7 @@ describe('reminders', () => {
     expect(r.items.map((i: { code: string; remindCount: number }) => `${i.code}:${i.remindCount}`)).toEqual(['DCF-B:1', 'SX-A:1']);
     expect(r.message).toContain('【催报通知】聊城市');
     expect(r.message).toContain('东昌府区前期项目（DCF-B，未填报）');
-    expect(r.message).toContain(`截止日期为 ${Y}-03-20`);
+    expect(r.message).toContain(`截止日期为${Y}年3月20日，`);
     // The unit reminds only its own projects.
     const u = (await unit.post(`/api/v1/periods/${ids.march}/reminders`, {})).json();
     expect(u.items.map((i: { code: string; remindCount: number }) => `${i.code}:${i.remindCount}`)).toEqual(['DCF-B:2']);

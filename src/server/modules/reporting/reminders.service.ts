@@ -3,7 +3,7 @@
 import ExcelJS from 'exceljs';
 import type { PeriodProjectRow } from '../../../contract/reporting.ts';
 import { STAGE_LABELS } from '../../../domain/labels.ts';
-import { chinaDateTime } from '../../../domain/dates.ts';
+import { chinaDateTime, formatDateZh } from '../../../domain/dates.ts';
 import { REPORT_STATUS_LABELS, type ReportStatus } from '../../../domain/reporting.ts';
 import type { Db } from '../../db/client.ts';
 import { conflict } from '../../errors.ts';
@@ -25,7 +25,7 @@ export function reminderMessage(period: { label: string; regionName: string; dea
     byOwner.set(k, [...(byOwner.get(k) ?? []), r]);
   }
   const lines = [
-    `【催报通知】${period.regionName}${period.label}重点项目调度填报截止日期为 ${period.deadline}，以下 ${rows.length} 个项目尚未提交，请相关单位抓紧填报：`,
+    `【催报通知】${period.regionName}${period.label}重点项目调度填报截止日期为${formatDateZh(period.deadline)}，以下 ${rows.length} 个项目尚未提交，请相关单位抓紧填报：`,
   ];
   let i = 0;
   for (const [owner, items] of byOwner) {
