@@ -19,6 +19,8 @@ const HELP = `推进 Tuijin — 重点项目推进平台
   export <file.xlsx> [--user U] [--region CODE] [--stage S] [--q TEXT]  导出台账
   periods list|open|close [--year Y --month M] [--region CODE] [--seq N] [--id ID] [--user U]   填报期间
   stats --year Y --month M [--region CODE] [--group-by region] [--user U]   关键指标统计
+  cards run --period ID [--user U]        亮牌评定（期间锁定时自动执行）
+  escalate [--at YYYY-MM-DD]             问题超期逐级上报（定时任务执行）
   user create --username U --password P --role R [--region CODE] [--name 姓名]
   token create --username U [--name 用途]  生成 API 令牌（只显示一次）
 
@@ -89,6 +91,16 @@ async function main(argv: string[]) {
       case 'stats': {
         const { runStatsCommand } = await import('./cli/stats.ts');
         process.exitCode = await runStatsCommand(db, rest);
+        break;
+      }
+      case 'cards': {
+        const { runCardsCommand } = await import('./cli/cards.ts');
+        process.exitCode = await runCardsCommand(db, rest);
+        break;
+      }
+      case 'escalate': {
+        const { runEscalateCommand } = await import('./cli/escalate.ts');
+        process.exitCode = await runEscalateCommand(db, rest);
         break;
       }
       case 'user': {

@@ -12,7 +12,12 @@ import { regionsRoutes } from './regions/regions.routes.ts';
 import { usersRoutes } from './users/users.routes.ts';
 import { reportingRoutes } from './reporting/reporting.routes.ts';
 import { statsRoutes } from './stats/stats.routes.ts';
+import { cardsRoutes } from './cards/cards.routes.ts';
+import { supervisionRoutes } from './supervision/supervision.routes.ts';
+import { problemsRoutes } from './problems/problems.routes.ts';
+import { notificationsRoutes } from './notifications/notifications.routes.ts';
 
 export type ModuleRoutes = (app: FastifyInstance, ctx: AppContext) => Promise<void>;
 
-export const modules: ModuleRoutes[] = [authRoutes, projectRoutes, regionsRoutes, lookupsRoutes, batchesRoutes, leadersRoutes, usersRoutes, auditRoutes, ledgerRoutes, reportingRoutes, statsRoutes];
+export const modules: ModuleRoutes[] = [authRoutes, projectRoutes, regionsRoutes, lookupsRoutes, batchesRoutes, leadersRoutes, usersRoutes, auditRoutes, ledgerRoutes, reportingRoutes, statsRoutes,
+  cardsRoutes, supervisionRoutes, problemsRoutes, notificationsRoutes];

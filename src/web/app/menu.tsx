@@ -1,6 +1,6 @@
 // The left menu and the account menu. Add an entry here when a page joins the route table.
 import {
-  AuditOutlined, BarChartOutlined, CalendarOutlined, EditOutlined, FileExcelOutlined, FlagOutlined, KeyOutlined, LockOutlined, LogoutOutlined, ProfileOutlined,
+  AlertOutlined, AuditOutlined, BarChartOutlined, BugOutlined, SafetyCertificateOutlined, CalendarOutlined, EditOutlined, FileExcelOutlined, FlagOutlined, KeyOutlined, LockOutlined, LogoutOutlined, ProfileOutlined,
   TeamOutlined, UserOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
@@ -21,6 +21,9 @@ export const mainMenu: MenuEntry[] = [
   { path: '/reports', labelKey: 'menu.reports', icon: <EditOutlined /> },
   { path: '/periods', labelKey: 'menu.periods', icon: <CalendarOutlined /> },
   { path: '/stats', labelKey: 'menu.stats', icon: <BarChartOutlined /> },
+  { path: '/cards', labelKey: 'menu.cards', icon: <SafetyCertificateOutlined /> },
+  { path: '/supervision', labelKey: 'menu.supervision', icon: <AlertOutlined /> },
+  { path: '/problems', labelKey: 'menu.problems', icon: <BugOutlined /> },
   { path: '/batches', labelKey: 'menu.batches', icon: <FlagOutlined /> },
   { path: '/leaders', labelKey: 'menu.leaders', icon: <UserOutlined /> },
   { path: '/import', labelKey: 'menu.import', icon: <FileExcelOutlined />, roles: EDITOR_ROLES },

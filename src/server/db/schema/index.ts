@@ -6,3 +6,5 @@ export * from './batches.ts';
 export * from './audit.ts';
 export * from './imports.ts';
 export * from './reporting.ts';
+export * from './cards.ts';
+export * from './problems.ts';
