@@ -37,7 +37,11 @@ export default function RankingTable({ result, compare, drillTo, onDrill, loadin
   // One unit down a column so rows compare at a glance: 万元 for projects, 亿元 for large groups.
   const unit = isProject || new Decimal(result.total.annualPlan).lessThan(YI) ? 'wan' : 'yi';
 
-  const rateCol = (key: string, title: string, pick: (r: StatsRow) => number | null, extra: Partial<Col> = {}): Col => ({
+  /** A column title with its definition on hover, as on the headline cards. */
+  const defined = (title: string, definition: string) => (
+    <Tooltip title={definition} styles={{ root: { maxWidth: 420 } }}><span style={{ cursor: 'help', borderBottom: '1px dotted currentColor' }}>{title}</span></Tooltip>
+  );
+  const rateCol = (key: string, title: ReactNode, pick: (r: StatsRow) => number | null, extra: Partial<Col> = {}): Col => ({
     key, title, align: 'right', width: 96,
     render: (_: unknown, r) => <span className="tj-num">{formatRate(pick(r))}</span>,
     sorter: (a, b, order) => compareRates(pick(a), pick(b), order),
@@ -72,9 +76,9 @@ export default function RankingTable({ result, compare, drillTo, onDrill, loadin
       sorter: (a: StatsRow, b: StatsRow) => a.projectCount - b.projectCount,
     } as Col]),
     moneyCol('annualPlan', t('col.annualPlan'), { responsive: ['sm'] }),
-    moneyCol('ytdInvestment', t('col.ytdInvestment')),
+    moneyCol('ytdInvestment', t('col.ytdInvestment'), { title: defined(t('col.ytdInvestment'), t('def.ytdInvestment')) }),
     moneyCol('monthInvestment', t('col.monthInvestment'), { responsive: ['xxl'] }),
-    rateCol('completion', t('col.completion'), (r) => r.annualCompletionRate),
+    rateCol('completion', defined(t('col.completion'), t('def.completion')), (r) => r.annualCompletionRate),
     ...(compare
       ? [
           rateCol('lastYearCompletion', t('col.lastYearCompletion'), (r) => r.lastYear?.annualCompletionRate ?? null, { width: 110 }),
@@ -89,10 +93,10 @@ export default function RankingTable({ result, compare, drillTo, onDrill, loadin
           } as Col,
         ]
       : []),
-    rateCol('timeElapsed', t('col.timeElapsed'), (r) => r.timeElapsed, { responsive: ['md'] }),
+    rateCol('timeElapsed', defined(t('col.timeElapsed'), t('def.timeElapsed')), (r) => r.timeElapsed, { responsive: ['md'] }),
     {
       // The bar and the tag say the same thing twice on purpose: colour at a glance, words for print and screen readers.
-      key: 'gap', title: t('col.gap'), width: 200, align: 'right',
+      key: 'gap', title: defined(t('col.gap'), t('def.gap', { tolerance: Math.round(result.tolerance * 1000) / 10 })), width: 200, align: 'right',
       render: (_: unknown, r) => (
         <Flex gap={8} align="center" justify="flex-end"><GapBar gap={r.gap} status={r.progressStatus} /><StatusTag status={r.progressStatus} /></Flex>
       ),
@@ -109,10 +113,10 @@ export default function RankingTable({ result, compare, drillTo, onDrill, loadin
           }),
         ]
       : []),
-    rateCol('fundArrival', t('col.fundArrival'), (r) => r.fundArrivalRate, { width: 100, responsive: ['md'] }),
-    rateCol('startRate', t('col.startRate'), (r) => r.startRate, { responsive: ['lg'] }),
-    rateCol('onTime', t('col.onTimeCompletionRate'), (r) => r.onTimeCompletionRate, { width: 100, responsive: ['lg'] }),
-    rateCol('production', t('col.productionRate'), (r) => r.productionRate, { responsive: ['lg'] }),
+    rateCol('fundArrival', defined(t('col.fundArrival'), t('def.fundArrival')), (r) => r.fundArrivalRate, { width: 100, responsive: ['md'] }),
+    rateCol('startRate', defined(t('col.startRate'), t('def.startRate')), (r) => r.startRate, { responsive: ['lg'] }),
+    rateCol('onTime', defined(t('col.onTimeCompletionRate'), t('def.onTimeCompletionRate')), (r) => r.onTimeCompletionRate, { width: 100, responsive: ['lg'] }),
+    rateCol('production', defined(t('col.productionRate'), t('def.productionRate')), (r) => r.productionRate, { responsive: ['lg'] }),
   ];
 
   // Responsive columns are filtered here rather than by the table, so the total row stays aligned.
@@ -129,6 +133,8 @@ export default function RankingTable({ result, compare, drillTo, onDrill, loadin
       rowKey="key"
       loading={loading}
       columns={visible}
+      // The sort hint stays on the arrows so it does not cover a title's definition.
+      showSorterTooltip={{ target: 'sorter-icon' }}
       dataSource={result.rows}
       scroll={{ x: 'max-content' }}
       pagination={result.rows.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
