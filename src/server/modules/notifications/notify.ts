@@ -31,12 +31,12 @@ export async function notify(db: DbOrTx, to: Recipients, n: Notice): Promise<num
   const userIds = ids(to.userIds);
   const orgIds = ids(to.orgIds);
   const personIds = ids(to.personIds);
-  if (userIds.length) parts.push(sql`u.id = ANY(${userIds}::uuid[])`);
-  if (orgIds.length) parts.push(sql`u.org_id = ANY(${orgIds}::uuid[])`);
-  if (personIds.length) parts.push(sql`u.person_id = ANY(${personIds}::uuid[])`);
+  if (userIds.length) parts.push(sql`u.id = ANY(${sql.param(userIds)}::uuid[])`);
+  if (orgIds.length) parts.push(sql`u.org_id = ANY(${sql.param(orgIds)}::uuid[])`);
+  if (personIds.length) parts.push(sql`u.person_id = ANY(${sql.param(personIds)}::uuid[])`);
   if (to.roles && to.roles.roles.length) {
     const depth = to.roles.minDepth ?? 0;
-    parts.push(sql`(u.role = ANY(${[...to.roles.roles]}::text[]) AND ${to.roles.regionPath} LIKE r.path || '%'
+    parts.push(sql`(u.role = ANY(${sql.param([...to.roles.roles])}::text[]) AND ${to.roles.regionPath} LIKE r.path || '%'
       AND array_length(string_to_array(trim(trailing '/' from r.path), '/'), 1) >= ${depth})`);
   }
   if (!parts.length) return 0;
