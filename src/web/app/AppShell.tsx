@@ -7,6 +7,7 @@ import { Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import LanguageSwitch from '../components/LanguageSwitch.tsx';
+import NotificationBell from '../features/problems/NotificationBell.tsx';
 import { FullPageSpin, useCurrentUser, useLogout } from './auth.tsx';
 import { accountMenu, LOGOUT_KEY, logoutIcon, mainMenu, selectedKey, visibleEntries } from './menu.tsx';
 import { NAVY } from './theme.ts';
@@ -148,6 +149,7 @@ export default function AppShell() {
             )}
           </Space>
           <Space size={phone ? 0 : 8}>
+            <NotificationBell />
             <LanguageSwitch />
             {userBlock}
           </Space>
