@@ -3,6 +3,7 @@
 // do not apply (no annual plan, no milestone due) are listed with colour null and do not count.
 // The score (0–100) ranks projects; its formula is documented at `cardScore` and weighted by the rules.
 import Decimal from 'decimal.js';
+import { dueDateInYear } from './kpi.ts';
 
 export const CARD_COLORS = ['blue', 'yellow', 'red'] as const;
 export type CardColor = (typeof CARD_COLORS)[number];
@@ -64,3 +65,223 @@ export const DEFAULT_CARD_RULES: CardRules = {
   score: { weights: { investment: 40, milestones: 30, reporting: 20, problems: 10 }, gapFloor: 0.3, overdueMonthsFloor: 6 },
   supervision: { deadlineDays: 15 },
 };
+
+export const MILESTONES = ['start', 'completion', 'production'] as const;
+export type Milestone = (typeof MILESTONES)[number];
+const MILESTONE_VERB: Record<Milestone, string> = { start: '开工', completion: '竣工', production: '投产' };
+
+export interface MilestoneDue {
+  /** When the milestone is due (see milestoneDue); null: not due at all. */
+  due: string | null;
+  /** When it was reached; null: not yet. */
+  actual: string | null;
+}
+
+/** The facts of one project in one period that the card is made of (computed set-based by the card run). */
+export interface CardFacts {
+  /** Last day of the period, 'YYYY-MM-DD': milestones and roadblock deadlines are judged at this date. */
+  periodEnd: string;
+  /**
+   * From kpi.ts figures() over the project's own sums (the statistics' numbers): time-elapsed
+   * progress and annual completion rate; either null when the project has no annual plan.
+   */
+  investment: { timeElapsed: number | null; completionRate: number | null };
+  milestones: Record<Milestone, MilestoneDue>;
+  /** Periods running (this one and those just before it) without a submitted or approved report. */
+  missingRunning: number;
+  /** Open roadblocks past their deadline at the end of the period. */
+  overdueProblems: number;
+}
+
+export interface CardIndicator {
+  name: CardIndicatorName;
+  value: number | null;
+  threshold: string;
+  color: CardColor | null;
+  detail: string;
+}
+
+export interface CardResult {
+  color: CardColor;
+  score: number;
+  indicators: CardIndicator[];
+}
+
+const RANK: Record<CardColor, number> = { blue: 0, yellow: 1, red: 2 };
+
+/** The worse of two colours (null does not count). */
+export function worseColor(a: CardColor, b: CardColor | null): CardColor {
+  return b != null && RANK[b] > RANK[a] ? b : a;
+}
+
+/**
+ * When a milestone is due for a card of year Y: a planned date before Y stays as it is (it has been
+ * due since then); otherwise kpi.ts dueDateInYear (a date in Y, or 31 December when the year's plan
+ * says it must be reached this year).
+ */
+export function milestoneDue(planned: string | null, mustThisYear: boolean, year: number): string | null {
+  if (planned && planned < `${year}-01-01`) return planned;
+  return dueDateInYear(planned, mustThisYear, year);
+}
+
+function parseIso(d: string): [number, number, number] {
+  return d.split('-').map(Number) as [number, number, number];
+}
+
+/** date + n calendar months, clamped to the end of the month (31 March + 1 month = 30 April). */
+export function addMonths(date: string, n: number): string {
+  const [y, m, d] = parseIso(date);
+  const total = y * 12 + (m - 1) + n;
+  const ny = Math.floor(total / 12);
+  const nm = (total % 12) + 1;
+  const last = new Date(Date.UTC(ny, nm, 0)).getUTCDate();
+  return `${ny}-${String(nm).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
+}
+
+const dayNumber = (d: string) => {
+  const [y, m, dd] = parseIso(d);
+  return Date.UTC(y, m - 1, dd) / 86_400_000;
+};
+
+/**
+ * Months from `due` to `asOf` (0 when asOf ≤ due): whole calendar months (due + k months ≤ asOf,
+ * month ends clamped, so 31 March → 30 June is exactly 3) plus the elapsed share of the next month,
+ * rounded to 2 decimals.
+ */
+export function monthsOverdue(due: string, asOf: string): number {
+  if (asOf <= due) return 0;
+  let k = 0;
+  while (addMonths(due, k + 1) <= asOf) k++;
+  const from = addMonths(due, k);
+  const to = addMonths(due, k + 1);
+  const part = (dayNumber(asOf) - dayNumber(from)) / (dayNumber(to) - dayNumber(from));
+  return Math.round((k + part) * 100) / 100;
+}
+
+/** 10.0 for 0.1: a fraction as percentage points for the texts. */
+const points = (f: number) => new Decimal(f).times(100).toDecimalPlaces(1).toFixed();
+
+function investmentIndicator(f: CardFacts, r: CardRules): CardIndicator {
+  const { yellowAbove, redAbove } = r.investment;
+  const threshold = `差距≤${points(yellowAbove)} 个百分点 蓝；≤${points(redAbove)} 个百分点 黄；>${points(redAbove)} 个百分点 红（差距＝序时进度−年度投资完成率）`;
+  const { timeElapsed, completionRate } = f.investment;
+  if (timeElapsed == null || completionRate == null) {
+    return { name: 'investment', value: null, threshold, color: null, detail: '无年度投资计划，不评价' };
+  }
+  // The rates are doubles (kpi.ts ratio): 7/12 − 58/120 comes out as 0.10000000000000003. Rounded
+  // to 9 decimals (a millionth of a percentage point) the gap lands on the boundary it means.
+  const gap = new Decimal(timeElapsed).minus(completionRate).toDecimalPlaces(9);
+  const color: CardColor = gap.greaterThan(redAbove) ? 'red' : gap.greaterThan(yellowAbove) ? 'yellow' : 'blue';
+  const value = gap.toDecimalPlaces(6).toNumber();
+  const detail = `序时进度 ${points(timeElapsed)}%，年度投资完成率 ${points(completionRate)}%，${gap.greaterThan(0) ? `落后 ${points(value)} 个百分点` : '不落后于序时进度'}`;
+  return { name: 'investment', value, threshold, color, detail };
+}
+
+function milestoneIndicator(name: Milestone, f: CardFacts, r: CardRules): CardIndicator {
+  const verb = MILESTONE_VERB[name];
+  const { redMonths } = r.milestones;
+  const threshold = `按期 蓝；逾期不足 ${redMonths} 个月 黄；逾期 ${redMonths} 个月及以上 红`;
+  const { due, actual } = f.milestones[name];
+  const reached = actual != null && actual <= f.periodEnd;
+  if (!due || due > f.periodEnd) {
+    return { name, value: null, threshold, color: null, detail: due ? `计划 ${due} ${verb}，本期未到期` : `本年无${verb}要求，不评价` };
+  }
+  if (reached) {
+    const late = monthsOverdue(due, actual);
+    return {
+      name, value: 0, threshold, color: 'blue',
+      detail: late > 0 ? `已于 ${actual} ${verb}（计划 ${due}，晚 ${late} 个月）` : `已于 ${actual} 按期${verb}（计划 ${due}）`,
+    };
+  }
+  const months = monthsOverdue(due, f.periodEnd);
+  if (months === 0) return { name, value: 0, threshold, color: 'blue', detail: `计划 ${due} ${verb}，尚未逾期` };
+  const whole = Math.floor(months);
+  const color: CardColor = whole >= redMonths ? 'red' : 'yellow';
+  return { name, value: months, threshold, color, detail: `计划 ${due} ${verb}，至 ${f.periodEnd} 尚未${verb}，逾期 ${months} 个月` };
+}
+
+function reportingIndicator(f: CardFacts, r: CardRules): CardIndicator {
+  const { yellowMissing, redMissing } = r.reporting;
+  const threshold = `连续缺报 ${yellowMissing} 期 黄；连续缺报 ${redMissing} 期 红`;
+  const n = f.missingRunning;
+  const color: CardColor = n >= redMissing ? 'red' : n >= yellowMissing ? 'yellow' : 'blue';
+  return { name: 'reporting', value: n, threshold, color, detail: n === 0 ? '本期已按时填报' : `连续 ${n} 期未填报` };
+}
+
+function problemsIndicator(f: CardFacts, r: CardRules): CardIndicator {
+  const { yellowOverdue } = r.problems;
+  const threshold = `逾期未办结问题 ${yellowOverdue} 个及以上 黄`;
+  const n = f.overdueProblems;
+  return {
+    name: 'problems', value: n, threshold, color: n >= yellowOverdue ? 'yellow' : 'blue',
+    detail: n === 0 ? '无逾期未办结问题' : `${n} 个问题逾期未受理或未办结`,
+  };
+}
+
+const clamp01 = (x: number) => Math.min(1, Math.max(0, x));
+
+/**
+ * The score, 0–100 (higher is better), documented:
+ *
+ *   score = 100 × Σ wᵢ·cᵢ / Σ wᵢ   over the parts that apply (weights from rules.score.weights)
+ *
+ *   investment  c = 1 − gap / gapFloor, clamped to [0, 1] (1 when not behind; 0 at gapFloor, default
+ *               30 points behind) — continuous in the gap, so projects rank within a colour;
+ *   milestones  c = mean over the due milestones of 1 − monthsOverdue / overdueMonthsFloor, clamped
+ *               (a reached milestone counts 1);
+ *   reporting   c = 1 − missingRunning / redMissing, clamped (1 reported, ½ one missing, 0 two);
+ *   problems    c = 1 / (1 + overdue roadblocks).
+ *
+ * A part that does not apply (no annual plan; no milestone due) is left out and the other weights
+ * count in its place. Rounded to 2 decimals.
+ */
+export function cardScore(ind: readonly CardIndicator[], r: CardRules): number {
+  const get = (n: CardIndicatorName) => ind.find((i) => i.name === n)!;
+  const parts: { w: number; c: number }[] = [];
+  const inv = get('investment');
+  if (inv.color != null) parts.push({ w: r.score.weights.investment, c: clamp01(1 - Math.max(0, inv.value!) / r.score.gapFloor) });
+  const ms = MILESTONES.map(get).filter((i) => i.color != null);
+  if (ms.length) {
+    const c = ms.reduce((s, i) => s + clamp01(1 - i.value! / r.score.overdueMonthsFloor), 0) / ms.length;
+    parts.push({ w: r.score.weights.milestones, c });
+  }
+  parts.push({ w: r.score.weights.reporting, c: clamp01(1 - get('reporting').value! / r.reporting.redMissing) });
+  parts.push({ w: r.score.weights.problems, c: 1 / (1 + get('problems').value!) });
+  const wsum = parts.reduce((s, p) => s + p.w, 0);
+  if (wsum <= 0) return 100;
+  const raw = (100 * parts.reduce((s, p) => s + p.w * p.c, 0)) / wsum;
+  return Math.round(raw * 100) / 100;
+}
+
+/** The card of one project: every indicator explained, the worst colour, the score. */
+export function evaluateCard(facts: CardFacts, rules: CardRules = DEFAULT_CARD_RULES): CardResult {
+  const indicators: CardIndicator[] = [
+    investmentIndicator(facts, rules),
+    ...MILESTONES.map((m) => milestoneIndicator(m, facts, rules)),
+    reportingIndicator(facts, rules),
+    problemsIndicator(facts, rules),
+  ];
+  const color = indicators.reduce<CardColor>((c, i) => worseColor(c, i.color), 'blue');
+  return { color, score: cardScore(indicators, rules), indicators };
+}
+
+/**
+ * Rules as saved, completed with the defaults for anything missing (a version saved before a field
+ * existed still evaluates).
+ */
+export function normalizeRules(saved: unknown): CardRules {
+  const s = (saved ?? {}) as Partial<Record<keyof CardRules, Record<string, unknown>>>;
+  const d = DEFAULT_CARD_RULES;
+  return {
+    investment: { ...d.investment, ...(s.investment as object) },
+    milestones: { ...d.milestones, ...(s.milestones as object) },
+    reporting: { ...d.reporting, ...(s.reporting as object) },
+    problems: { ...d.problems, ...(s.problems as object) },
+    score: {
+      ...d.score,
+      ...(s.score as object),
+      weights: { ...d.score.weights, ...((s.score?.weights as object) ?? {}) },
+    },
+    supervision: { ...d.supervision, ...(s.supervision as object) },
+  };
+}
