@@ -1,17 +1,139 @@
 // What the card run and the scheduler ask of supervision. The card run calls afterCardRun in its
-// transaction; `npx tuijin escalate` calls markOverdueOrders.
+// transaction; `npx tuijin escalate` calls markOverdueOrders. Both are idempotent: running them
+// again creates nothing new.
+import { DEFAULT_ORDER_DEADLINE_DAYS } from '../../../contract/supervision.ts';
+import { formatDateZh, todayIso } from '../../../domain/dates.ts';
+import { periodLabel } from '../../../domain/reporting.ts';
 import type { DbOrTx } from '../../db/client.ts';
+import { recordAudit } from '../audit/audit.repo.ts';
+import { notify } from '../notifications/notify.ts';
+import * as repo from './supervision.repo.ts';
+
+const INDICATOR_LABELS: Record<string, string> = {
+  investment: '投资完成进度',
+  start: '开工节点',
+  completion: '竣工节点',
+  production: '投产节点',
+  reporting: '按时填报',
+  problems: '问题办理',
+};
+
+/** Days an order gives, from the rules (`supervision.deadlineDays`) when they set a sensible number. */
+export function deadlineDaysOf(rules: Record<string, unknown> | null): number {
+  const s = rules?.supervision as { deadlineDays?: unknown } | undefined;
+  const d = s?.deadlineDays;
+  return typeof d === 'number' && Number.isInteger(d) && d >= 1 && d <= 365 ? d : DEFAULT_ORDER_DEADLINE_DAYS;
+}
+
+export function addDays(isoDate: string, days: number): string {
+  const d = new Date(`${isoDate}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** 聊督〔2024〕12-: the city's first character, 督, the year in 〔〕, the month. */
+export function orderNumberPrefix(cityShortName: string, year: number, month: number): string {
+  return `${cityShortName.slice(0, 1)}督〔${year}〕${month}-`;
+}
+
+export function orderNumber(prefix: string, seq: number): string {
+  return `${prefix}${String(seq).padStart(3, '0')}`;
+}
+
+/** Why the order was opened: the red indicators of the card, with their explanation when the card gives one. */
+export function orderReason(label: string, indicators: repo.RedCard['indicators']): string {
+  const red = (indicators ?? []).filter((i) => i?.color === 'red');
+  const parts = red.map((i) => {
+    const name = INDICATOR_LABELS[i.name ?? ''] ?? i.name ?? '指标';
+    return i.detail ? `${name}（${i.detail}）` : name;
+  });
+  return `${label}亮红牌${parts.length ? `：${parts.join('；')}` : '（项目办调整为红牌）'}`;
+}
 
 /**
  * After the cards of a period are (re)computed: open a supervision order for every red card that
  * has none (deadline 15 days by default), and put a project with two red cards running on the
  * accountability list. Idempotent. Returns what it created.
  */
-export async function afterCardRun(_db: DbOrTx, _periodId: string, _userId: string | null): Promise<{ ordersOpened: number; accountabilityAdded: number }> {
-  return { ordersOpened: 0, accountabilityAdded: 0 };
+export async function afterCardRun(db: DbOrTx, periodId: string, userId: string | null): Promise<{ ordersOpened: number; accountabilityAdded: number }> {
+  const period = await repo.hookPeriod(db, periodId);
+  if (!period) return { ordersOpened: 0, accountabilityAdded: 0 };
+  const prevId = await repo.previousPeriodId(db, period);
+  const cards = await repo.redCards(db, periodId, prevId);
+  if (!cards.length) return { ordersOpened: 0, accountabilityAdded: 0 };
+
+  const city = await repo.numberingRegion(db, period.regionPath);
+  const days = deadlineDaysOf(await repo.latestRules(db, city.code));
+  const issued = todayIso();
+  const deadline = addDays(issued, days);
+  const prefix = orderNumberPrefix(city.shortName, period.year, period.month);
+  let seq = await repo.maxOrderSeq(db, prefix);
+  const who = await repo.userWho(db, userId);
+  const label = periodLabel(period);
+  let ordersOpened = 0;
+  let accountabilityAdded = 0;
+
+  for (const c of cards) {
+    if (!c.hasOrder) {
+      seq += 1;
+      const number = orderNumber(prefix, seq);
+      const reason = orderReason(label, c.indicators);
+      const id = await repo.insertOrder(db, {
+        number, projectId: c.projectId, cardId: c.cardId, periodId, regionPath: c.regionPath,
+        responsibleOrgId: c.responsibleOrgId, leaderPersonId: c.leaderPersonId, reason, issuedBy: who?.id ?? null, deadline,
+      });
+      await recordAudit(db, who, {
+        action: 'supervision_order.opened', entityType: 'supervision_order', entityId: id, projectId: c.projectId, regionPath: c.regionPath,
+        after: { number, periodId, cardId: c.cardId, deadline, reason }, note: `${number}：${reason}`,
+      });
+      await notify(db, { orgIds: [c.responsibleOrgId], personIds: [c.leaderPersonId] }, {
+        kind: 'supervision_order',
+        title: `督办单 ${number}：${c.projectName}`,
+        body: `${reason}。请于${formatDateZh(deadline)}前书面答复。`,
+        link: `/supervision?order=${id}`,
+        entityType: 'supervision_order',
+        entityId: id,
+      });
+      ordersOpened += 1;
+    }
+    if (c.prevRed && !c.hasTwoRedEntry) {
+      const id = await repo.insertEntry(db, { projectId: c.projectId, regionPath: c.regionPath, reason: 'two_red', periodId, orderId: null });
+      await recordAudit(db, who, {
+        action: 'accountability.added', entityType: 'accountability_entry', entityId: id, projectId: c.projectId, regionPath: c.regionPath,
+        after: { reason: 'two_red', periodId }, note: `连续两期红牌（${label}），列入约谈名单`,
+      });
+      await notify(db, { orgIds: [c.responsibleOrgId], personIds: [c.leaderPersonId] }, {
+        kind: 'accountability',
+        title: `列入约谈名单：${c.projectName}`,
+        body: `项目连续两期亮红牌（至${label}），已列入约谈名单。`,
+        link: `/supervision?tab=accountability&entry=${id}`,
+        entityType: 'accountability_entry',
+        entityId: id,
+      });
+      accountabilityAdded += 1;
+    }
+  }
+  return { ordersOpened, accountabilityAdded };
 }
 
 /** Puts projects whose supervision order is past its deadline without an accepted response on the accountability list. */
-export async function markOverdueOrders(_db: DbOrTx, _today: string): Promise<number> {
-  return 0;
+export async function markOverdueOrders(db: DbOrTx, today: string): Promise<number> {
+  const orders = await repo.overdueOrdersWithoutEntry(db, today);
+  for (const o of orders) {
+    const id = await repo.insertEntry(db, { projectId: o.projectId, regionPath: o.regionPath, reason: 'overdue_order', periodId: o.periodId, orderId: o.id });
+    await recordAudit(db, null, {
+      action: 'accountability.added', entityType: 'accountability_entry', entityId: id, projectId: o.projectId, regionPath: o.regionPath,
+      after: { reason: 'overdue_order', orderId: o.id, orderNumber: o.number, deadline: o.deadline, orderStatus: o.status },
+      note: `督办单 ${o.number} 逾期（时限 ${o.deadline}）未办结，列入约谈名单`,
+    });
+    await notify(db, { orgIds: [o.responsibleOrgId], personIds: [o.leaderPersonId] }, {
+      kind: 'accountability',
+      title: `列入约谈名单：${o.projectName}`,
+      body: `督办单 ${o.number} 已超过办理时限（${formatDateZh(o.deadline)}）仍未办结，项目已列入约谈名单。`,
+      link: `/supervision?tab=accountability&entry=${id}`,
+      entityType: 'accountability_entry',
+      entityId: id,
+    });
+  }
+  return orders.length;
 }

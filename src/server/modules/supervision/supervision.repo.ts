@@ -1,0 +1,325 @@
+// Supervision orders and the accountability list in SQL. Lists are filtered by region path like
+// every other record; the hooks (card run, scheduler) use the finders at the bottom.
+import { sql, type SQL } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client.ts';
+
+async function rowsOf<T>(db: DbOrTx, q: SQL): Promise<T[]> {
+  return (await db.execute(q)).rows as T[];
+}
+
+// ───────────── orders ─────────────
+
+export interface OrderRow {
+  id: string;
+  number: string;
+  projectId: string;
+  projectCode: string;
+  projectName: string;
+  regionCode: string;
+  regionName: string;
+  regionPath: string;
+  cardId: string | null;
+  periodId: string | null;
+  cadence: string | null;
+  year: number | null;
+  month: number | null;
+  seq: number | null;
+  responsibleOrgId: string | null;
+  responsibleOrgName: string | null;
+  leaderPersonId: string | null;
+  leaderName: string | null;
+  reason: string;
+  issuedAt: Date;
+  deadline: string;
+  status: string;
+  response: string | null;
+  respondedAt: Date | null;
+  respondedByName: string | null;
+  decisionNote: string | null;
+  decidedAt: Date | null;
+  decidedByName: string | null;
+}
+
+/** Project, region and period columns of an order (o) or an entry (a): `x` is the alias. */
+const projectColumns = (x: 'o' | 'a') => sql.raw(`${x}.project_id AS "projectId", p.code AS "projectCode", p.name AS "projectName",
+    p.region_code AS "regionCode", r.name AS "regionName", ${x}.region_path AS "regionPath",
+    ${x}.period_id AS "periodId", per.cadence, per.year, per.month, per.seq`);
+const projectJoins = (x: 'o' | 'a') => sql.raw(`JOIN projects p ON p.id = ${x}.project_id
+  JOIN regions r ON r.code = p.region_code
+  LEFT JOIN reporting_periods per ON per.id = ${x}.period_id`);
+
+const ORDER_SELECT = sql`
+  SELECT o.id, o.number, ${projectColumns('o')}, o.card_id AS "cardId",
+    o.responsible_org_id AS "responsibleOrgId", org.name AS "responsibleOrgName",
+    o.leader_person_id AS "leaderPersonId", pe.name AS "leaderName",
+    o.reason, o.issued_at AS "issuedAt", o.deadline, o.status,
+    o.response, o.responded_at AS "respondedAt", ru.display_name AS "respondedByName",
+    o.decision_note AS "decisionNote", o.decided_at AS "decidedAt", du.display_name AS "decidedByName"
+  FROM supervision_orders o
+  ${projectJoins('o')}
+  LEFT JOIN organizations org ON org.id = o.responsible_org_id
+  LEFT JOIN people pe ON pe.id = o.leader_person_id
+  LEFT JOIN users ru ON ru.id = o.responded_by
+  LEFT JOIN users du ON du.id = o.decided_by`;
+
+export interface OrderFilter {
+  scopePath: string;
+  status?: string;
+  projectId?: string;
+  /** Only orders past their deadline (before `today`) and not accepted. */
+  overdueOn?: string;
+  /** Units: only the orders sent to their organisation. */
+  orgId?: string;
+}
+
+const overdueSql = (today: string) => sql`(o.status <> 'accepted' AND o.deadline < ${today}::date)`;
+
+function orderWhere(f: OrderFilter, withStatus: boolean): SQL {
+  const parts: SQL[] = [sql`o.region_path LIKE ${f.scopePath + '%'}`];
+  if (f.projectId) parts.push(sql`o.project_id = ${f.projectId}::uuid`);
+  if (f.orgId) parts.push(sql`o.responsible_org_id = ${f.orgId}::uuid`);
+  if (withStatus && f.status) parts.push(sql`o.status = ${f.status}`);
+  if (withStatus && f.overdueOn) parts.push(overdueSql(f.overdueOn));
+  return sql.join(parts, sql` AND `);
+}
+
+export async function listOrders(db: DbOrTx, f: OrderFilter, page: { limit: number; offset: number }): Promise<{ rows: OrderRow[]; total: number }> {
+  const where = orderWhere(f, true);
+  const rows = await rowsOf<OrderRow>(db, sql`${ORDER_SELECT} WHERE ${where}
+    ORDER BY o.issued_at DESC, o.number DESC LIMIT ${page.limit} OFFSET ${page.offset}`);
+  const [c] = await rowsOf<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM supervision_orders o WHERE ${where}`);
+  return { rows, total: c?.n ?? 0 };
+}
+
+export async function orderCounts(db: DbOrTx, f: OrderFilter, today: string) {
+  const [c] = await rowsOf<Record<'open' | 'responded' | 'accepted' | 'rejected' | 'overdue', number>>(db, sql`
+    SELECT count(*) FILTER (WHERE o.status = 'open')::int AS open,
+      count(*) FILTER (WHERE o.status = 'responded')::int AS responded,
+      count(*) FILTER (WHERE o.status = 'accepted')::int AS accepted,
+      count(*) FILTER (WHERE o.status = 'rejected')::int AS rejected,
+      count(*) FILTER (WHERE ${overdueSql(today)})::int AS overdue
+    FROM supervision_orders o WHERE ${orderWhere(f, false)}`);
+  return c ?? { open: 0, responded: 0, accepted: 0, rejected: 0, overdue: 0 };
+}
+
+export async function getOrder(db: DbOrTx, id: string, forUpdate = false): Promise<OrderRow | null> {
+  if (forUpdate) await db.execute(sql`SELECT 1 FROM supervision_orders WHERE id = ${id}::uuid FOR UPDATE`);
+  const [row] = await rowsOf<OrderRow>(db, sql`${ORDER_SELECT} WHERE o.id = ${id}::uuid`);
+  return row ?? null;
+}
+
+export async function respondOrder(db: DbOrTx, id: string, userId: string, response: string) {
+  await db.execute(sql`UPDATE supervision_orders SET status = 'responded', response = ${response}, responded_at = now(), responded_by = ${userId}::uuid,
+    decision_note = NULL, decided_at = NULL, decided_by = NULL WHERE id = ${id}::uuid`);
+}
+
+export async function decideOrder(db: DbOrTx, id: string, userId: string, status: 'accepted' | 'rejected', note: string | null) {
+  await db.execute(sql`UPDATE supervision_orders SET status = ${status}, decision_note = ${note}, decided_at = now(), decided_by = ${userId}::uuid
+    WHERE id = ${id}::uuid`);
+}
+
+// ───────────── accountability ─────────────
+
+export interface EntryRow {
+  id: string;
+  projectId: string;
+  projectCode: string;
+  projectName: string;
+  regionCode: string;
+  regionName: string;
+  regionPath: string;
+  responsibleOrgName: string | null;
+  leaderName: string | null;
+  reason: string;
+  periodId: string | null;
+  cadence: string | null;
+  year: number | null;
+  month: number | null;
+  seq: number | null;
+  orderId: string | null;
+  orderNumber: string | null;
+  createdAt: Date;
+  status: string;
+  talkDate: string | null;
+  participants: string | null;
+  outcome: string | null;
+  recordedAt: Date | null;
+  recordedByName: string | null;
+}
+
+const ENTRY_SELECT = sql`
+  SELECT a.id, ${projectColumns('a')}, org.name AS "responsibleOrgName", pe.name AS "leaderName", a.reason,
+    a.order_id AS "orderId", o.number AS "orderNumber", a.created_at AS "createdAt", a.status,
+    a.talk_date AS "talkDate", a.participants, a.outcome, a.recorded_at AS "recordedAt", ru.display_name AS "recordedByName"
+  FROM accountability_entries a
+  ${projectJoins('a')}
+  LEFT JOIN supervision_orders o ON o.id = a.order_id
+  LEFT JOIN organizations org ON org.id = p.responsible_org_id
+  LEFT JOIN people pe ON pe.id = p.leader_person_id
+  LEFT JOIN users ru ON ru.id = a.recorded_by`;
+
+export interface EntryFilter {
+  scopePath: string;
+  status?: string;
+  reason?: string;
+  projectId?: string;
+}
+
+function entryWhere(f: EntryFilter, withStatus: boolean): SQL {
+  const parts: SQL[] = [sql`a.region_path LIKE ${f.scopePath + '%'}`];
+  if (f.projectId) parts.push(sql`a.project_id = ${f.projectId}::uuid`);
+  if (f.reason) parts.push(sql`a.reason = ${f.reason}`);
+  if (withStatus && f.status) parts.push(sql`a.status = ${f.status}`);
+  return sql.join(parts, sql` AND `);
+}
+
+export async function listEntries(db: DbOrTx, f: EntryFilter, page: { limit: number; offset: number }): Promise<{ rows: EntryRow[]; total: number }> {
+  const where = entryWhere(f, true);
+  const rows = await rowsOf<EntryRow>(db, sql`${ENTRY_SELECT} WHERE ${where}
+    ORDER BY (a.status = 'pending') DESC, a.created_at DESC, p.code LIMIT ${page.limit} OFFSET ${page.offset}`);
+  const [c] = await rowsOf<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM accountability_entries a WHERE ${where}`);
+  return { rows, total: c?.n ?? 0 };
+}
+
+export async function entryCounts(db: DbOrTx, f: EntryFilter) {
+  const [c] = await rowsOf<{ pending: number; held: number }>(db, sql`
+    SELECT count(*) FILTER (WHERE a.status = 'pending')::int AS pending, count(*) FILTER (WHERE a.status = 'held')::int AS held
+    FROM accountability_entries a WHERE ${entryWhere(f, false)}`);
+  return c ?? { pending: 0, held: 0 };
+}
+
+export async function getEntry(db: DbOrTx, id: string): Promise<EntryRow | null> {
+  const [row] = await rowsOf<EntryRow>(db, sql`${ENTRY_SELECT} WHERE a.id = ${id}::uuid`);
+  return row ?? null;
+}
+
+export async function recordTalk(db: DbOrTx, id: string, userId: string, t: { talkDate: string; participants: string; outcome: string }) {
+  await db.execute(sql`UPDATE accountability_entries SET status = 'held', talk_date = ${t.talkDate}::date, participants = ${t.participants},
+    outcome = ${t.outcome}, recorded_by = ${userId}::uuid, recorded_at = now() WHERE id = ${id}::uuid`);
+}
+
+// ───────────── for the hooks ─────────────
+
+export interface HookPeriod {
+  id: string;
+  regionCode: string;
+  regionPath: string;
+  cadence: string;
+  year: number;
+  month: number;
+  seq: number;
+  startsOn: string;
+}
+
+export async function hookPeriod(db: DbOrTx, id: string): Promise<HookPeriod | null> {
+  const [row] = await rowsOf<HookPeriod>(db, sql`SELECT id, region_code AS "regionCode", region_path AS "regionPath", cadence, year, month, seq,
+    starts_on AS "startsOn" FROM reporting_periods WHERE id = ${id}::uuid`);
+  return row ?? null;
+}
+
+/** The period of the same region just before this one (by year, month and seq). */
+export async function previousPeriodId(db: DbOrTx, p: HookPeriod): Promise<string | null> {
+  const [row] = await rowsOf<{ id: string }>(db, sql`SELECT id FROM reporting_periods
+    WHERE region_code = ${p.regionCode} AND (year * 100 + month) * 10 + seq < ${(p.year * 100 + p.month) * 10 + p.seq}
+    ORDER BY year DESC, month DESC, seq DESC LIMIT 1`);
+  return row?.id ?? null;
+}
+
+/** The region whose short name heads an order number: the city above (or at) the period's region. */
+export async function numberingRegion(db: DbOrTx, regionPath: string): Promise<{ code: string; shortName: string }> {
+  const codes = regionPath.split('/').filter(Boolean);
+  const code = codes[Math.min(1, codes.length - 1)]!;
+  const [row] = await rowsOf<{ code: string; shortName: string }>(db, sql`SELECT code, short_name AS "shortName" FROM regions WHERE code = ${code}`);
+  return row ?? { code, shortName: '' };
+}
+
+/** The rules JSON of the latest saved rule set of a region, if any. */
+export async function latestRules(db: DbOrTx, regionCode: string): Promise<Record<string, unknown> | null> {
+  const [row] = await rowsOf<{ rules: Record<string, unknown> }>(db, sql`SELECT rules FROM card_rule_sets WHERE region_code = ${regionCode}
+    ORDER BY version DESC LIMIT 1`);
+  return row?.rules ?? null;
+}
+
+export interface RedCard {
+  cardId: string;
+  projectId: string;
+  projectName: string;
+  regionPath: string;
+  responsibleOrgId: string | null;
+  leaderPersonId: string | null;
+  indicators: { name?: string; color?: string | null; detail?: string | null }[];
+  hasOrder: boolean;
+  prevRed: boolean;
+  hasTwoRedEntry: boolean;
+}
+
+/** Red cards (effective colour) of a period, with what the hook must know about each project. */
+export async function redCards(db: DbOrTx, periodId: string, prevPeriodId: string | null): Promise<RedCard[]> {
+  return rowsOf<RedCard>(db, sql`
+    SELECT c.id AS "cardId", c.project_id AS "projectId", p.name AS "projectName", p.region_path AS "regionPath",
+      p.responsible_org_id AS "responsibleOrgId", p.leader_person_id AS "leaderPersonId", c.indicators,
+      EXISTS (SELECT 1 FROM supervision_orders o WHERE o.project_id = c.project_id AND o.period_id = c.period_id) AS "hasOrder",
+      EXISTS (SELECT 1 FROM project_cards pc WHERE pc.project_id = c.project_id AND pc.period_id = ${prevPeriodId}::uuid
+        AND COALESCE(pc.override_color, pc.color) = 'red') AS "prevRed",
+      EXISTS (SELECT 1 FROM accountability_entries a WHERE a.project_id = c.project_id AND a.period_id = c.period_id
+        AND a.reason = 'two_red') AS "hasTwoRedEntry"
+    FROM project_cards c JOIN projects p ON p.id = c.project_id
+    WHERE c.period_id = ${periodId}::uuid AND COALESCE(c.override_color, c.color) = 'red'
+    ORDER BY p.code`);
+}
+
+/** The highest sequence number already used under an order-number prefix. */
+export async function maxOrderSeq(db: DbOrTx, prefix: string): Promise<number> {
+  const rows = await rowsOf<{ number: string }>(db, sql`SELECT number FROM supervision_orders WHERE left(number, ${prefix.length}) = ${prefix}`);
+  return rows.reduce((m, r) => Math.max(m, Number(r.number.slice(prefix.length)) || 0), 0);
+}
+
+export async function insertOrder(db: DbOrTx, o: {
+  number: string; projectId: string; cardId: string; periodId: string; regionPath: string; responsibleOrgId: string | null;
+  leaderPersonId: string | null; reason: string; issuedBy: string | null; deadline: string;
+}): Promise<string> {
+  const [row] = await rowsOf<{ id: string }>(db, sql`
+    INSERT INTO supervision_orders (number, project_id, card_id, period_id, region_path, responsible_org_id, leader_person_id, reason, issued_by, deadline)
+    VALUES (${o.number}, ${o.projectId}::uuid, ${o.cardId}::uuid, ${o.periodId}::uuid, ${o.regionPath}, ${o.responsibleOrgId}::uuid,
+      ${o.leaderPersonId}::uuid, ${o.reason}, ${o.issuedBy}::uuid, ${o.deadline}::date)
+    RETURNING id`);
+  return row!.id;
+}
+
+export async function insertEntry(db: DbOrTx, e: { projectId: string; regionPath: string; reason: 'two_red' | 'overdue_order'; periodId: string | null; orderId: string | null }): Promise<string> {
+  const [row] = await rowsOf<{ id: string }>(db, sql`
+    INSERT INTO accountability_entries (project_id, region_path, reason, period_id, order_id)
+    VALUES (${e.projectId}::uuid, ${e.regionPath}, ${e.reason}, ${e.periodId}::uuid, ${e.orderId}::uuid)
+    RETURNING id`);
+  return row!.id;
+}
+
+export interface OverdueOrder {
+  id: string;
+  number: string;
+  projectId: string;
+  projectName: string;
+  regionPath: string;
+  periodId: string | null;
+  responsibleOrgId: string | null;
+  leaderPersonId: string | null;
+  deadline: string;
+  status: string;
+}
+
+/** Orders past their deadline without an accepted response and not yet on the accountability list. */
+export async function overdueOrdersWithoutEntry(db: DbOrTx, today: string): Promise<OverdueOrder[]> {
+  return rowsOf<OverdueOrder>(db, sql`
+    SELECT o.id, o.number, o.project_id AS "projectId", p.name AS "projectName", o.region_path AS "regionPath", o.period_id AS "periodId",
+      o.responsible_org_id AS "responsibleOrgId", o.leader_person_id AS "leaderPersonId", o.deadline, o.status
+    FROM supervision_orders o JOIN projects p ON p.id = o.project_id
+    WHERE ${overdueSql(today)}
+      AND NOT EXISTS (SELECT 1 FROM accountability_entries a WHERE a.order_id = o.id AND a.reason = 'overdue_order')
+    ORDER BY o.deadline, o.number`);
+}
+
+export async function userWho(db: DbOrTx, userId: string | null): Promise<{ id: string; username: string } | null> {
+  if (!userId) return null;
+  const [row] = await rowsOf<{ id: string; username: string }>(db, sql`SELECT id, username FROM users WHERE id = ${userId}::uuid`);
+  return row ?? null;
+}
