@@ -81,7 +81,7 @@ const zhCN = {
     emptyOrders: '暂无督办单', emptyAccountability: '暂无约谈名单', view: '详情', orderTitle: '督办单 {{number}}',
   },
   timeline: {
-    empty: '该项目尚无亮牌记录', scoreValue: '{{score}} 分', override: '人工调整：{{reason}}', computedWas: '计算结果{{color}}',
+    tab: '亮牌记录', empty: '该项目尚无亮牌记录', scoreValue: '{{score}} 分', override: '人工调整：{{reason}}', computedWas: '计算结果{{color}}',
     viewIndicators: '查看指标',
   },
   common: { cancel: '取消', confirm: '确定', close: '关闭', loadFailed: '加载失败' },
@@ -169,7 +169,7 @@ const enUS: Resources = {
     emptyOrders: 'No supervision orders', emptyAccountability: 'Nobody on the list', view: 'Details', orderTitle: 'Order {{number}}',
   },
   timeline: {
-    empty: 'No cards for this project yet', scoreValue: '{{score}} pts', override: 'Overridden: {{reason}}', computedWas: 'computed {{color}}',
+    tab: 'Cards', empty: 'No cards for this project yet', scoreValue: '{{score}} pts', override: 'Overridden: {{reason}}', computedWas: 'computed {{color}}',
     viewIndicators: 'Indicators',
   },
   common: { cancel: 'Cancel', confirm: 'OK', close: 'Close', loadFailed: 'Failed to load' },
