@@ -172,7 +172,7 @@ function investmentIndicator(f: CardFacts, r: CardRules): CardIndicator {
   // to 9 decimals (a millionth of a percentage point) the gap lands on the boundary it means.
   const gap = new Decimal(timeElapsed).minus(completionRate).toDecimalPlaces(9);
   const color: CardColor = gap.greaterThan(redAbove) ? 'red' : gap.greaterThan(yellowAbove) ? 'yellow' : 'blue';
-  const value = gap.toDecimalPlaces(6).toNumber();
+  const value = gap.toNumber();
   const detail = `序时进度 ${points(timeElapsed)}%，年度投资完成率 ${points(completionRate)}%，${gap.greaterThan(0) ? `落后 ${points(value)} 个百分点` : '不落后于序时进度'}`;
   return { name: 'investment', value, threshold, color, detail };
 }

@@ -10,6 +10,7 @@ import { conflict, invalid, notFound } from '../../errors.ts';
 import { requireOffice } from '../access/access.policy.ts';
 import type { Principal } from '../access/principal.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
+import { runCardsForPeriod } from '../cards/cards.service.ts';
 import { requireRegionInScope } from '../regions/regions.service.ts';
 import * as repo from './periods.repo.ts';
 import { effectiveSettings } from './settings.service.ts';
@@ -134,6 +135,8 @@ export async function closePeriod(db: Db, p: Principal, id: string): Promise<Per
       action: 'period.closed', entityType: 'period', entityId: id, regionPath: row.regionPath,
       before: { status: 'open' }, after: { status: 'closed' }, note: `锁定 ${row.regionName}${labelOf(row)}填报期间`,
     });
+    // The card run of the period, in the same transaction: if it fails the period stays open.
+    await runCardsForPeriod(tx, row, p.id);
   });
   return getPeriod(db, p, id);
 }

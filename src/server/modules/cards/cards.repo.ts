@@ -1,0 +1,327 @@
+// Queries of cards. The facts of every project of a period come from a few set-based statements
+// (one for milestones, missing reports and roadblocks, the statistics' own for the investment
+// figures); the cards are written with one multi-row upsert. Reads are filtered by scope first.
+import { sql, type SQL } from 'drizzle-orm';
+import { ACTIVE_STAGES } from '../../../domain/lifecycle.ts';
+import { likeEscape } from '../../../domain/search.ts';
+import type { CardIndicator } from '../../../domain/cards.ts';
+import type { DbOrTx } from '../../db/client.ts';
+
+const activeStages = () => sql`${sql.param([...ACTIVE_STAGES])}::text[]`;
+
+export interface PeriodRef {
+  id: string;
+  regionCode: string;
+  regionPath: string;
+  year: number;
+  month: number;
+  startsOn: string;
+  endsOn: string;
+}
+
+export type FactsRow = {
+  projectId: string;
+  regionPath: string;
+  plannedStart: string | null;
+  plannedCompletion: string | null;
+  plannedProduction: string | null;
+  actualStart: string | null;
+  actualCompletion: string | null;
+  actualProduction: string | null;
+  mustStart: boolean;
+  mustComplete: boolean;
+  mustProduce: boolean;
+  missingRunning: number;
+  overdueProblems: number;
+};
+
+/**
+ * Every project expected in the period (the reporting period page's set: in the period's subtree and
+ * active, or with a report in the period), ∩ `scopePath`, with its milestone dates, the periods
+ * running without a submitted or approved report (this one and up to `lookBack − 1` before it, of
+ * the same region) and its open roadblocks past their deadline at the period's end.
+ */
+export async function periodFacts(db: DbOrTx, period: PeriodRef, scopePath: string, lookBack: number): Promise<FactsRow[]> {
+  const { rows } = await db.execute<FactsRow>(sql`
+WITH cand AS (
+  SELECT p.id, p.region_path, p.planned_start, p.planned_completion, p.planned_production,
+    p.actual_start, p.actual_completion, p.actual_production
+  FROM projects p
+  WHERE p.region_path LIKE ${period.regionPath + '%'} AND p.region_path LIKE ${scopePath + '%'}
+    AND (p.stage = ANY(${activeStages()})
+      OR EXISTS (SELECT 1 FROM progress_reports r0 WHERE r0.project_id = p.id AND r0.period_id = ${period.id}::uuid))
+),
+prs AS (
+  SELECT x.id, row_number() OVER (ORDER BY x.starts_on DESC)::int AS n
+  FROM (SELECT id, starts_on FROM reporting_periods
+        WHERE region_code = ${period.regionCode} AND starts_on <= ${period.startsOn}::date
+        ORDER BY starts_on DESC LIMIT ${lookBack}::int) x
+),
+nprs AS (SELECT count(*)::int AS n FROM prs),
+rep AS (
+  SELECT r.project_id, prs.n FROM progress_reports r JOIN prs ON prs.id = r.period_id
+  WHERE r.project_id IN (SELECT id FROM cand) AND r.status IN ('submitted', 'approved')
+),
+miss AS (SELECT rep.project_id, min(rep.n) - 1 AS running FROM rep GROUP BY rep.project_id),
+prob AS (
+  SELECT pr.project_id, count(*)::int AS n FROM problems pr
+  WHERE pr.project_id IN (SELECT id FROM cand) AND pr.status IN ('open', 'accepted', 'reopened')
+    AND ((pr.accept_due < ${period.endsOn}::date AND pr.status <> 'accepted') OR pr.due_date < ${period.endsOn}::date)
+  GROUP BY pr.project_id
+)
+SELECT c.id AS "projectId", c.region_path AS "regionPath",
+  c.planned_start::text AS "plannedStart", c.planned_completion::text AS "plannedCompletion", c.planned_production::text AS "plannedProduction",
+  c.actual_start::text AS "actualStart", c.actual_completion::text AS "actualCompletion", c.actual_production::text AS "actualProduction",
+  coalesce(ap.must_start, false) AS "mustStart", coalesce(ap.must_complete, false) AS "mustComplete", coalesce(ap.must_produce, false) AS "mustProduce",
+  coalesce(miss.running, nprs.n)::int AS "missingRunning",
+  coalesce(prob.n, 0)::int AS "overdueProblems"
+FROM cand c
+CROSS JOIN nprs
+LEFT JOIN annual_plans ap ON ap.project_id = c.id AND ap.year = ${period.year}::int
+LEFT JOIN miss ON miss.project_id = c.id
+LEFT JOIN prob ON prob.project_id = c.id`);
+  return rows;
+}
+
+export interface CardWrite {
+  projectId: string;
+  regionPath: string;
+  color: string;
+  score: number;
+  indicators: CardIndicator[];
+}
+
+/**
+ * Writes the cards of a period in one statement: new ones inserted, existing ones recomputed in
+ * place (same id; an override is kept). Cards of projects no longer expected in the period go.
+ */
+export async function upsertCards(
+  db: DbOrTx, period: PeriodRef, ruleSet: { id: number | null; version: number }, cards: CardWrite[],
+): Promise<void> {
+  await db.execute(sql`
+    DELETE FROM project_cards WHERE period_id = ${period.id}::uuid
+      AND NOT (project_id = ANY(${sql.param(cards.map((c) => c.projectId))}::uuid[]))`);
+  if (!cards.length) return;
+  await db.execute(sql`
+    INSERT INTO project_cards (project_id, period_id, region_path, year, month, color, score, rule_set_id, rule_version, indicators, computed_at)
+    SELECT x."projectId", ${period.id}::uuid, x."regionPath", ${period.year}::int, ${period.month}::int, x.color, x.score,
+      ${ruleSet.id}::int, ${ruleSet.version}::int, x.indicators, now()
+    FROM jsonb_to_recordset(${JSON.stringify(cards)}::jsonb)
+      AS x("projectId" uuid, "regionPath" text, color text, score numeric, indicators jsonb)
+    ON CONFLICT (project_id, period_id) DO UPDATE SET
+      region_path = excluded.region_path, year = excluded.year, month = excluded.month, color = excluded.color,
+      score = excluded.score, rule_set_id = excluded.rule_set_id, rule_version = excluded.rule_version,
+      indicators = excluded.indicators, computed_at = excluded.computed_at`);
+}
+
+// ───────────── rule sets ─────────────
+
+export type RuleSetRow = {
+  id: number;
+  regionCode: string;
+  version: number;
+  rules: Record<string, unknown>;
+  note: string | null;
+  createdBy: string | null;
+  createdAt: Date | string;
+};
+
+const RULE_COLS = sql`crs.id::int AS id, crs.region_code AS "regionCode", crs.version, crs.rules, crs.note,
+  u.display_name AS "createdBy", crs.created_at AS "createdAt"`;
+
+/** The rule set that applies at a region path: the newest version of the nearest region up the tree that has one. */
+export async function effectiveRuleSet(db: DbOrTx, regionPath: string): Promise<RuleSetRow | null> {
+  const { rows } = await db.execute<RuleSetRow>(sql`
+    SELECT ${RULE_COLS} FROM card_rule_sets crs JOIN regions rg ON rg.code = crs.region_code
+    LEFT JOIN users u ON u.id = crs.created_by
+    WHERE ${regionPath} LIKE rg.path || '%'
+    ORDER BY length(rg.path) DESC, crs.version DESC LIMIT 1`);
+  return rows[0] ?? null;
+}
+
+export async function ruleSetHistory(db: DbOrTx, regionCode: string): Promise<RuleSetRow[]> {
+  const { rows } = await db.execute<RuleSetRow>(sql`
+    SELECT ${RULE_COLS} FROM card_rule_sets crs LEFT JOIN users u ON u.id = crs.created_by
+    WHERE crs.region_code = ${regionCode} ORDER BY crs.version DESC`);
+  return rows;
+}
+
+export async function insertRuleSet(db: DbOrTx, v: { regionCode: string; rules: object; note: string; userId: string | null }): Promise<{ id: number; version: number }> {
+  // Serialise concurrent saves of one region: the unique (region, version) index makes a loser fail cleanly.
+  const { rows } = await db.execute<{ id: number; version: number }>(sql`
+    INSERT INTO card_rule_sets (region_code, version, rules, note, created_by)
+    SELECT ${v.regionCode}, coalesce(max(version), 0) + 1, ${JSON.stringify(v.rules)}::jsonb, ${v.note}, ${v.userId}::uuid
+    FROM card_rule_sets WHERE region_code = ${v.regionCode}
+    RETURNING id::int AS id, version`);
+  return rows[0]!;
+}
+
+// ───────────── reading cards ─────────────
+
+export type CardRow = {
+  id: string;
+  projectId: string;
+  projectCode: string;
+  projectName: string;
+  regionCode: string;
+  regionName: string;
+  regionPath: string;
+  periodId: string;
+  cadence: string;
+  year: number;
+  month: number;
+  seq: number;
+  color: string;
+  score: string;
+  ruleVersion: number;
+  indicators: CardIndicator[];
+  overrideColor: string | null;
+  overrideReason: string | null;
+  overriddenBy: string | null;
+  overriddenAt: Date | string | null;
+  computedAt: Date | string;
+  industry: string | null;
+  unitName: string | null;
+  leaderName: string | null;
+  rank?: number;
+};
+
+const CARD_COLS = sql`c.id, c.project_id AS "projectId", p.code AS "projectCode", p.name AS "projectName",
+  p.region_code AS "regionCode", rg.name AS "regionName", c.region_path AS "regionPath",
+  c.period_id AS "periodId", per.cadence, per.year, per.month, per.seq,
+  c.color, c.score::text AS score, c.rule_version AS "ruleVersion", c.indicators,
+  c.override_color AS "overrideColor", c.override_reason AS "overrideReason", ou.display_name AS "overriddenBy",
+  c.overridden_at AS "overriddenAt", c.computed_at AS "computedAt",
+  p.industry, org.name AS "unitName", pe.name AS "leaderName"`;
+
+const CARD_FROM = sql`project_cards c
+  JOIN projects p ON p.id = c.project_id
+  JOIN regions rg ON rg.code = p.region_code
+  JOIN reporting_periods per ON per.id = c.period_id
+  LEFT JOIN organizations org ON org.id = p.responsible_org_id
+  LEFT JOIN people pe ON pe.id = p.leader_person_id
+  LEFT JOIN users ou ON ou.id = c.overridden_by`;
+
+export async function getCard(db: DbOrTx, id: string, forUpdate = false): Promise<CardRow | null> {
+  const { rows } = await db.execute<CardRow>(sql`SELECT ${CARD_COLS} FROM ${CARD_FROM} WHERE c.id = ${id}::uuid ${forUpdate ? sql`FOR UPDATE OF c` : sql``}`);
+  return rows[0] ?? null;
+}
+
+export async function projectCards(db: DbOrTx, projectId: string, scopePath: string): Promise<CardRow[]> {
+  const { rows } = await db.execute<CardRow>(sql`
+    SELECT ${CARD_COLS} FROM ${CARD_FROM}
+    WHERE c.project_id = ${projectId}::uuid AND c.region_path LIKE ${scopePath + '%'}
+    ORDER BY per.starts_on DESC`);
+  return rows;
+}
+
+export interface CardFilter {
+  periodId: string;
+  /** Region path asked for, already in scope. */
+  regionPath: string;
+  colors?: string[];
+  q?: string;
+}
+
+const EFFECTIVE = sql`coalesce(c.override_color, c.color)`;
+
+function filterWhere(f: CardFilter): SQL {
+  const conds: SQL[] = [sql`c.period_id = ${f.periodId}::uuid`, sql`c.region_path LIKE ${f.regionPath + '%'}`];
+  if (f.colors?.length) conds.push(sql`${EFFECTIVE} = ANY(${sql.param(f.colors)}::text[])`);
+  if (f.q) conds.push(sql`p.search_text LIKE ${'%' + likeEscape(f.q.toLowerCase()) + '%'}`);
+  return sql.join(conds, sql` AND `);
+}
+
+export async function listCards(
+  db: DbOrTx, f: CardFilter, sort: 'score' | '-score' | 'code', page: number, pageSize: number,
+): Promise<{ rows: CardRow[]; total: number }> {
+  const order = sort === 'score' ? sql`c.score ASC, p.code` : sort === '-score' ? sql`c.score DESC, p.code` : sql`p.code`;
+  const { rows } = await db.execute<CardRow & { total: number }>(sql`
+    SELECT ${CARD_COLS}, (rank() OVER (ORDER BY c.score DESC))::int AS rank, (count(*) OVER ())::int AS total
+    FROM ${CARD_FROM}
+    WHERE ${filterWhere(f)}
+    ORDER BY ${order}
+    LIMIT ${pageSize}::int OFFSET ${(page - 1) * pageSize}::int`);
+  let total = rows[0]?.total ?? 0;
+  if (!rows.length && page > 1) {
+    const c = await db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM ${CARD_FROM} WHERE ${filterWhere(f)}`);
+    total = c.rows[0]?.n ?? 0;
+  }
+  return { rows, total };
+}
+
+export type SummaryRow = {
+  key: string;
+  label: string | null;
+  blue: number;
+  yellow: number;
+  red: number;
+  total: number;
+  avgScore: string | null;
+};
+
+export async function summary(db: DbOrTx, f: CardFilter & { regionCode: string }, groupBy: 'region' | 'unit' | 'industry' | 'leader'): Promise<SummaryRow[]> {
+  // Region groups: the direct child of the region asked for whose subtree holds the project.
+  const regionKey = sql`coalesce(nullif(split_part(substr(c.region_path, ${f.regionPath.length + 1}::int), '/', 1), ''), ${f.regionCode}::text)`;
+  const parts: Record<typeof groupBy, { key: SQL; label: SQL }> = {
+    region: { key: regionKey, label: sql`NULL::text` },
+    unit: { key: sql`coalesce(p.responsible_org_id::text, 'none')`, label: sql`max(org.name)` },
+    leader: { key: sql`coalesce(p.leader_person_id::text, 'none')`, label: sql`max(pe.name)` },
+    industry: { key: sql`coalesce(p.industry, 'none')`, label: sql`NULL::text` },
+  };
+  const { key, label } = parts[groupBy];
+  const { rows } = await db.execute<SummaryRow>(sql`
+    SELECT g.key, coalesce(g.label, (SELECT r2.name FROM regions r2 WHERE r2.code = g.key)) AS label,
+      g.blue, g.yellow, g.red, g.total, g."avgScore"
+    FROM (
+      SELECT ${key} AS key, ${label} AS label,
+        count(*) FILTER (WHERE ${EFFECTIVE} = 'blue')::int AS blue,
+        count(*) FILTER (WHERE ${EFFECTIVE} = 'yellow')::int AS yellow,
+        count(*) FILTER (WHERE ${EFFECTIVE} = 'red')::int AS red,
+        count(*)::int AS total,
+        round(avg(c.score), 2)::text AS "avgScore"
+      FROM ${CARD_FROM}
+      WHERE ${filterWhere(f)}
+      GROUP BY 1
+    ) g
+    ORDER BY g.red DESC, g.yellow DESC, g.key`);
+  return rows;
+}
+
+/** The latest period (by its end) with cards in the region's subtree. */
+export async function latestCardPeriod(db: DbOrTx, regionPath: string): Promise<string | null> {
+  const { rows } = await db.execute<{ id: string }>(sql`
+    SELECT per.id FROM reporting_periods per
+    WHERE EXISTS (SELECT 1 FROM project_cards c WHERE c.period_id = per.id AND c.region_path LIKE ${regionPath + '%'})
+    ORDER BY per.ends_on DESC, per.region_path LIMIT 1`);
+  return rows[0]?.id ?? null;
+}
+
+/** The latest closed period that concerns a region (its own, an ancestor's or a descendant's). */
+export async function latestClosedPeriod(db: DbOrTx, regionPath: string): Promise<string | null> {
+  const { rows } = await db.execute<{ id: string }>(sql`
+    SELECT per.id FROM reporting_periods per
+    WHERE per.status = 'closed' AND (per.region_path LIKE ${regionPath + '%'} OR ${regionPath} LIKE per.region_path || '%')
+    ORDER BY per.ends_on DESC, length(per.region_path) LIMIT 1`);
+  return rows[0]?.id ?? null;
+}
+
+export async function setOverride(db: DbOrTx, id: string, v: { color: string | null; reason: string | null; userId: string | null }): Promise<void> {
+  await db.execute(sql`
+    UPDATE project_cards SET override_color = ${v.color}, override_reason = ${v.reason},
+      overridden_by = ${v.userId}::uuid, overridden_at = ${v.color ? sql`now()` : sql`NULL`}
+    WHERE id = ${id}::uuid`);
+}
+
+export async function projectNames(db: DbOrTx, ids: string[]): Promise<{ id: string; code: string; name: string; regionName: string }[]> {
+  if (!ids.length) return [];
+  const { rows } = await db.execute<{ id: string; code: string; name: string; regionName: string }>(sql`
+    SELECT p.id, p.code, p.name, rg.name AS "regionName" FROM projects p JOIN regions rg ON rg.code = p.region_code
+    WHERE p.id = ANY(${sql.param(ids)}::uuid[])`);
+  return rows;
+}
+
+export async function projectRegionPath(db: DbOrTx, id: string): Promise<string | null> {
+  const { rows } = await db.execute<{ path: string }>(sql`SELECT region_path AS path FROM projects WHERE id = ${id}::uuid`);
+  return rows[0]?.path ?? null;
+}

@@ -1,0 +1,336 @@
+// Cards (红黄蓝亮牌): the run over a period, rule sets and their preview, reads and overrides.
+// Access: reads by region scope (outside = 404); running, overriding and saving rules are the
+// office's (or admin's) within their scope. The run computes the facts of every project of the
+// period set-based (cards.repo periodFacts + the statistics' groupSums), evaluates each card with
+// the pure rules (domain/cards.ts) and writes them with one upsert, then calls afterCardRun.
+import type {
+  CardDto, CardList, CardRuleSetDto, CardRulesPreview, CardRulesPreviewBody, CardRulesPut, CardRulesResult, CardRunResult,
+  CardsQuery, CardsSummary, CardsSummaryQuery, ColorCounts,
+} from '../../../contract/cards.ts';
+import {
+  CARD_COLOR_LABELS, CARD_COLORS, evaluateCard, milestoneDue, normalizeRules, type CardColor, type CardFacts, type CardResult, type CardRules,
+} from '../../../domain/cards.ts';
+import { INDUSTRY_LABELS } from '../../../domain/labels.ts';
+import { figures } from '../../../domain/kpi.ts';
+import { periodLabel } from '../../../domain/reporting.ts';
+import type { Industry } from '../../../domain/enums.ts';
+import type { Db, DbOrTx } from '../../db/client.ts';
+import { conflict, invalid, notFound } from '../../errors.ts';
+import { requireOffice, requireRead } from '../access/access.policy.ts';
+import type { Principal } from '../access/principal.ts';
+import { recordAudit } from '../audit/audit.repo.ts';
+import { getRegionInScope } from '../regions/regions.service.ts';
+import { loadVisiblePeriod } from '../reporting/periods.service.ts';
+import type { PeriodRow } from '../reporting/periods.repo.ts';
+import { groupSums } from '../stats/stats.repo.ts';
+import { afterCardRun } from '../supervision/supervision.hooks.ts';
+import { iso } from '../reporting/reporting.dto.ts';
+import * as repo from './cards.repo.ts';
+
+// ───────────── rules ─────────────
+
+interface EffectiveRules {
+  id: number | null;
+  version: number;
+  rules: CardRules;
+}
+
+async function rulesAt(db: DbOrTx, regionPath: string): Promise<EffectiveRules> {
+  const row = await repo.effectiveRuleSet(db, regionPath);
+  return row ? { id: row.id, version: row.version, rules: normalizeRules(row.rules) } : { id: null, version: 0, rules: normalizeRules(null) };
+}
+
+function toRuleSetDto(row: repo.RuleSetRow | null, regionCode: string): CardRuleSetDto {
+  if (!row) return { id: null, regionCode, version: 0, rules: normalizeRules(null), note: '默认规则', createdBy: null, createdAt: null };
+  return {
+    id: row.id, regionCode: row.regionCode, version: row.version, rules: normalizeRules(row.rules),
+    note: row.note, createdBy: row.createdBy, createdAt: iso(row.createdAt),
+  };
+}
+
+export async function getRules(db: DbOrTx, p: Principal, regionCode?: string): Promise<CardRulesResult> {
+  const region = await getRegionInScope(db, p, regionCode ?? p.regionCode);
+  const current = await repo.effectiveRuleSet(db, region.path);
+  return {
+    regionCode: region.code,
+    regionName: region.name,
+    current: toRuleSetDto(current, region.code),
+    history: (await repo.ruleSetHistory(db, region.code)).map((r) => toRuleSetDto(r, region.code)),
+  };
+}
+
+export async function saveRules(db: Db, p: Principal, input: CardRulesPut): Promise<CardRulesResult> {
+  requireOffice(p);
+  const region = await getRegionInScope(db, p, input.regionCode ?? p.regionCode);
+  requireOffice(p, region.path);
+  await db.transaction(async (tx) => {
+    const before = await repo.effectiveRuleSet(tx, region.path);
+    const saved = await repo.insertRuleSet(tx, { regionCode: region.code, rules: input.rules, note: input.note, userId: p.id });
+    await recordAudit(tx, p, {
+      action: 'card_rules.saved', entityType: 'card_rule_set', entityId: String(saved.id), regionPath: region.path,
+      before: before ? { version: before.version, rules: before.rules } : { version: 0 },
+      after: { version: saved.version, rules: input.rules }, note: `${region.name}亮牌规则第 ${saved.version} 版：${input.note}`,
+    });
+  });
+  return getRules(db, p, region.code);
+}
+
+// ───────────── computing cards ─────────────
+
+export interface ComputedCard extends CardResult {
+  projectId: string;
+  regionPath: string;
+}
+
+/** Facts of every project of the period within scopePath: a few set-based queries, nothing per project. */
+async function periodFacts(db: DbOrTx, period: PeriodRow, scopePath: string, lookBack: number): Promise<{ projectId: string; regionPath: string; facts: CardFacts }[]> {
+  const ref = toRef(period);
+  const rows = await repo.periodFacts(db, ref, scopePath, lookBack);
+  if (!rows.length) return [];
+  // The statistics' own per-project sums for the month (approved reports only), so the card's
+  // completion rate and time-elapsed progress are the numbers GET /stats gives for the project.
+  const path = scopePath.length > period.regionPath.length ? scopePath : period.regionPath;
+  const sums = await groupSums(db, 'project', { regionPath: path, regionCode: period.regionCode, year: period.year, fromMonth: period.month, toMonth: period.month });
+  const byProject = new Map(sums.filter((s) => s.key != null).map((s) => [s.key!, figures(s)]));
+  return rows.map((r) => {
+    const f = byProject.get(r.projectId);
+    return {
+      projectId: r.projectId,
+      regionPath: r.regionPath,
+      facts: {
+        periodEnd: period.endsOn,
+        investment: { timeElapsed: f?.timeElapsed ?? null, completionRate: f?.annualCompletionRate ?? null },
+        milestones: {
+          start: { due: milestoneDue(r.plannedStart, r.mustStart, period.year), actual: r.actualStart },
+          completion: { due: milestoneDue(r.plannedCompletion, r.mustComplete, period.year), actual: r.actualCompletion },
+          production: { due: milestoneDue(r.plannedProduction, r.mustProduce, period.year), actual: r.actualProduction },
+        },
+        missingRunning: r.missingRunning,
+        overdueProblems: r.overdueProblems,
+      },
+    };
+  });
+}
+
+const toRef = (period: PeriodRow): repo.PeriodRef => ({
+  id: period.id, regionCode: period.regionCode, regionPath: period.regionPath, year: period.year, month: period.month,
+  startsOn: period.startsOn, endsOn: period.endsOn,
+});
+
+const lookBackOf = (...rules: CardRules[]) => Math.max(...rules.map((r) => Math.max(r.reporting.redMissing, r.reporting.yellowMissing)));
+
+function countColors(colors: Iterable<string>): ColorCounts {
+  const c: ColorCounts = { blue: 0, yellow: 0, red: 0, total: 0 };
+  for (const x of colors) {
+    c[x as CardColor]++;
+    c.total++;
+  }
+  return c;
+}
+
+/**
+ * Computes and writes the cards of a period (every expected project of its region subtree), in the
+ * caller's transaction, then lets supervision act on them. Idempotent: a second run rewrites the
+ * same cards in place and keeps any override.
+ */
+export async function runCardsForPeriod(tx: DbOrTx, period: PeriodRow, userId: string | null): Promise<CardRunResult> {
+  const eff = await rulesAt(tx, period.regionPath);
+  const facts = await periodFacts(tx, period, period.regionPath, lookBackOf(eff.rules));
+  const cards = facts.map((f) => ({ projectId: f.projectId, regionPath: f.regionPath, ...evaluateCard(f.facts, eff.rules) }));
+  await repo.upsertCards(tx, toRef(period), eff, cards);
+  const sup = await afterCardRun(tx, period.id, userId);
+  return {
+    periodId: period.id,
+    periodLabel: `${period.regionName}${periodLabel(period)}`,
+    ruleVersion: eff.version,
+    counts: countColors(cards.map((c) => c.color)),
+    ordersOpened: sup.ordersOpened,
+    accountabilityAdded: sup.accountabilityAdded,
+  };
+}
+
+export async function runCards(db: Db, p: Principal, periodId: string): Promise<CardRunResult> {
+  requireOffice(p);
+  return db.transaction(async (tx) => {
+    const period = await loadVisiblePeriod(tx, p, periodId, true);
+    requireOffice(p, period.regionPath);
+    const result = await runCardsForPeriod(tx, period, p.id);
+    await recordAudit(tx, p, {
+      action: 'cards.run', entityType: 'period', entityId: period.id, regionPath: period.regionPath,
+      after: { ruleVersion: result.ruleVersion, counts: result.counts }, note: `${result.periodLabel}亮牌评定`,
+    });
+    return result;
+  });
+}
+
+export async function previewRules(db: DbOrTx, p: Principal, body: CardRulesPreviewBody): Promise<CardRulesPreview> {
+  requireOffice(p);
+  const region = await getRegionInScope(db, p, body.regionCode ?? p.regionCode);
+  const proposed = normalizeRules(body.rules);
+  const periodId = body.periodId ?? (await repo.latestClosedPeriod(db, region.path));
+  const empty = { blue: 0, yellow: 0, red: 0, total: 0 };
+  if (!periodId) return { periodId: null, periodLabel: null, now: empty, proposed: empty, changes: [] };
+  const period = await loadVisiblePeriod(db, p, periodId);
+  const current = await rulesAt(db, period.regionPath);
+  // The projects of the period inside the region the rules are for (and the caller's scope).
+  const scope = region.path.startsWith(period.regionPath) ? region.path : period.regionPath;
+  if (!scope.startsWith(p.regionPath)) throw notFound('填报期间');
+  const facts = await periodFacts(db, period, scope, lookBackOf(current.rules, proposed));
+  const before = facts.map((f) => evaluateCard(f.facts, current.rules));
+  const after = facts.map((f) => evaluateCard(f.facts, proposed));
+  const changedIdx = facts.map((_, i) => i).filter((i) => before[i]!.color !== after[i]!.color);
+  const names = await projectNames(db, changedIdx.map((i) => facts[i]!.projectId));
+  return {
+    periodId: period.id,
+    periodLabel: `${period.regionName}${periodLabel(period)}`,
+    now: countColors(before.map((c) => c.color)),
+    proposed: countColors(after.map((c) => c.color)),
+    changes: changedIdx.map((i) => {
+      const n = names.get(facts[i]!.projectId)!;
+      return {
+        projectId: facts[i]!.projectId, projectCode: n.code, projectName: n.name, regionName: n.regionName,
+        before: before[i]!.color, after: after[i]!.color, scoreBefore: before[i]!.score, scoreAfter: after[i]!.score,
+      };
+    }).sort((a, b) => a.projectCode.localeCompare(b.projectCode)),
+  };
+}
+
+async function projectNames(db: DbOrTx, ids: string[]) {
+  return new Map((await repo.projectNames(db, ids)).map((r) => [r.id, r]));
+}
+
+// ───────────── reading ─────────────
+
+export function toCardDto(r: repo.CardRow): CardDto {
+  return {
+    id: r.id,
+    projectId: r.projectId,
+    projectCode: r.projectCode,
+    projectName: r.projectName,
+    regionCode: r.regionCode,
+    regionName: r.regionName,
+    periodId: r.periodId,
+    periodLabel: periodLabel(r),
+    year: r.year,
+    month: r.month,
+    color: r.color as CardColor,
+    score: Number(r.score),
+    ruleVersion: r.ruleVersion,
+    indicators: r.indicators,
+    overrideColor: (r.overrideColor as CardColor | null) ?? null,
+    overrideReason: r.overrideReason,
+    overriddenBy: r.overriddenBy,
+    overriddenAt: iso(r.overriddenAt),
+    effectiveColor: (r.overrideColor ?? r.color) as CardColor,
+    computedAt: iso(r.computedAt)!,
+    industry: r.industry,
+    unitName: r.unitName,
+    leaderName: r.leaderName,
+  };
+}
+
+async function loadCard(db: DbOrTx, p: Principal, id: string, forUpdate = false): Promise<repo.CardRow> {
+  const row = await repo.getCard(db, id, forUpdate);
+  if (!row) throw notFound('亮牌');
+  requireRead(p, row.regionPath, '亮牌');
+  return row;
+}
+
+export async function getCard(db: DbOrTx, p: Principal, id: string): Promise<CardDto> {
+  return toCardDto(await loadCard(db, p, id));
+}
+
+export async function projectCardTimeline(db: DbOrTx, p: Principal, projectId: string): Promise<{ items: CardDto[] }> {
+  const path = await repo.projectRegionPath(db, projectId);
+  if (path == null) throw notFound('项目');
+  requireRead(p, path, '项目');
+  return { items: (await repo.projectCards(db, projectId, p.regionPath)).map(toCardDto) };
+}
+
+/** The region asked for (in scope; default the caller's) and the period (given and visible, or the latest with cards). */
+async function resolveView(db: DbOrTx, p: Principal, q: { periodId?: string; region?: string }) {
+  const region = await getRegionInScope(db, p, q.region ?? p.regionCode);
+  const periodId = q.periodId ?? (await repo.latestCardPeriod(db, region.path));
+  const period = periodId ? await loadVisiblePeriod(db, p, periodId) : null;
+  return { region, period };
+}
+
+function parseColors(s?: string): CardColor[] | undefined {
+  if (!s) return undefined;
+  const list = s.split(',').map((x) => x.trim()).filter(Boolean);
+  const bad = list.find((x) => !(CARD_COLORS as readonly string[]).includes(x));
+  if (bad) throw invalid(`颜色「${bad}」无效，应为 blue、yellow 或 red`, [{ field: 'color', message: `颜色「${bad}」无效，应为 blue、yellow 或 red` }]);
+  return list as CardColor[];
+}
+
+export async function listCards(db: DbOrTx, p: Principal, q: CardsQuery): Promise<CardList> {
+  const colors = parseColors(q.color);
+  const { region, period } = await resolveView(db, p, q);
+  if (!period) return { periodId: null, periodLabel: null, items: [], total: 0, page: q.page, pageSize: q.pageSize };
+  const { rows, total } = await repo.listCards(db, { periodId: period.id, regionPath: region.path, colors, q: q.q }, q.sort, q.page, q.pageSize);
+  return {
+    periodId: period.id,
+    periodLabel: `${period.regionName}${periodLabel(period)}`,
+    items: rows.map((r) => ({ ...toCardDto(r), rank: r.rank! })),
+    total,
+    page: q.page,
+    pageSize: q.pageSize,
+  };
+}
+
+export async function cardsSummary(db: DbOrTx, p: Principal, q: CardsSummaryQuery): Promise<CardsSummary> {
+  const { region, period } = await resolveView(db, p, q);
+  const groupBy = q.groupBy ?? 'region';
+  if (!period) return { periodId: null, periodLabel: null, groupBy, total: countColors([]), rows: [] };
+  const rows = await repo.summary(db, { periodId: period.id, regionPath: region.path, regionCode: region.code }, groupBy);
+  const label = (r: repo.SummaryRow) =>
+    r.label ?? (r.key === 'none' ? '未填写' : groupBy === 'industry' ? (INDUSTRY_LABELS[r.key as Industry] ?? r.key) : r.key);
+  const total = rows.reduce((t, r) => ({ blue: t.blue + r.blue, yellow: t.yellow + r.yellow, red: t.red + r.red, total: t.total + r.total }), countColors([]));
+  return {
+    periodId: period.id,
+    periodLabel: `${period.regionName}${periodLabel(period)}`,
+    groupBy,
+    total,
+    rows: rows.map((r) => ({
+      key: r.key, label: label(r), blue: r.blue, yellow: r.yellow, red: r.red, total: r.total,
+      avgScore: r.avgScore == null ? null : Number(r.avgScore),
+    })),
+  };
+}
+
+// ───────────── override ─────────────
+
+export async function overrideCard(db: Db, p: Principal, id: string, input: { color: CardColor; reason: string }): Promise<CardDto> {
+  requireOffice(p);
+  await db.transaction(async (tx) => {
+    const row = await loadCard(tx, p, id, true);
+    requireOffice(p, row.regionPath);
+    await repo.setOverride(tx, id, { color: input.color, reason: input.reason, userId: p.id });
+    await recordAudit(tx, p, {
+      action: 'card.overridden', entityType: 'card', entityId: id, projectId: row.projectId, regionPath: row.regionPath,
+      before: { color: row.color, overrideColor: row.overrideColor, overrideReason: row.overrideReason },
+      after: { color: row.color, overrideColor: input.color, overrideReason: input.reason },
+      note: `${row.projectName}${periodLabel(row)}亮牌由${CARD_COLOR_LABELS[(row.overrideColor ?? row.color) as CardColor]}调整为${CARD_COLOR_LABELS[input.color]}：${input.reason}`,
+    });
+  });
+  return getCard(db, p, id);
+}
+
+export async function clearOverride(db: Db, p: Principal, id: string, reason: string): Promise<CardDto> {
+  requireOffice(p);
+  await db.transaction(async (tx) => {
+    const row = await loadCard(tx, p, id, true);
+    requireOffice(p, row.regionPath);
+    if (!row.overrideColor) throw conflict('该亮牌没有人工调整，无需撤销');
+    await repo.setOverride(tx, id, { color: null, reason: null, userId: null });
+    await recordAudit(tx, p, {
+      action: 'card.override_cleared', entityType: 'card', entityId: id, projectId: row.projectId, regionPath: row.regionPath,
+      before: { color: row.color, overrideColor: row.overrideColor, overrideReason: row.overrideReason },
+      after: { color: row.color, overrideColor: null },
+      note: `${row.projectName}${periodLabel(row)}撤销人工调整，恢复为${CARD_COLOR_LABELS[row.color as CardColor]}：${reason}`,
+    });
+  });
+  return getCard(db, p, id);
+}
+
+
