@@ -11,14 +11,17 @@ export interface DateInputProps {
   disabled?: boolean;
   style?: React.CSSProperties;
   picker?: 'date' | 'month';
+  /** Earliest date offered ('YYYY-MM-DD'). */
+  minDate?: string;
 }
 
-export default function DateInput({ value, onChange, picker = 'date', style, ...rest }: DateInputProps) {
+export default function DateInput({ value, onChange, picker = 'date', style, minDate, ...rest }: DateInputProps) {
   return (
     <DatePicker
       {...rest}
       picker={picker}
       value={value ? dayjs(value) : null}
+      minDate={minDate ? dayjs(minDate) : undefined}
       onChange={(d) => onChange?.(d ? d.format(picker === 'month' ? 'YYYY-MM-01' : 'YYYY-MM-DD') : null)}
       format={picker === 'month' ? 'YYYY年M月' : 'YYYY年M月D日'}
       style={{ width: '100%', ...style }}

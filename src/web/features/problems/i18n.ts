@@ -13,6 +13,7 @@ const zhCN = {
     event: PROBLEM_ACTION_LABELS as Record<string, string>,
   },
   title: '问题直通车',
+  tab: '问题',
   statsTitle: '问题统计',
   tabs: { mine: '待我受理', handling: '办理中', all: '全部' },
   raise: '反映问题',
@@ -47,7 +48,7 @@ const zhCN = {
   },
   detail: {
     back: '返回问题列表', timeline: '办理过程', info: '问题信息', attachments: '附件', upload: '上传附件', noAttachments: '暂无附件',
-    uploaded: '附件已上传', raisedBy: '{{name}} 于 {{at}} 反映', committed: '承诺办结时限 {{date}}', took: '用时 {{d}}',
+    uploaded: '附件已上传', raisedBy: '{{name}} 于 {{at}} 反映', committed: '承诺办结时限：', took: '用时 {{d}}',
     escalatedTo: '升级至{{level}}', notFound: '问题不存在或无权查看', version: '已被他人修改，请刷新后重试',
   },
   action: {
@@ -93,6 +94,7 @@ const enUS: Resources = {
     },
   },
   title: 'Roadblocks',
+  tab: 'Roadblocks',
   statsTitle: 'Roadblock statistics',
   tabs: { mine: 'To accept', handling: 'In hand', all: 'All' },
   raise: 'Raise a roadblock',
@@ -127,7 +129,7 @@ const enUS: Resources = {
   },
   detail: {
     back: 'Back to roadblocks', timeline: 'Steps', info: 'Roadblock', attachments: 'Attachments', upload: 'Upload', noAttachments: 'No attachments',
-    uploaded: 'Attachment uploaded', raisedBy: 'Raised by {{name}} on {{at}}', committed: 'Committed due date {{date}}', took: 'took {{d}}',
+    uploaded: 'Attachment uploaded', raisedBy: 'Raised by {{name}} on {{at}}', committed: 'Committed due date: ', took: 'took {{d}}',
     escalatedTo: 'Escalated to {{level}}', notFound: 'Roadblock not found or not visible to you', version: 'Changed by someone else; reload and retry',
   },
   action: {

@@ -16,12 +16,13 @@ import BasicInfoTab from './card/BasicInfoTab.tsx';
 import BatchesTab from './card/BatchesTab.tsx';
 import CardsTab from './card/CardsTab.tsx';
 import HistoryTab from './card/HistoryTab.tsx';
+import ProblemsTab from './card/ProblemsTab.tsx';
 import ReportsTab from './card/ReportsTab.tsx';
 import { FactorNeedsTab, MilestonesTab, ProceduresTab, TeamTab } from './card/rowTabs.tsx';
 import StageChangeButton from './card/StageChangeButton.tsx';
 import { useProjectCard } from './projects.api.ts';
 
-const TABS = ['basic', 'team', 'procedures', 'factors', 'milestones', 'annual', 'reports', 'cards', 'batches', 'history'] as const;
+const TABS = ['basic', 'team', 'procedures', 'factors', 'milestones', 'annual', 'reports', 'problems', 'cards', 'batches', 'history'] as const;
 type TabKey = (typeof TABS)[number];
 
 export default function ProjectCardPage() {
@@ -53,7 +54,7 @@ export default function ProjectCardPage() {
     team: c.team.length, procedures: c.procedures.length, factors: c.factorNeeds.length, milestones: c.milestones.length, batches: c.batches.length,
   };
   const tabLabel = (k: TabKey) => {
-    const name = k === 'reports' ? t('reporting:series.title') : k === 'cards' ? t('cards:timeline.tab') : t(`card.tabs.${k}`);
+    const name = k === 'reports' ? t('reporting:series.title') : k === 'cards' ? t('cards:timeline.tab') : k === 'problems' ? t('problems:tab') : t(`card.tabs.${k}`);
     return counts[k] ? `${name} (${counts[k]})` : name;
   };
   const content: Record<TabKey, React.ReactNode> = {
@@ -64,6 +65,7 @@ export default function ProjectCardPage() {
     milestones: <MilestonesTab card={c} />,
     annual: <AnnualPlanTab card={c} />,
     reports: <ReportsTab card={c} />,
+    problems: <ProblemsTab card={c} />,
     cards: <CardsTab projectId={p.id} />,
     batches: <BatchesTab card={c} />,
     history: <HistoryTab projectId={p.id} />,

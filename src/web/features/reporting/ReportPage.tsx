@@ -17,6 +17,7 @@ import ErrorAlert, { useErrorMessage } from '../../components/ErrorAlert.tsx';
 import { applyFieldErrors } from '../../components/formErrors.ts';
 import Money, { formatAmount } from '../../components/Money.tsx';
 import StageTag from '../../components/StageTag.tsx';
+import { RaiseProblemButton } from '../problems/RaiseProblemModal.tsx';
 import FiguresFields from './FiguresFields.tsx';
 import { NS } from './i18n.ts';
 import MilestoneFields from './MilestoneFields.tsx';
@@ -206,6 +207,7 @@ export default function ReportPage() {
             {p.canReturn && <Button danger disabled={busy} onClick={() => setModalOpen('return')}>{t('report.returnAction')}</Button>}
             {p.canApprove && <Button type="primary" loading={actions.approve.isPending} disabled={busy} onClick={onApprove}>{t('report.approve')}</Button>}
             {p.canRequestCorrection && <Button onClick={() => setModalOpen('correction')}>{t('report.requestCorrection')}</Button>}
+            <RaiseProblemButton project={{ id: r.projectId, name: r.context.projectName, code: r.context.projectCode }} reportId={r.id} />
           </Space>
         </div>
       </Card>
