@@ -5,8 +5,8 @@ import { DEFAULT_ORDER_DEADLINE_DAYS } from '../../../contract/supervision.ts';
 import { formatDateZh, todayIso } from '../../../domain/dates.ts';
 import { periodLabel } from '../../../domain/reporting.ts';
 import type { DbOrTx } from '../../db/client.ts';
-import { recordAudit } from '../audit/audit.repo.ts';
-import { notify } from '../notifications/notify.ts';
+import { recordAuditMany } from '../audit/audit.repo.ts';
+import { notify, type Recipients } from '../notifications/notify.ts';
 import * as repo from './supervision.repo.ts';
 
 const INDICATOR_LABELS: Record<string, string> = {
@@ -50,6 +50,13 @@ export function orderReason(label: string, indicators: repo.RedCard['indicators'
   return `${label}亮红牌${parts.length ? `：${parts.join('；')}` : '（项目办调整为红牌）'}`;
 }
 
+type Addressee = { responsibleOrgId: string | null; leaderPersonId: string | null };
+
+/** The responsible unit and the lead leader, when either has a user to notify (else null: no notice to send). */
+function recipientsOf(reachable: Set<string>, a: Addressee): Recipients | null {
+  return [a.responsibleOrgId, a.leaderPersonId].some((x) => x && reachable.has(x)) ? { orgIds: [a.responsibleOrgId], personIds: [a.leaderPersonId] } : null;
+}
+
 /**
  * After the cards of a period are (re)computed: open a supervision order for every red card that
  * has none (deadline 15 days by default), and put a project with two red cards running on the
@@ -67,72 +74,76 @@ export async function afterCardRun(db: DbOrTx, periodId: string, userId: string 
   const issued = todayIso();
   const deadline = addDays(issued, days);
   const prefix = orderNumberPrefix(city.shortName, period.year, period.month);
-  let seq = await repo.maxOrderSeq(db, prefix);
+  const seq = await repo.maxOrderSeq(db, prefix);
   const who = await repo.userWho(db, userId);
   const label = periodLabel(period);
-  let ordersOpened = 0;
-  let accountabilityAdded = 0;
+  // Only units and leaders with a user get a notice: asking notify() for the others writes nothing.
+  const reachable = await repo.withUsers(db, cards.map((c) => c.responsibleOrgId), cards.map((c) => c.leaderPersonId));
+  const recipients = (c: Addressee) => recipientsOf(reachable, c);
 
-  for (const c of cards) {
-    if (!c.hasOrder) {
-      seq += 1;
-      const number = orderNumber(prefix, seq);
-      const reason = orderReason(label, c.indicators);
-      const id = await repo.insertOrder(db, {
-        number, projectId: c.projectId, cardId: c.cardId, periodId, regionPath: c.regionPath,
-        responsibleOrgId: c.responsibleOrgId, leaderPersonId: c.leaderPersonId, reason, issuedBy: who?.id ?? null, deadline,
-      });
-      await recordAudit(db, who, {
-        action: 'supervision_order.opened', entityType: 'supervision_order', entityId: id, projectId: c.projectId, regionPath: c.regionPath,
-        after: { number, periodId, cardId: c.cardId, deadline, reason }, note: `${number}：${reason}`,
-      });
-      await notify(db, { orgIds: [c.responsibleOrgId], personIds: [c.leaderPersonId] }, {
-        kind: 'supervision_order',
-        title: `督办单 ${number}：${c.projectName}`,
-        body: `${reason}。请于${formatDateZh(deadline)}前书面答复。`,
-        link: `/supervision?order=${id}`,
-        entityType: 'supervision_order',
-        entityId: id,
-      });
-      ordersOpened += 1;
-    }
-    if (c.prevRed && !c.hasTwoRedEntry) {
-      const id = await repo.insertEntry(db, { projectId: c.projectId, regionPath: c.regionPath, reason: 'two_red', periodId, orderId: null });
-      await recordAudit(db, who, {
-        action: 'accountability.added', entityType: 'accountability_entry', entityId: id, projectId: c.projectId, regionPath: c.regionPath,
-        after: { reason: 'two_red', periodId }, note: `连续两期红牌（${label}），列入约谈名单`,
-      });
-      await notify(db, { orgIds: [c.responsibleOrgId], personIds: [c.leaderPersonId] }, {
-        kind: 'accountability',
-        title: `列入约谈名单：${c.projectName}`,
-        body: `项目连续两期亮红牌（至${label}），已列入约谈名单。`,
-        link: `/supervision?tab=accountability&entry=${id}`,
-        entityType: 'accountability_entry',
-        entityId: id,
-      });
-      accountabilityAdded += 1;
-    }
+  const opening = cards.filter((c) => !c.hasOrder).map((c, i) => ({ card: c, number: orderNumber(prefix, seq + i + 1), reason: orderReason(label, c.indicators) }));
+  const orderIds = await repo.insertOrders(db, periodId, who?.id ?? null, deadline, opening.map(({ card: c, number, reason }) => ({
+    number, projectId: c.projectId, cardId: c.cardId, regionPath: c.regionPath, responsibleOrgId: c.responsibleOrgId, leaderPersonId: c.leaderPersonId, reason,
+  })));
+  await recordAuditMany(db, who, opening.map(({ card: c, number, reason }) => ({
+    action: 'supervision_order.opened', entityType: 'supervision_order', entityId: orderIds.get(number)!, projectId: c.projectId, regionPath: c.regionPath,
+    after: { number, periodId, cardId: c.cardId, deadline, reason }, note: `${number}：${reason}`,
+  })));
+  for (const { card: c, number, reason } of opening) {
+    const to = recipients(c);
+    if (!to) continue;
+    const id = orderIds.get(number)!;
+    await notify(db, to, {
+      kind: 'supervision_order',
+      title: `督办单 ${number}：${c.projectName}`,
+      body: `${reason}。请于${formatDateZh(deadline)}前书面答复。`,
+      link: `/supervision?order=${id}`,
+      entityType: 'supervision_order',
+      entityId: id,
+    });
   }
-  return { ordersOpened, accountabilityAdded };
+
+  const twoRed = cards.filter((c) => c.prevRed && !c.hasTwoRedEntry);
+  const entryIds = await repo.insertEntries(db, twoRed.map((c) => ({ projectId: c.projectId, regionPath: c.regionPath, reason: 'two_red', periodId, orderId: null })));
+  await recordAuditMany(db, who, twoRed.map((c, i) => ({
+    action: 'accountability.added', entityType: 'accountability_entry', entityId: entryIds[i]!, projectId: c.projectId, regionPath: c.regionPath,
+    after: { reason: 'two_red', periodId }, note: `连续两期红牌（${label}），列入约谈名单`,
+  })));
+  for (const [i, c] of twoRed.entries()) {
+    const to = recipients(c);
+    if (!to) continue;
+    await notify(db, to, {
+      kind: 'accountability',
+      title: `列入约谈名单：${c.projectName}`,
+      body: `项目连续两期亮红牌（至${label}），已列入约谈名单。`,
+      link: `/supervision?tab=accountability&entry=${entryIds[i]}`,
+      entityType: 'accountability_entry',
+      entityId: entryIds[i]!,
+    });
+  }
+  return { ordersOpened: opening.length, accountabilityAdded: twoRed.length };
 }
 
 /** Puts projects whose supervision order is past its deadline without an accepted response on the accountability list. */
 export async function markOverdueOrders(db: DbOrTx, today: string): Promise<number> {
   const orders = await repo.overdueOrdersWithoutEntry(db, today);
-  for (const o of orders) {
-    const id = await repo.insertEntry(db, { projectId: o.projectId, regionPath: o.regionPath, reason: 'overdue_order', periodId: o.periodId, orderId: o.id });
-    await recordAudit(db, null, {
-      action: 'accountability.added', entityType: 'accountability_entry', entityId: id, projectId: o.projectId, regionPath: o.regionPath,
-      after: { reason: 'overdue_order', orderId: o.id, orderNumber: o.number, deadline: o.deadline, orderStatus: o.status },
-      note: `督办单 ${o.number} 逾期（时限 ${o.deadline}）未办结，列入约谈名单`,
-    });
-    await notify(db, { orgIds: [o.responsibleOrgId], personIds: [o.leaderPersonId] }, {
+  const ids = await repo.insertEntries(db, orders.map((o) => ({ projectId: o.projectId, regionPath: o.regionPath, reason: 'overdue_order', periodId: o.periodId, orderId: o.id })));
+  await recordAuditMany(db, null, orders.map((o, i) => ({
+    action: 'accountability.added', entityType: 'accountability_entry', entityId: ids[i]!, projectId: o.projectId, regionPath: o.regionPath,
+    after: { reason: 'overdue_order', orderId: o.id, orderNumber: o.number, deadline: o.deadline, orderStatus: o.status },
+    note: `督办单 ${o.number} 逾期（时限 ${o.deadline}）未办结，列入约谈名单`,
+  })));
+  const reachable = await repo.withUsers(db, orders.map((o) => o.responsibleOrgId), orders.map((o) => o.leaderPersonId));
+  for (const [i, o] of orders.entries()) {
+    const to = recipientsOf(reachable, o);
+    if (!to) continue;
+    await notify(db, to, {
       kind: 'accountability',
       title: `列入约谈名单：${o.projectName}`,
       body: `督办单 ${o.number} 已超过办理时限（${formatDateZh(o.deadline)}）仍未办结，项目已列入约谈名单。`,
-      link: `/supervision?tab=accountability&entry=${id}`,
+      link: `/supervision?tab=accountability&entry=${ids[i]}`,
       entityType: 'accountability_entry',
-      entityId: id,
+      entityId: ids[i]!,
     });
   }
   return orders.length;

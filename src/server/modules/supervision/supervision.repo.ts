@@ -274,24 +274,52 @@ export async function maxOrderSeq(db: DbOrTx, prefix: string): Promise<number> {
   return rows.reduce((m, r) => Math.max(m, Number(r.number.slice(prefix.length)) || 0), 0);
 }
 
-export async function insertOrder(db: DbOrTx, o: {
-  number: string; projectId: string; cardId: string; periodId: string; regionPath: string; responsibleOrgId: string | null;
-  leaderPersonId: string | null; reason: string; issuedBy: string | null; deadline: string;
-}): Promise<string> {
-  const [row] = await rowsOf<{ id: string }>(db, sql`
-    INSERT INTO supervision_orders (number, project_id, card_id, period_id, region_path, responsible_org_id, leader_person_id, reason, issued_by, deadline)
-    VALUES (${o.number}, ${o.projectId}::uuid, ${o.cardId}::uuid, ${o.periodId}::uuid, ${o.regionPath}, ${o.responsibleOrgId}::uuid,
-      ${o.leaderPersonId}::uuid, ${o.reason}, ${o.issuedBy}::uuid, ${o.deadline}::date)
-    RETURNING id`);
-  return row!.id;
+export interface NewOrder {
+  number: string; projectId: string; cardId: string; regionPath: string; responsibleOrgId: string | null; leaderPersonId: string | null; reason: string;
 }
 
-export async function insertEntry(db: DbOrTx, e: { projectId: string; regionPath: string; reason: 'two_red' | 'overdue_order'; periodId: string | null; orderId: string | null }): Promise<string> {
-  const [row] = await rowsOf<{ id: string }>(db, sql`
-    INSERT INTO accountability_entries (project_id, region_path, reason, period_id, order_id)
-    VALUES (${e.projectId}::uuid, ${e.regionPath}, ${e.reason}, ${e.periodId}::uuid, ${e.orderId}::uuid)
-    RETURNING id`);
-  return row!.id;
+/** Inserts a period's new orders in one statement (sent as one JSON parameter); returns their ids by number. */
+export async function insertOrders(db: DbOrTx, periodId: string, issuedBy: string | null, deadline: string, orders: NewOrder[]): Promise<Map<string, string>> {
+  if (!orders.length) return new Map();
+  const rows = await rowsOf<{ id: string; number: string }>(db, sql`
+    INSERT INTO supervision_orders (number, project_id, card_id, period_id, region_path, responsible_org_id, leader_person_id, reason, issued_by, deadline)
+    SELECT x.number, x."projectId", x."cardId", ${periodId}::uuid, x."regionPath", x."responsibleOrgId", x."leaderPersonId", x.reason,
+      ${issuedBy}::uuid, ${deadline}::date
+    FROM jsonb_to_recordset(${JSON.stringify(orders)}::jsonb)
+      AS x(number text, "projectId" uuid, "cardId" uuid, "regionPath" text, "responsibleOrgId" uuid, "leaderPersonId" uuid, reason text)
+    RETURNING id, number`);
+  return new Map(rows.map((r) => [r.number, r.id]));
+}
+
+export interface NewEntry { projectId: string; regionPath: string; reason: 'two_red' | 'overdue_order'; periodId: string | null; orderId: string | null }
+
+/** Inserts accountability entries in one statement; returns their ids in the order given. */
+export async function insertEntries(db: DbOrTx, entries: NewEntry[]): Promise<string[]> {
+  if (!entries.length) return [];
+  const rows = await rowsOf<{ id: string; i: number }>(db, sql`
+    WITH x AS (
+      SELECT * FROM jsonb_to_recordset(${JSON.stringify(entries.map((e, i) => ({ ...e, i })))}::jsonb)
+        AS x(i int, "projectId" uuid, "regionPath" text, reason text, "periodId" uuid, "orderId" uuid)
+    ), ins AS (
+      INSERT INTO accountability_entries (project_id, region_path, reason, period_id, order_id)
+      SELECT "projectId", "regionPath", reason, "periodId", "orderId" FROM x ORDER BY i
+      RETURNING id, project_id, reason, period_id, order_id
+    )
+    SELECT ins.id, x.i FROM ins JOIN x ON x."projectId" = ins.project_id AND x.reason = ins.reason
+      AND x."periodId" IS NOT DISTINCT FROM ins.period_id AND x."orderId" IS NOT DISTINCT FROM ins.order_id`);
+  const byIndex = new Map(rows.map((r) => [r.i, r.id]));
+  return entries.map((_, i) => byIndex.get(i)!);
+}
+
+/** Of these organisations and people, those with at least one enabled user (who would get a notice). */
+export async function withUsers(db: DbOrTx, orgIds: (string | null)[], personIds: (string | null)[]): Promise<Set<string>> {
+  const orgs = [...new Set(orgIds.filter((x): x is string => !!x))];
+  const persons = [...new Set(personIds.filter((x): x is string => !!x))];
+  if (!orgs.length && !persons.length) return new Set();
+  const rows = await rowsOf<{ id: string }>(db, sql`
+    SELECT DISTINCT org_id::text AS id FROM users WHERE NOT disabled AND org_id = ANY(${sql.param(orgs)}::uuid[])
+    UNION SELECT DISTINCT person_id::text FROM users WHERE NOT disabled AND person_id = ANY(${sql.param(persons)}::uuid[])`);
+  return new Set(rows.map((r) => r.id));
 }
 
 export interface OverdueOrder {
