@@ -7,7 +7,7 @@ import { runEscalateCommand } from '../src/server/cli/escalate.ts';
 import type { Db } from '../src/server/db/client.ts';
 import { projectTeamMembers, problemSettings } from '../src/server/db/schema/index.ts';
 import { runEscalation } from '../src/server/modules/problems/problems.escalation.ts';
-import { buildTestApp, type TestApp } from './helpers/app.ts';
+import { buildTestApp, login, type TestApp } from './helpers/app.ts';
 import { buildProject, createOrg, createPerson, createUser, REGIONS, seedTestRegions } from './helpers/factories.ts';
 import { insertProblem } from './helpers/problem-rows.ts';
 
@@ -161,5 +161,34 @@ describe('escalation by a fixed clock', () => {
 
   it('solved, closed and not-yet-due roadblocks never moved', async () => {
     for (const id of [P.solved!, P.closed!, P.ahead!]) expect(await state(id)).toMatchObject({ escalation_level: 0, events: 0 });
+  });
+});
+
+describe('POST /problems/escalate', () => {
+  it('an office runs it over its own subtree, as itself; others may not; no future dates', async () => {
+    const projects = (await db.execute<{ id: string; name: string }>(sql`SELECT id, name FROM projects`)).rows;
+    const dept = (await db.execute<{ id: string }>(sql`SELECT id FROM organizations WHERE kind = 'department'`)).rows[0]!.id;
+    const gaotangProject = projects.find((p) => p.name === '高唐板材项目')!.id;
+    const shenProject = projects.find((p) => p.name === '莘县调味品项目')!.id;
+    // Due Friday Nov 1; Tuesday Nov 5 is 2 working days late: level 1 on either ladder.
+    const c = await insertProblem(db, { projectId: gaotangProject, departmentId: dept, acceptDue: '2024-11-01' });
+    const d = await insertProblem(db, { projectId: shenProject, departmentId: dept, acceptDue: '2024-11-01' });
+
+    const gaotangOffice = await login(t.app, 'gaotangOffice');
+    const future = await gaotangOffice.post('/api/v1/problems/escalate?at=2999-01-01');
+    expect(future.statusCode).toBe(400);
+    expect(future.json().error.details[0].field).toBe('at');
+    expect((await (await login(t.app, 'dept')).post('/api/v1/problems/escalate')).statusCode).toBe(403);
+
+    const res = await gaotangOffice.post('/api/v1/problems/escalate?at=2024-11-05');
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body).toMatchObject({ at: '2024-11-05', checked: 1, overdue: 1, overdueOrders: expect.any(Number) });
+    expect(body.escalated).toEqual([{ problemId: c.id, code: c.code, projectName: '高唐板材项目', from: 0, to: 1, overdueWorkdays: 2, notified: 2 }]);
+    expect(await state(d.id)).toMatchObject({ escalation_level: 0 });
+    const ev = (await db.execute<{ username: string }>(sql`SELECT username FROM problem_events WHERE problem_id = ${c.id}`)).rows;
+    expect(ev).toEqual([{ username: 'gaotangOffice' }]);
+    const audit = (await db.execute<{ username: string; action: string }>(sql`SELECT username, action FROM audit_log WHERE entity_id = ${c.id}`)).rows;
+    expect(audit).toEqual([{ username: 'gaotangOffice', action: 'escalate' }]);
   });
 });

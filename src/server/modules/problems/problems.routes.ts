@@ -12,6 +12,7 @@ import { typed, type AppContext } from '../../context.ts';
 import { AppError, invalid } from '../../errors.ts';
 import { attachmentHeader } from '../../io/ledger-export.ts';
 import { requirePrincipal } from '../../plugins/auth.ts';
+import { problemsOversightRoutes } from './problems.oversight.routes.ts';
 import * as service from './problems.service.ts';
 
 const errors = { 400: errorBody, 403: errorBody, 404: errorBody, 409: errorBody };
@@ -25,6 +26,7 @@ export async function problemsRoutes(app: FastifyInstance, ctx: AppContext) {
   // Registered here, before '/problems/:id', one line each, e.g.:
   //   await problemsEscalationRoutes(app, ctx);
   //   await problemsStatsRoutes(app, ctx);
+  await problemsOversightRoutes(app, ctx);
   // ───────────── end of other files ─────────────
 
   r.get('/problems', {
