@@ -4,6 +4,7 @@ import exifr from 'exifr';
 import { progressStatus, ratio, timeElapsed } from '../src/domain/kpi.ts';
 import { periodCalendar } from '../src/domain/reporting.ts';
 import { buildDemoData, DEMO_JOURNEY, demoLogins, isDatabaseEmpty, seedDemo, type DemoLogin } from '../src/server/db/seed/demo.ts';
+import { SUPERVISION_AS_OF } from '../src/server/db/seed/demo.cards.ts';
 import { buildTestApp, type TestApp } from './helpers/app.ts';
 import { createTestDatabase } from './helpers/db.ts';
 
@@ -180,6 +181,15 @@ describe('seeding', () => {
       const sqlText = `select code, name, total_investment::text, stage, region_code, leader_person_id from projects order by code`;
       const [a, b] = await Promise.all([t.database.pool.query(sqlText), other.pool.query(sqlText)]);
       expect(b.rows).toEqual(a.rows);
+      // Cards, orders (with their answers) and the accountability list come out the same too.
+      const supervision = `select o.number, p.code, o.status, o.deadline, o.issued_at, o.responded_at, o.decided_at, o.response,
+          (select string_agg(a.reason || ':' || a.status || ':' || coalesce(a.talk_date::text, ''), ',' order by a.reason) from accountability_entries a where a.order_id = o.id) as entries
+        from supervision_orders o join projects p on p.id = o.project_id order by o.number`;
+      const cards = `select p.code, c.month, c.color, c.score::text from project_cards c join projects p on p.id = c.project_id order by p.code, c.month`;
+      for (const text of [supervision, cards]) {
+        const [x, y] = await Promise.all([t.database.pool.query(text), other.pool.query(text)]);
+        expect(y.rows).toEqual(x.rows);
+      }
     } finally {
       await other.close();
     }
@@ -389,6 +399,79 @@ describe('reporting in 2024', () => {
     const b = buildDemoData('x').reporting;
     expect(b.reports).toEqual(a.reports);
     expect(b.photos.map((p) => p.content)).toEqual(a.photos.map((p) => p.content));
+  });
+});
+
+describe('cards and supervision in 2024', () => {
+  it('has a card for every expected project of each locked month, none for December', async () => {
+    const rows = await q<{ month: number; cards: number; expected: number }>(`
+      select c.month, count(*)::int as cards,
+        (select count(distinct r.project_id)::int from progress_reports r where r.month = c.month) as expected
+      from project_cards c group by c.month order by c.month`);
+    expect(rows.map((r) => r.month)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+    for (const r of rows) expect(r.cards).toBeGreaterThanOrEqual(r.expected);
+  });
+
+  it('opens one order per red card, numbered by month, issued the day the period closed, due 15 days later', async () => {
+    const [c] = await q<{ red: number; orders: number; unmatched: number; bad: number }>(`
+      select (select count(*)::int from project_cards where coalesce(override_color, color) = 'red') as red,
+        (select count(*)::int from supervision_orders) as orders,
+        (select count(*)::int from supervision_orders o where not exists (select 1 from project_cards c
+          where c.project_id = o.project_id and c.period_id = o.period_id and coalesce(c.override_color, c.color) = 'red')) as unmatched,
+        (select count(*)::int from supervision_orders o join reporting_periods per on per.id = o.period_id
+          where o.number !~ ('^聊督〔2024〕' || per.month || '-[0-9]{3}$')
+             or (o.issued_at at time zone 'Asia/Shanghai')::date <> (per.closed_at at time zone 'Asia/Shanghai')::date
+             or o.deadline <> (o.issued_at at time zone 'Asia/Shanghai')::date + 15) as bad`);
+    expect(c!.orders).toBe(c!.red);
+    expect(c!.orders).toBeGreaterThan(0);
+    expect(c!.unmatched).toBe(0);
+    expect(c!.bad).toBe(0);
+  });
+
+  it('has orders open, answered, accepted and returned, answered in time and decided by the office', async () => {
+    const rows = await q<{ status: string; n: number; late: number; undecided: number }>(`
+      select o.status, count(*)::int as n,
+        count(*) filter (where o.responded_at is not null and (o.responded_at at time zone 'Asia/Shanghai')::date > o.deadline)::int as late,
+        count(*) filter (where o.status in ('accepted', 'rejected') and (o.decided_by is distinct from u.id or o.decided_at < o.responded_at))::int as undecided
+      from supervision_orders o, users u where u.username = 'office' group by o.status order by o.status`);
+    expect(rows.map((r) => r.status)).toEqual(['accepted', 'open', 'rejected', 'responded']);
+    for (const r of rows) expect(r.n).toBeGreaterThan(0);
+    for (const r of rows) expect([r.late, r.undecided]).toEqual([0, 0]);
+    const [after] = await q<{ n: number }>(`select count(*)::int as n from supervision_orders
+      where greatest(issued_at, responded_at, decided_at) > '${SUPERVISION_AS_OF}T23:59:59+08:00'`);
+    expect(after!.n).toBe(0);
+  });
+
+  it('lists two red cards running and overdue orders, and has talks recorded', async () => {
+    const [e] = await q<{ twoRed: number; notTwoRed: number; overdue: number; notOverdue: number }>(`
+      select count(*) filter (where a.reason = 'two_red')::int as "twoRed",
+        count(*) filter (where a.reason = 'two_red' and not exists (
+          select 1 from project_cards prev join reporting_periods pp on pp.id = prev.period_id join reporting_periods cur on cur.id = a.period_id
+          where prev.project_id = a.project_id and pp.region_code = cur.region_code and pp.month = cur.month - 1
+            and coalesce(prev.override_color, prev.color) = 'red'))::int as "notTwoRed",
+        count(*) filter (where a.reason = 'overdue_order')::int as overdue,
+        count(*) filter (where a.reason = 'overdue_order' and (o.status = 'accepted' or o.deadline >= (a.created_at at time zone 'Asia/Shanghai')::date))::int as "notOverdue"
+      from accountability_entries a left join supervision_orders o on o.id = a.order_id`);
+    expect(e!.twoRed).toBeGreaterThan(0);
+    expect(e!.overdue).toBeGreaterThan(0);
+    expect([e!.notTwoRed, e!.notOverdue]).toEqual([0, 0]);
+    const held = await q<{ talk_date: string; participants: string; outcome: string; created: string }>(`
+      select talk_date, participants, outcome, (created_at at time zone 'Asia/Shanghai')::date::text as created
+      from accountability_entries where status = 'held'`);
+    expect(held.length).toBeGreaterThan(0);
+    for (const h of held) {
+      expect(h.talk_date > h.created && h.talk_date <= SUPERVISION_AS_OF).toBe(true);
+      expect(h.participants.length).toBeGreaterThan(5);
+      expect(h.outcome.length).toBeGreaterThan(5);
+    }
+  });
+
+  it('notified the unit and leader users of the orders, earlier months read', async () => {
+    const rows = await q<{ username: string; n: number; unread: number }>(`
+      select u.username, count(*)::int as n, count(*) filter (where n.read_at is null)::int as unread
+      from notifications n join users u on u.id = n.user_id where n.entity_type = 'supervision_order' group by u.username order by u.username`);
+    expect(rows.map((r) => r.username)).toEqual(['leader', 'unit']);
+    for (const r of rows) expect(r.n).toBeGreaterThan(r.unread);
   });
 });
 

@@ -12,6 +12,7 @@ import {
   projects, projectTeamMembers, regions, stageTransitions, users,
 } from '../schema/index.ts';
 import { buildBatches } from './demo.batches.ts';
+import { seedCardsAndSupervision } from './demo.cards.ts';
 import { DocNumbers, factorRows, milestoneRows, procedureRows, teamRows } from './demo.details.ts';
 import { OrgBook } from './demo.orgs.ts';
 import { PeopleBook } from './demo.people.ts';
@@ -159,6 +160,8 @@ export async function seedDemo(db: Db): Promise<DemoLogin[]> {
         reports: data.reporting.reports.length,
       },
     });
+    // Cards of the locked periods, and the supervision they set off (runs on the data above).
+    await seedCardsAndSupervision(tx);
   });
   return data.logins;
 }
