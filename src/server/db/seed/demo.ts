@@ -17,6 +17,7 @@ import { DocNumbers, factorRows, milestoneRows, procedureRows, teamRows } from '
 import { OrgBook } from './demo.orgs.ts';
 import { PeopleBook } from './demo.people.ts';
 import { planRows } from './demo.plans.ts';
+import { seedDemoProblems } from './demo.problems.ts';
 import { chunks, Rng } from './demo.prng.ts';
 import { buildProjects, regionPathOf, type DemoProject } from './demo.projects.ts';
 import { buildReports, insertReports } from './demo.reports.ts';
@@ -26,6 +27,7 @@ import { buildUsers, DEMO_PASSWORD, DEMO_USERNAMES, type DemoLogin } from './dem
 export { seedRegions } from './demo.regions.ts';
 export type { DemoLogin } from './demo.users.ts';
 export { DEMO_JOURNEY } from './demo.reports.ts';
+export { DEMO_PROBLEM_JOURNEY } from './demo.problems.ts';
 
 /** True when nobody can sign in yet: the state in which the demo may be loaded. */
 export async function isDatabaseEmpty(db: DbOrTx): Promise<boolean> {
@@ -150,6 +152,8 @@ export async function seedDemo(db: Db): Promise<DemoLogin[]> {
     await insert(batchProjects, data.batchProjects);
     await insert(users, data.users);
     await insertReports(tx, data.reporting);
+    // Roadblocks before the cards: an open one past its deadline turns a card yellow.
+    await seedDemoProblems(tx);
     await recordAudit(tx, null, {
       action: 'seed.demo',
       entityType: 'system',
