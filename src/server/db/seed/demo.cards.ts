@@ -6,13 +6,13 @@
 // periods' closing days, so the history reads as it would have happened; answers and talks come
 // from a fixed seed.
 import { sql } from 'drizzle-orm';
+import { effectiveRuleSet } from '../../modules/cards/cards.repo.ts';
 import { runCardsForPeriod } from '../../modules/cards/cards.service.ts';
 import { getPeriod } from '../../modules/reporting/periods.repo.ts';
 import { addDays as addIsoDays, deadlineDaysOf, markOverdueOrders } from '../../modules/supervision/supervision.hooks.ts';
-import { latestRules } from '../../modules/supervision/supervision.repo.ts';
 import type { DbOrTx } from '../client.ts';
 import { demoId, Rng } from './demo.prng.ts';
-import { CITY_CODE } from './demo.regions.ts';
+import { CITY_CODE, CITY_PATH } from './demo.regions.ts';
 
 /** The day the demo's supervision stands at: November's orders (issued 4 December) are past their deadline. */
 export const SUPERVISION_AS_OF = '2024-12-20';
@@ -88,7 +88,7 @@ export async function seedCardsAndSupervision(tx: DbOrTx): Promise<{ cards: numb
     SELECT id, to_char(closed_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS "closedOn",
       row_number() OVER (ORDER BY year DESC, month DESC, seq DESC) = 1 AS last
     FROM reporting_periods WHERE region_code = ${CITY_CODE} AND year = 2024 AND status = 'closed' ORDER BY year, month, seq`);
-  const deadlineDays = deadlineDaysOf(await latestRules(tx, CITY_CODE));
+  const deadlineDays = deadlineDaysOf((await effectiveRuleSet(tx, CITY_PATH))?.rules ?? null);
   const rng = new Rng('demo:supervision');
 
   for (const p of periods) {

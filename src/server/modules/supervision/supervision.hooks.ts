@@ -2,21 +2,14 @@
 // transaction; `npx tuijin escalate` calls markOverdueOrders. Both are idempotent: running them
 // again creates nothing new.
 import { DEFAULT_ORDER_DEADLINE_DAYS } from '../../../contract/supervision.ts';
+import { CARD_INDICATOR_LABELS, type CardIndicatorName } from '../../../domain/cards.ts';
 import { formatDateZh, todayIso } from '../../../domain/dates.ts';
 import { periodLabel } from '../../../domain/reporting.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import { recordAuditMany } from '../audit/audit.repo.ts';
+import { effectiveRuleSet } from '../cards/cards.repo.ts';
 import { notify, type Recipients } from '../notifications/notify.ts';
 import * as repo from './supervision.repo.ts';
-
-const INDICATOR_LABELS: Record<string, string> = {
-  investment: '投资完成进度',
-  start: '开工节点',
-  completion: '竣工节点',
-  production: '投产节点',
-  reporting: '按时填报',
-  problems: '问题办理',
-};
 
 /** Days an order gives, from the rules (`supervision.deadlineDays`) when they set a sensible number. */
 export function deadlineDaysOf(rules: Record<string, unknown> | null): number {
@@ -44,7 +37,7 @@ export function orderNumber(prefix: string, seq: number): string {
 export function orderReason(label: string, indicators: repo.RedCard['indicators']): string {
   const red = (indicators ?? []).filter((i) => i?.color === 'red');
   const parts = red.map((i) => {
-    const name = INDICATOR_LABELS[i.name ?? ''] ?? i.name ?? '指标';
+    const name = CARD_INDICATOR_LABELS[(i.name ?? '') as CardIndicatorName] ?? i.name ?? '指标';
     return i.detail ? `${name}（${i.detail}）` : name;
   });
   return `${label}亮红牌${parts.length ? `：${parts.join('；')}` : '（项目办调整为红牌）'}`;
@@ -70,7 +63,8 @@ export async function afterCardRun(db: DbOrTx, periodId: string, userId: string 
   if (!cards.length) return { ordersOpened: 0, accountabilityAdded: 0 };
 
   const city = await repo.numberingRegion(db, period.regionPath);
-  const days = deadlineDaysOf(await repo.latestRules(db, city.code));
+  // The rules that made the cards: the newest rule set of the nearest region up the tree (the city's, as a rule).
+  const days = deadlineDaysOf((await effectiveRuleSet(db, period.regionPath))?.rules ?? null);
   const issued = todayIso();
   const deadline = addDays(issued, days);
   const prefix = orderNumberPrefix(city.shortName, period.year, period.month);

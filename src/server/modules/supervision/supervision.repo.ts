@@ -233,13 +233,6 @@ export async function numberingRegion(db: DbOrTx, regionPath: string): Promise<{
   return row ?? { code, shortName: '' };
 }
 
-/** The rules JSON of the latest saved rule set of a region, if any. */
-export async function latestRules(db: DbOrTx, regionCode: string): Promise<Record<string, unknown> | null> {
-  const [row] = await rowsOf<{ rules: Record<string, unknown> }>(db, sql`SELECT rules FROM card_rule_sets WHERE region_code = ${regionCode}
-    ORDER BY version DESC LIMIT 1`);
-  return row?.rules ?? null;
-}
-
 export interface RedCard {
   cardId: string;
   projectId: string;
