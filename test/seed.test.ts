@@ -3,7 +3,7 @@ import { STAGES } from '../src/domain/enums.ts';
 import exifr from 'exifr';
 import { progressStatus, ratio, timeElapsed } from '../src/domain/kpi.ts';
 import { periodCalendar } from '../src/domain/reporting.ts';
-import { buildDemoData, DEMO_JOURNEY, demoLogins, isDatabaseEmpty, seedDemo, type DemoLogin } from '../src/server/db/seed/demo.ts';
+import { buildDemoData, DEMO_JOURNEY, DEMO_PROBLEM_JOURNEY, demoLogins, isDatabaseEmpty, seedDemo, type DemoLogin } from '../src/server/db/seed/demo.ts';
 import { SUPERVISION_AS_OF } from '../src/server/db/seed/demo.cards.ts';
 import { buildTestApp, type TestApp } from './helpers/app.ts';
 import { createTestDatabase } from './helpers/db.ts';
@@ -472,6 +472,34 @@ describe('cards and supervision in 2024', () => {
       from notifications n join users u on u.id = n.user_id where n.entity_type = 'supervision_order' group by u.username order by u.username`);
     expect(rows.map((r) => r.username)).toEqual(['leader', 'unit']);
     for (const r of rows) expect(r.n).toBeGreaterThan(r.unread);
+  });
+});
+
+describe('roadblocks in 2024', () => {
+  it('60 over the categories and departments, mostly closed; levels and escalated events agree; three on the dispatch list', async () => {
+    const [all] = await q<{ n: number; closed: number; cats: number; depts: number; counties: number }>(`
+      select count(*)::int as n, count(*) filter (where status = 'closed')::int as closed, count(distinct category)::int as cats,
+             count(distinct department_id)::int as depts, count(distinct split_part(region_path, '/', 3))::int as counties from problems`);
+    expect(all).toMatchObject({ n: 60, cats: 10 });
+    expect(all!.closed).toBeGreaterThan(30);
+    expect(all!.depts).toBeGreaterThan(6);
+    expect(all!.counties).toBeGreaterThan(3);
+    const mismatched = await q(`
+      select p.code from problems p
+      where p.escalation_level <> (select count(*) from problem_events e where e.problem_id = p.id and e.action = 'escalated')`);
+    expect(mismatched).toEqual([]);
+    const levels = await q<{ level: number }>(`select distinct escalation_level as level from problems where status in ('open', 'accepted', 'reopened') order by 1`);
+    expect(levels.map((l) => l.level)).toEqual([0, 1, 2, 3]);
+    const [dispatch] = await q<{ n: number }>(`select count(*)::int as n from problems where escalation_level = 3 and status in ('open', 'accepted', 'reopened')`);
+    expect(dispatch!.n).toBe(3);
+  });
+
+  it("the journey's roadblock: the department user's, raised by the unit, accept-by passed on Friday, not escalated", async () => {
+    const [p] = await q<{ status: string; accept_due: string; escalation_level: number; dept_user: string; raiser: string }>(`
+      select p.status, p.accept_due, p.escalation_level, du.username as dept_user, r.username as raiser
+      from problems p join users du on du.org_id = p.department_id and du.role = 'department' join users r on r.id = p.raised_by
+      where p.code = $1`, [DEMO_PROBLEM_JOURNEY.code]);
+    expect(p).toEqual({ status: 'open', accept_due: '2024-11-29', escalation_level: 0, dept_user: 'department', raiser: 'unit' });
   });
 });
 
