@@ -6,14 +6,17 @@ import { likeEscape } from '../../../domain/search.ts';
 /** `name ILIKE %q%`, wildcards in q taken literally. */
 export const nameContains = (column: AnyColumn | SQL, q: string) => sql`${column} ILIKE ${'%' + likeEscape(q) + '%'}`;
 
-export async function listOrgs(db: DbOrTx, f: { scopePath: string; kind?: string; nameLike?: string; limit: number }) {
+/** `withAncestors`: also the organisations of the regions above the scope (a county user picks the city's departments). */
+export async function listOrgs(db: DbOrTx, f: { scopePath: string; kind?: string; nameLike?: string; limit: number; withAncestors?: boolean }) {
   return db
     .select({ id: organizations.id, name: organizations.name, kind: organizations.kind, regionCode: organizations.regionCode })
     .from(organizations)
     .innerJoin(regions, eq(regions.code, organizations.regionCode))
     .where(
       and(
-        sql`${regions.path} LIKE ${f.scopePath + '%'}`,
+        f.withAncestors
+          ? sql`(${regions.path} LIKE ${f.scopePath + '%'} OR ${f.scopePath} LIKE ${regions.path} || '%')`
+          : sql`${regions.path} LIKE ${f.scopePath + '%'}`,
         f.kind ? eq(organizations.kind, f.kind) : undefined,
         f.nameLike ? nameContains(organizations.name, f.nameLike) : undefined,
       ),

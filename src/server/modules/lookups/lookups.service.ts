@@ -19,7 +19,9 @@ async function search<T extends { name: string }>(
 }
 
 export async function lookupOrgs(db: DbOrTx, p: Principal, f: { kind?: OrgKind; q?: string; limit: number }) {
-  const rows = await search(f.q, f.limit, (nameLike, limit) => repo.listOrgs(db, { scopePath: p.regionPath, kind: f.kind, nameLike, limit }));
+  // Roadblocks go straight to the departments above the caller too (直通车): a county owner routes to the city's bureaus.
+  const withAncestors = f.kind === 'department';
+  const rows = await search(f.q, f.limit, (nameLike, limit) => repo.listOrgs(db, { scopePath: p.regionPath, kind: f.kind, nameLike, limit, withAncestors }));
   return rows.map((r) => ({ ...r, kind: r.kind as OrgKind }));
 }
 

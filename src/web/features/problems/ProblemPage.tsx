@@ -2,7 +2,7 @@
 // committed date, handling notes, solved, verified or reopened, escalations), the buttons the
 // server allows the caller now, and the attachments.
 import { ArrowLeftOutlined, PaperClipOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
-import { App, Button, Card, Col, Descriptions, Empty, Form, Input, List, Modal, Result, Row, Space, Timeline, Typography, Upload } from 'antd';
+import { App, Button, Card, Col, Descriptions, Empty, Form, Input, List, Modal, Result, Row, Space, Tag, Timeline, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
@@ -16,7 +16,7 @@ import DateText, { formatDateTime } from '../../components/DateText.tsx';
 import ErrorAlert, { useErrorMessage } from '../../components/ErrorAlert.tsx';
 import { applyFieldErrors } from '../../components/formErrors.ts';
 import { NS } from './i18n.ts';
-import { DeadlineCell, LevelTag, ProblemStatusTag, SeverityTag } from './parts.tsx';
+import { LevelTag, ProblemStatusTag, SeverityTag } from './parts.tsx';
 import { useProblem, useProblemActions, type ProblemStepBody } from './problems.api.ts';
 
 const EVENT_COLORS: Record<string, string> = {
@@ -83,7 +83,9 @@ function StepModal({ step, p, onClose }: { step: Dialog; p: ProblemDto; onClose:
   if (!step) return null;
 
   const submit = async () => {
-    const v = await form.validateFields();
+    // A rejected validation has already marked the fields.
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     setError(null);
     const body: ProblemStepBody =
       step === 'accept' ? { step, dueDate: v.dueDate!, note: v.note?.trim() || undefined }
@@ -226,6 +228,7 @@ export default function ProblemPage() {
             <Button type="text" icon={<ArrowLeftOutlined />} aria-label={t('detail.back')} onClick={() => (window.history.length > 1 ? navigate(-1) : navigate('/problems'))} />
             <Typography.Title level={4} style={{ margin: '2px 0 0' }}>
               <span className="tj-num">{p.code}</span> {p.title} <ProblemStatusTag status={p.status} />
+              {p.overdue && <Tag color="red">{t('overdueDays', { count: p.overdueWorkdays })}</Tag>}
             </Typography.Title>
           </div>
           <Space wrap>
@@ -241,7 +244,7 @@ export default function ProblemPage() {
       <Row gutter={[12, 12]}>
         <Col xs={24} lg={14}>
           <Card size="small" title={t('detail.info')} style={{ marginBottom: 12 }}>
-            <Descriptions size="small" column={{ xs: 1, sm: 2 }} bordered>
+            <Descriptions size="small" column={{ xs: 1, sm: 2 }} bordered styles={{ label: { whiteSpace: 'nowrap' } }}>
               <Descriptions.Item label={t('col.project')} span={2}>
                 <Link to={`/projects/${p.projectId}`}>{p.projectName}</Link>{' '}
                 <Typography.Text type="secondary">{p.projectCode} · {p.regionName}</Typography.Text>
@@ -254,8 +257,7 @@ export default function ProblemPage() {
               <Descriptions.Item label={t('col.raisedAt')}>{formatDateTime(p.raisedAt)}</Descriptions.Item>
               <Descriptions.Item label={t('col.acceptDue')}><DateText value={p.acceptDue} /></Descriptions.Item>
               <Descriptions.Item label={t('col.dueDate')}><DateText value={p.dueDate} /></Descriptions.Item>
-              <Descriptions.Item label={t('col.status')}><DeadlineCell p={p} /></Descriptions.Item>
-              <Descriptions.Item label={t('col.level')}><LevelTag level={p.escalationLevel} /></Descriptions.Item>
+              <Descriptions.Item label={t('col.level')} span={2}><LevelTag level={p.escalationLevel} /></Descriptions.Item>
               {p.reportId && (
                 <Descriptions.Item label={t('col.report')} span={2}><Typography.Text type="secondary">{t('form.fromReport')}</Typography.Text></Descriptions.Item>
               )}

@@ -56,7 +56,9 @@ export default function RaiseProblemModal({ open, onClose, project, reportId }: 
   };
 
   const submit = async () => {
-    const v = await form.validateFields();
+    // A rejected validation has already marked the fields.
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     setError(null);
     const body: ProblemCreate = {
       projectId: project?.id ?? v.projectId!,
@@ -129,7 +131,7 @@ export default function RaiseProblemModal({ open, onClose, project, reportId }: 
           <Input.TextArea rows={4} maxLength={5000} showCount placeholder={t('form.descriptionPlaceholder')} />
         </Form.Item>
         <Form.Item name="departmentId" label={t('form.department')} rules={[{ required: true, message: t('form.required.department') }]}>
-          <OrgSelect kind="department" style={{ width: '100%' }} />
+          <OrgSelect kind="department" aria-label={t('form.department')} style={{ width: '100%' }} />
         </Form.Item>
         <Form.Item name="coDepartmentIds" label={t('form.coDepartments')}>
           <DepartmentsSelect placeholder={t('form.coDepartmentsPlaceholder')} exclude={departmentId} />
