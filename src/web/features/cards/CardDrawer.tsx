@@ -1,6 +1,6 @@
 // One card explained: every indicator with its value, the threshold and the colour it gave, the rule
 // version; for the office, an override with a reason (the computed card stays visible beside it).
-import { App, Alert, Button, Descriptions, Drawer, Form, Input, Radio, Space, Spin, Table, Typography } from 'antd';
+import { App, Alert, Button, Descriptions, Drawer, Flex, Form, Grid, Input, Radio, Space, Spin, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -20,13 +20,18 @@ export function IndicatorTable({ card }: { card: CardDto }) {
   const { t } = useTranslation(NS);
   const value = useIndicatorValue();
   const columns: TableColumnsType<CardIndicatorDto> = [
-    { title: t('col.indicator'), dataIndex: 'name', width: 110, render: (n: string) => t(`indicator.${n}`) },
-    { title: t('col.value'), key: 'value', width: 130, render: (_: unknown, i) => <span className="tj-num">{value(i)}</span> },
-    { title: t('col.threshold'), dataIndex: 'threshold', render: (s: string) => <Typography.Text type="secondary" style={{ fontSize: 12 }}>{s}</Typography.Text> },
+    { title: t('col.indicator'), dataIndex: 'name', width: 100, render: (n: string) => <strong style={{ fontWeight: 500 }}>{t(`indicator.${n}`)}</strong> },
     {
-      title: t('col.gave'), dataIndex: 'color', width: 80,
-      render: (c: CardColor | null) => (c ? <CardTag color={c} short /> : <Typography.Text type="secondary">{t('detail.notApplicable')}</Typography.Text>),
+      title: t('col.value'), key: 'value',
+      render: (_: unknown, i) => (
+        <Flex vertical gap={2}>
+          <span className="tj-num">{value(i)}</span>
+          {i.detail && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{i.detail}</Typography.Text>}
+        </Flex>
+      ),
     },
+    { title: t('col.threshold'), dataIndex: 'threshold', width: 220, render: (s: string) => <Typography.Text type="secondary" style={{ fontSize: 12 }}>{s}</Typography.Text> },
+    { title: t('col.gave'), dataIndex: 'color', width: 64, align: 'center', render: (c: CardColor | null) => (c ? <CardTag color={c} short /> : <Typography.Text type="secondary">—</Typography.Text>) },
   ];
   return (
     <Table<CardIndicatorDto>
@@ -35,12 +40,6 @@ export function IndicatorTable({ card }: { card: CardDto }) {
       pagination={false}
       columns={columns}
       dataSource={card.indicators}
-      expandable={{
-        expandedRowRender: (i) => <Typography.Text style={{ fontSize: 12 }}>{i.detail}</Typography.Text>,
-        rowExpandable: (i) => !!i.detail,
-        defaultExpandAllRows: true,
-        showExpandColumn: false,
-      }}
       rowClassName={(i) => (i.color === card.color && card.color !== 'blue' ? 'tj-row-overdue' : '')}
     />
   );
@@ -138,7 +137,7 @@ export function CardExplanation({ card, canOverride }: { card: CardDto; canOverr
   const { t } = useTranslation(NS);
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
-      <Descriptions size="small" column={2} bordered>
+      <Descriptions size="small" column={{ xs: 1, sm: 2 }} bordered>
         <Descriptions.Item label={t('detail.project')} span={2}>
           <Link to={`/projects/${card.projectId}?tab=cards`}>{card.projectName}</Link>{' '}
           <Typography.Text type="secondary" className="tj-num">{card.projectCode}</Typography.Text>
@@ -177,8 +176,9 @@ export default function CardDrawer({ id, onClose }: { id: string | null; onClose
   const { t } = useTranslation(NS);
   const user = useCurrentUser();
   const card = useCard(id);
+  const phone = Grid.useBreakpoint().md === false;
   return (
-    <Drawer open={!!id} onClose={onClose} title={t('detail.title')} size="large" destroyOnHidden>
+    <Drawer open={!!id} onClose={onClose} title={t('detail.title')} size={phone ? '100%' : 760} destroyOnHidden>
       {card.isLoading && <Spin />}
       {card.error && <ErrorAlert error={card.error} onRetry={() => void card.refetch()} />}
       {card.data && <CardExplanation card={card.data} canOverride={EDITOR_ROLES.includes(user.role)} />}

@@ -51,6 +51,13 @@ function toRules(v: Values): CardRulesDto {
   };
 }
 
+/** Every field of the rules (the note is asked for only when saving). */
+const RULE_FIELDS: (string | number)[][] = [
+  ['investment', 'yellowAbove'], ['investment', 'redAbove'], ['milestones', 'redMonths'], ['reporting', 'yellowMissing'],
+  ['reporting', 'redMissing'], ['problems', 'yellowOverdue'], ...CARD_SCORE_PARTS.map((p) => ['score', 'weights', p]),
+  ['score', 'gapFloor'], ['score', 'overdueMonthsFloor'], ['supervision', 'deadlineDays'],
+];
+
 /** Server paths name fractions as 'rules.investment.redAbove'; the form has no 'rules' level. */
 const stripRules = (field: string) => field.replace(/^rules\./, '');
 
@@ -124,7 +131,7 @@ export default function CardRulesPage() {
 
   const onPreview = async () => {
     try {
-      const v = await form.validateFields();
+      const v = (await form.validateFields(RULE_FIELDS)) as Values;
       const result = await preview.mutateAsync({ regionCode: region, rules: toRules(v) });
       setPreviewed({ key: rulesKey(v), result });
     } catch (e) {
@@ -157,7 +164,7 @@ export default function CardRulesPage() {
   const historyColumns: TableColumnsType<CardRuleSetDto> = [
     { title: t('rules.col.version'), dataIndex: 'version', width: 80, render: (v: number) => t('rules.currentVersion', { version: v }) },
     { title: t('rules.col.note'), dataIndex: 'note', render: (n: string | null) => n ?? '—' },
-    { title: t('rules.col.createdBy'), dataIndex: 'createdBy', width: 100, render: (n: string | null) => n ?? '—' },
+    { title: t('rules.col.createdBy'), dataIndex: 'createdBy', width: 140, render: (n: string | null) => n ?? '—' },
     { title: t('rules.col.createdAt'), dataIndex: 'createdAt', width: 170, render: (d: string | null) => formatDateTime(d) },
     ...(canEdit ? [{ title: '', key: 'load', width: 90, render: (_: unknown, r: CardRuleSetDto) => <Button size="small" onClick={() => load(r.rules)}>{t('rules.load')}</Button> }] : []),
   ];

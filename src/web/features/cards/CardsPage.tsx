@@ -105,9 +105,9 @@ export default function CardsPage() {
     </Flex>
   );
   const baseColumns: TableColumnsType<Item> = [
-    { title: t('col.project'), key: 'project', render: projectCell },
-    { title: t('col.region'), dataIndex: 'regionName', width: 110 },
-    { title: t('col.color'), key: 'color', width: 150, render: (_: unknown, c) => <EffectiveCardTag card={c} /> },
+    { title: t('col.project'), key: 'project', width: 260, render: projectCell },
+    { title: t('col.region'), dataIndex: 'regionName', width: 130 },
+    { title: t('col.color'), key: 'color', width: 90, render: (_: unknown, c) => <EffectiveCardTag card={c} /> },
   ];
   const scoreColumn = (sortable: boolean): TableColumnsType<Item>[number] => ({
     title: t('col.score'), dataIndex: 'score', width: 90, align: 'right',
@@ -156,7 +156,7 @@ export default function CardsPage() {
     />
   );
 
-  const periodOptions = (periods.data ?? []).map((p) => ({ value: p.id, label: t('filter.periodValue', { region: p.regionName, label: p.label }) }));
+  const periodOptions = (periods.data ?? []).map((p) => ({ value: p.id, label: `${t('filter.periodValue', { region: p.regionName, label: p.label })}${p.status === 'open' ? t('filter.open') : ''}` }));
 
   return (
     <Flex vertical gap={12}>

@@ -61,7 +61,7 @@ export default function DistributionTab({ periodId, region, groupBy, onGroupBy }
     })),
     { title: t('col.total'), dataIndex: 'total', width: 90, align: 'right', sorter: (a, b) => a.total - b.total, render: (v: number) => <span className="tj-num">{v}</span> },
     {
-      title: t('col.score'), dataIndex: 'avgScore', width: 100, align: 'right', sorter: (a, b) => (a.avgScore ?? -1) - (b.avgScore ?? -1),
+      title: t('col.avgScore'), dataIndex: 'avgScore', width: 100, align: 'right', sorter: (a, b) => (a.avgScore ?? -1) - (b.avgScore ?? -1),
       render: (v: number | null) => <span className="tj-num">{v == null ? '—' : v.toFixed(1)}</span>,
     },
   ];

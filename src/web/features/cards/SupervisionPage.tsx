@@ -9,7 +9,8 @@ import { Link, useSearchParams } from 'react-router-dom';
 import {
   ACCOUNTABILITY_STATUSES, ORDER_STATUSES, type AccountabilityEntryDto, type AccountabilityStatus, type OrderStatus, type SupervisionOrderDto,
 } from '../../../contract/supervision.ts';
-import DateText, { formatDateTime } from '../../components/DateText.tsx';
+import { todayIso } from '../../../domain/dates.ts';
+import DateText, { formatDate, formatDateTime } from '../../components/DateText.tsx';
 import ErrorAlert from '../../components/ErrorAlert.tsx';
 import RegionTreeSelect from '../../components/RegionTreeSelect.tsx';
 import { accountabilityXlsxHref, ordersXlsxHref, useAccountability, useSupervisionOrders } from './cards.api.ts';
@@ -26,6 +27,16 @@ function ProjectCell({ id, name, code }: { id: string; name: string; code: strin
     <Flex vertical gap={0}>
       <Link to={`/projects/${id}?tab=cards`}>{name}</Link>
       <Typography.Text type="secondary" className="tj-num" style={{ fontSize: 12 }}>{code}</Typography.Text>
+    </Flex>
+  );
+}
+
+/** Responsible unit over the lead leader, in one column. */
+function UnitCell({ unit, leader }: { unit: string | null; leader: string | null }) {
+  return (
+    <Flex vertical gap={0}>
+      <span>{unit ?? '—'}</span>
+      {leader && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{leader}</Typography.Text>}
     </Flex>
   );
 }
@@ -59,23 +70,33 @@ function OrdersTab({ region }: { region?: string }) {
   const counts = orders.data?.counts;
 
   const columns: TableColumnsType<SupervisionOrderDto> = [
-    { title: t('supervision.col.number'), dataIndex: 'number', width: 150, render: (n: string) => <span className="tj-num" style={{ whiteSpace: 'nowrap' }}>{n}</span> },
-    { title: t('supervision.col.project'), key: 'project', render: (_: unknown, o) => <ProjectCell id={o.projectId} name={o.projectName} code={o.projectCode} /> },
+    {
+      title: t('supervision.col.number'), dataIndex: 'number', width: 160,
+      render: (n: string, o) => (
+        <Flex vertical gap={0}>
+          <span className="tj-num" style={{ whiteSpace: 'nowrap' }}>{n}</span>
+          {o.periodLabel && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{o.periodLabel}</Typography.Text>}
+        </Flex>
+      ),
+    },
+    { title: t('supervision.col.project'), key: 'project', width: 240, render: (_: unknown, o) => <ProjectCell id={o.projectId} name={o.projectName} code={o.projectCode} /> },
     { title: t('supervision.col.region'), dataIndex: 'regionName', width: 100 },
-    { title: t('supervision.col.unit'), dataIndex: 'responsibleOrgName', width: 150, responsive: ['lg'], render: (v: string | null) => v ?? '—' },
-    { title: t('supervision.col.leader'), dataIndex: 'leaderName', width: 90, responsive: ['lg'], render: (v: string | null) => v ?? '—' },
-    { title: t('supervision.col.period'), dataIndex: 'periodLabel', width: 110, responsive: ['xl'], render: (v: string | null) => v ?? '—' },
-    { title: t('supervision.col.issuedAt'), dataIndex: 'issuedAt', width: 130, render: (d: string) => <DateText value={d.slice(0, 10)} /> },
+    { title: t('supervision.col.unitLeader'), key: 'unit', width: 170, responsive: ['lg'], render: (_: unknown, o) => <UnitCell unit={o.responsibleOrgName} leader={o.leaderName} /> },
     {
       title: t('supervision.col.deadline'), dataIndex: 'deadline', width: 170,
       render: (d: string, o) => (
-        <span style={{ whiteSpace: 'nowrap' }}>
-          <DateText value={d} />
-          {o.overdue && <Tag color="red" style={{ marginInlineStart: 6 }}>{t('supervision.overdue')}</Tag>}
-        </span>
+        <Flex vertical gap={0}>
+          <span style={{ whiteSpace: 'nowrap' }}>
+            <DateText value={d} />
+            {o.overdue && <Tag color="red" style={{ marginInlineStart: 6 }}>{t('supervision.overdue')}</Tag>}
+          </span>
+          <Typography.Text type="secondary" style={{ fontSize: 12, whiteSpace: 'nowrap' }}>
+            {t('supervision.issuedOn', { date: formatDate(todayIso(new Date(o.issuedAt))) })}
+          </Typography.Text>
+        </Flex>
       ),
     },
-    { title: t('supervision.col.status'), dataIndex: 'status', width: 130, render: (s: OrderStatus) => <Tag color={ORDER_TAG[s]}>{t(`supervision.status.${s}`)}</Tag> },
+    { title: t('supervision.col.status'), dataIndex: 'status', width: 120, render: (s: OrderStatus) => <Tag color={ORDER_TAG[s]}>{t(`supervision.status.${s}`)}</Tag> },
     {
       title: t('supervision.col.actions'), key: 'actions', width: 150, fixed: 'right',
       render: (_: unknown, o) => (
@@ -142,10 +163,9 @@ function AccountabilityTab({ region }: { region?: string }) {
   const counts = list.data?.counts;
 
   const columns: TableColumnsType<AccountabilityEntryDto> = [
-    { title: t('supervision.col.project'), key: 'project', render: (_: unknown, e) => <ProjectCell id={e.projectId} name={e.projectName} code={e.projectCode} /> },
+    { title: t('supervision.col.project'), key: 'project', width: 240, render: (_: unknown, e) => <ProjectCell id={e.projectId} name={e.projectName} code={e.projectCode} /> },
     { title: t('supervision.col.region'), dataIndex: 'regionName', width: 100 },
-    { title: t('supervision.col.unit'), dataIndex: 'responsibleOrgName', width: 150, responsive: ['lg'], render: (v: string | null) => v ?? '—' },
-    { title: t('supervision.col.leader'), dataIndex: 'leaderName', width: 90, responsive: ['lg'], render: (v: string | null) => v ?? '—' },
+    { title: t('supervision.col.unitLeader'), key: 'unit', width: 170, responsive: ['lg'], render: (_: unknown, e) => <UnitCell unit={e.responsibleOrgName} leader={e.leaderName} /> },
     {
       title: t('supervision.col.cause'), key: 'cause', width: 200,
       render: (_: unknown, e) => (
@@ -155,14 +175,21 @@ function AccountabilityTab({ region }: { region?: string }) {
         </Flex>
       ),
     },
-    { title: t('supervision.col.createdAt'), dataIndex: 'createdAt', width: 130, render: (d: string) => <DateText value={d.slice(0, 10)} /> },
+    { title: t('supervision.col.createdAt'), dataIndex: 'createdAt', width: 130, responsive: ['xxl'], render: (d: string) => <DateText value={todayIso(new Date(d))} /> },
     {
       title: t('supervision.col.status'), dataIndex: 'status', width: 90,
       render: (s: AccountabilityStatus) => <Tag color={s === 'held' ? 'success' : 'warning'}>{t(`supervision.accountabilityStatus.${s}`)}</Tag>,
     },
     { title: t('supervision.col.talkDate'), dataIndex: 'talkDate', width: 130, render: (d: string | null) => (d ? <DateText value={d} /> : '—') },
-    { title: t('supervision.col.participants'), dataIndex: 'participants', width: 200, responsive: ['xl'], render: (v: string | null) => v ?? '—' },
-    { title: t('supervision.col.outcome'), dataIndex: 'outcome', render: (v: string | null) => <span style={{ whiteSpace: 'pre-wrap' }}>{v ?? '—'}</span> },
+    {
+      title: t('supervision.col.outcome'), dataIndex: 'outcome', width: 260,
+      render: (v: string | null, e) => (
+        <Flex vertical gap={0}>
+          <span style={{ whiteSpace: 'pre-wrap' }}>{v ?? '—'}</span>
+          {e.participants && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('supervision.col.participants')}：{e.participants}</Typography.Text>}
+        </Flex>
+      ),
+    },
     {
       title: t('supervision.col.actions'), key: 'actions', width: 110, fixed: 'right',
       render: (_: unknown, e) => e.canRecord && (

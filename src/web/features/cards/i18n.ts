@@ -12,7 +12,7 @@ const zhCN = {
   groupBy: { region: '县区', unit: '责任单位', industry: '行业', leader: '包靠领导' },
   filter: {
     period: '评定期间', region: '区域', color: '牌色', allColors: '全部牌色', groupBy: '分组', noPeriods: '暂无填报期间',
-    periodValue: '{{region}} {{label}}',
+    periodValue: '{{region}} {{label}}', open: '（填报中）',
   },
   cards: {
     title: '亮牌评定', rules: '评定规则',
@@ -28,7 +28,7 @@ const zhCN = {
   col: {
     rank: '排名', project: '项目', code: '项目编码', region: '区域', color: '亮牌', computed: '计算结果', score: '得分',
     reasons: '亮牌原因', period: '期间', group: '分组', blue: '蓝牌', yellow: '黄牌', red: '红牌', total: '合计',
-    actions: '操作', indicator: '指标', value: '实际值', threshold: '标准', gave: '结果', detail: '说明',
+    avgScore: '平均得分', actions: '操作', indicator: '指标', value: '实际值', threshold: '标准', gave: '结果', detail: '说明',
   },
   detail: {
     title: '亮牌说明', project: '项目', period: '期间', effective: '亮牌结果', computed: '计算结果', score: '得分',
@@ -65,9 +65,9 @@ const zhCN = {
     status: ORDER_STATUS_LABELS,
     accountabilityStatus: ACCOUNTABILITY_STATUS_LABELS,
     reason: ACCOUNTABILITY_REASON_LABELS,
-    overdue: '已逾期', allStatuses: '全部状态', export: '导出 Excel',
+    overdue: '已逾期', allStatuses: '全部状态', export: '导出 Excel', issuedOn: '{{date}} 下达',
     col: {
-      number: '督办单号', project: '项目', region: '区域', unit: '责任单位', leader: '包靠领导', reason: '督办事由', issuedAt: '下达日期',
+      number: '督办单号', project: '项目', region: '区域', unit: '责任单位', leader: '包靠领导', unitLeader: '责任单位 / 包靠领导', reason: '督办事由', issuedAt: '下达日期',
       deadline: '答复期限', status: '状态', response: '书面答复', respondedAt: '答复时间', decisionNote: '审核意见', period: '期间',
       cause: '列入原因', createdAt: '列入日期', talkDate: '约谈日期', participants: '参加人员', outcome: '约谈结果', actions: '操作',
     },
@@ -100,7 +100,7 @@ const enUS: Resources = {
   groupBy: { region: 'County', unit: 'Responsible unit', industry: 'Industry', leader: 'Lead leader' },
   filter: {
     period: 'Period', region: 'Region', color: 'Colour', allColors: 'All colours', groupBy: 'Group by', noPeriods: 'No periods yet',
-    periodValue: '{{region}} {{label}}',
+    periodValue: '{{region}} {{label}}', open: ' (open)',
   },
   cards: {
     title: 'Cards', rules: 'Rules',
@@ -116,7 +116,7 @@ const enUS: Resources = {
   col: {
     rank: 'Rank', project: 'Project', code: 'Code', region: 'Region', color: 'Card', computed: 'Computed', score: 'Score',
     reasons: 'Why', period: 'Period', group: 'Group', blue: 'Blue', yellow: 'Yellow', red: 'Red', total: 'Total',
-    actions: 'Actions', indicator: 'Indicator', value: 'Value', threshold: 'Threshold', gave: 'Gave', detail: 'Detail',
+    avgScore: 'Mean score', actions: 'Actions', indicator: 'Indicator', value: 'Value', threshold: 'Threshold', gave: 'Gave', detail: 'Detail',
   },
   detail: {
     title: 'Why this card', project: 'Project', period: 'Period', effective: 'Card', computed: 'Computed', score: 'Score',
@@ -153,9 +153,9 @@ const enUS: Resources = {
     status: { open: 'Awaiting response', responded: 'Awaiting review', accepted: 'Accepted', rejected: 'Rejected' },
     accountabilityStatus: { pending: 'Talk pending', held: 'Talk held' },
     reason: { two_red: 'Two red cards running', overdue_order: 'Order overdue' },
-    overdue: 'Overdue', allStatuses: 'All statuses', export: 'Export Excel',
+    overdue: 'Overdue', allStatuses: 'All statuses', export: 'Export Excel', issuedOn: 'issued {{date}}',
     col: {
-      number: 'Number', project: 'Project', region: 'Region', unit: 'Responsible unit', leader: 'Lead leader', reason: 'Reason', issuedAt: 'Issued',
+      number: 'Number', project: 'Project', region: 'Region', unit: 'Responsible unit', leader: 'Lead leader', unitLeader: 'Unit / lead leader', reason: 'Reason', issuedAt: 'Issued',
       deadline: 'Deadline', status: 'Status', response: 'Response', respondedAt: 'Responded', decisionNote: 'Review note', period: 'Period',
       cause: 'Cause', createdAt: 'Listed', talkDate: 'Talk date', participants: 'Participants', outcome: 'Outcome', actions: 'Actions',
     },

@@ -49,8 +49,10 @@ export function useIndicatorValue() {
     if (ind.value == null) return t('detail.notApplicable');
     switch (ind.name) {
       case 'investment': {
-        const pts = Math.round(ind.value * 1000) / 10;
-        return en ? `${pts > 0 ? '+' : ''}${pts} pts` : `${pts > 0 ? '+' : ''}${pts} 个百分点`;
+        const pts = Math.round(Math.abs(ind.value) * 1000) / 10;
+        if (pts === 0) return en ? 'On schedule' : '与序时进度持平';
+        if (ind.value > 0) return en ? `${pts} pts behind` : `落后 ${pts} 个百分点`;
+        return en ? `${pts} pts ahead` : `超前 ${pts} 个百分点`;
       }
       case 'start':
       case 'completion':
