@@ -1,7 +1,7 @@
 // 亮牌评定: the cards of a period — headline counts, the red and yellow list with the reasons, the
 // ranking by score and the distribution by county, unit, industry and lead leader. Filters live in the URL.
 import { ReloadOutlined, SettingOutlined } from '@ant-design/icons';
-import { App, Button, Card, Col, Empty, Flex, Row, Select, Table, Tabs, Typography } from 'antd';
+import { App, Button, Card, Col, Empty, Flex, Grid, Row, Select, Table, Tabs, Typography } from 'antd';
 import type { TableColumnsType, TablePaginationConfig } from 'antd';
 import type { SorterResult } from 'antd/es/table/interface';
 import { useState } from 'react';
@@ -51,6 +51,7 @@ export default function CardsPage() {
   const [openId, setOpenId] = useState<string | null>(null);
   const [page, setPage] = useState(1);
   const [rankDesc, setRankDesc] = useState(true);
+  const phone = Grid.useBreakpoint().md === false;
 
   const periodParam = params.get('period') ?? undefined;
   const region = params.get('region') ?? undefined;
@@ -105,8 +106,8 @@ export default function CardsPage() {
     </Flex>
   );
   const baseColumns: TableColumnsType<Item> = [
-    { title: t('col.project'), key: 'project', width: 260, render: projectCell },
-    { title: t('col.region'), dataIndex: 'regionName', width: 130 },
+    { title: t('col.project'), key: 'project', width: phone ? 170 : 260, render: projectCell },
+    { title: t('col.region'), dataIndex: 'regionName', width: 130, responsive: ['md'] },
     { title: t('col.color'), key: 'color', width: 90, render: (_: unknown, c) => <EffectiveCardTag card={c} /> },
   ];
   const scoreColumn = (sortable: boolean): TableColumnsType<Item>[number] => ({
@@ -117,7 +118,7 @@ export default function CardsPage() {
   const listColumns: TableColumnsType<Item> = [
     ...baseColumns,
     scoreColumn(false),
-    { title: t('col.reasons'), key: 'reasons', render: (_: unknown, c) => <span style={{ fontSize: 13 }}>{reasons(c) || '—'}</span> },
+    { title: t('col.reasons'), key: 'reasons', width: 320, render: (_: unknown, c) => <span style={{ fontSize: 13 }}>{reasons(c) || '—'}</span> },
     { title: t('groupBy.unit'), dataIndex: 'unitName', width: 150, responsive: ['xl'], render: (v: string | null) => v ?? '—' },
     { title: t('groupBy.leader'), dataIndex: 'leaderName', width: 90, responsive: ['xl'], render: (v: string | null) => v ?? '—' },
   ];

@@ -80,7 +80,7 @@ function OrdersTab({ region }: { region?: string }) {
       ),
     },
     { title: t('supervision.col.project'), key: 'project', width: 240, render: (_: unknown, o) => <ProjectCell id={o.projectId} name={o.projectName} code={o.projectCode} /> },
-    { title: t('supervision.col.region'), dataIndex: 'regionName', width: 100 },
+    { title: t('supervision.col.region'), dataIndex: 'regionName', width: 100, responsive: ['md'] },
     { title: t('supervision.col.unitLeader'), key: 'unit', width: 170, responsive: ['lg'], render: (_: unknown, o) => <UnitCell unit={o.responsibleOrgName} leader={o.leaderName} /> },
     {
       title: t('supervision.col.deadline'), dataIndex: 'deadline', width: 170,
@@ -164,7 +164,7 @@ function AccountabilityTab({ region }: { region?: string }) {
 
   const columns: TableColumnsType<AccountabilityEntryDto> = [
     { title: t('supervision.col.project'), key: 'project', width: 240, render: (_: unknown, e) => <ProjectCell id={e.projectId} name={e.projectName} code={e.projectCode} /> },
-    { title: t('supervision.col.region'), dataIndex: 'regionName', width: 100 },
+    { title: t('supervision.col.region'), dataIndex: 'regionName', width: 100, responsive: ['md'] },
     { title: t('supervision.col.unitLeader'), key: 'unit', width: 170, responsive: ['lg'], render: (_: unknown, e) => <UnitCell unit={e.responsibleOrgName} leader={e.leaderName} /> },
     {
       title: t('supervision.col.cause'), key: 'cause', width: 200,

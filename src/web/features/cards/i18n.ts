@@ -23,7 +23,7 @@ const zhCN = {
     runDone: '已评定 {{count}} 个项目', noCards: '本期尚未评定亮牌', noCardsHint: '期间锁定时自动评定，也可点击“重新评定”。',
     emptyList: '本期没有红牌或黄牌项目', emptyRanking: '没有符合条件的项目',
     chartTitle: '亮牌分布（按{{group}}）', chartEmpty: '没有可显示的分布',
-    overridden: '已调整', overriddenTip: '计算结果为{{color}}，人工调整为{{override}}',
+    colon: '：', sep: '；', overridden: '已调整', overriddenTip: '计算结果为{{color}}，人工调整为{{override}}',
   },
   col: {
     rank: '排名', project: '项目', code: '项目编码', region: '区域', color: '亮牌', computed: '计算结果', score: '得分',
@@ -111,7 +111,7 @@ const enUS: Resources = {
     runDone: '{{count}} projects rated', noCards: 'No cards for this period yet', noCardsHint: 'Cards are rated when the period is locked, or with "Re-run cards".',
     emptyList: 'No red or yellow cards in this period', emptyRanking: 'No projects match',
     chartTitle: 'Cards by {{group}}', chartEmpty: 'Nothing to show',
-    overridden: 'Overridden', overriddenTip: 'Computed {{color}}, overridden to {{override}}',
+    colon: ': ', sep: '; ', overridden: 'Overridden', overriddenTip: 'Computed {{color}}, overridden to {{override}}',
   },
   col: {
     rank: 'Rank', project: 'Project', code: 'Code', region: 'Region', color: 'Card', computed: 'Computed', score: 'Score',

@@ -76,8 +76,8 @@ export function useCardReasons() {
   return (card: Pick<CardDto, 'color' | 'indicators'>): string =>
     card.indicators
       .filter((i) => i.color === card.color && card.color !== 'blue')
-      .map((i) => `${t(`indicator.${i.name}`)}：${value(i)}`)
-      .join('；');
+      .map((i) => `${t(`indicator.${i.name}`)}${t('cards.colon')}${value(i)}`)
+      .join(t('cards.sep'));
 }
 
 export function ScoreText({ score }: { score: number }) {
