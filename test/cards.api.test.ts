@@ -20,7 +20,7 @@ beforeAll(async () => {
   const ex = await setUpCardsExample(t.database.db);
   P = ex.P;
   june = ex.june;
-  [city, dcf, shen, viewer, zz] = await Promise.all(['city', 'dcf', 'shenoffice', 'cityviewer', 'zzoffice'].map((u) => login(t.app, u)));
+  [city, dcf, shen, viewer, zz] = (await Promise.all(['city', 'dcf', 'shenoffice', 'cityviewer', 'zzoffice'].map((u) => login(t.app, u)))) as [Client, Client, Client, Client, Client];
   const run = await city.post(`/api/v1/cards/run?periodId=${june}`);
   expect(run.statusCode, run.body).toBe(200);
   const items = (await city.get(`/api/v1/cards?periodId=${june}&pageSize=100`)).json().items as { id: string; projectId: string }[];

@@ -116,6 +116,23 @@ describe('afterCardRun', () => {
     expect(await afterCardRun(db, ids.nov!, null)).toEqual({ ordersOpened: 0, accountabilityAdded: 0 });
   });
 
+  it('keeps a project on the list once while its talk is pending: a third red card running adds no second entry', async () => {
+    const [mark] = await rows<{ id: number }>(sql`SELECT coalesce(max(id), 0)::int AS id FROM notifications`);
+    const jan = await period(db, 2025, 1);
+    await card(ids.a!, jan, 'red');
+    expect(await afterCardRun(db, jan, null)).toEqual({ ordersOpened: 1, accountabilityAdded: 0 });
+    // Once the talk is held, red cards running again put it back on the list.
+    await db.execute(sql`UPDATE accountability_entries SET status = 'held' WHERE project_id = ${ids.a!}::uuid AND reason = 'two_red'`);
+    await db.execute(sql`DELETE FROM supervision_orders WHERE period_id = ${jan}::uuid`);
+    expect(await afterCardRun(db, jan, null)).toEqual({ ordersOpened: 1, accountabilityAdded: 1 });
+    // Leave the later tests the data they were written against.
+    await db.execute(sql`DELETE FROM accountability_entries WHERE period_id = ${jan}::uuid`);
+    await db.execute(sql`DELETE FROM notifications WHERE id > ${mark!.id}::int`);
+    await db.execute(sql`DELETE FROM supervision_orders WHERE period_id = ${jan}::uuid`);
+    await db.execute(sql`UPDATE accountability_entries SET status = 'pending' WHERE project_id = ${ids.a!}::uuid AND reason = 'two_red'`);
+    await db.execute(sql`DELETE FROM reporting_periods WHERE id = ${jan}::uuid`);
+  });
+
   it('ignores an unknown period', async () => {
     expect(await afterCardRun(db, '00000000-0000-4000-8000-000000000000', null)).toEqual({ ordersOpened: 0, accountabilityAdded: 0 });
   });

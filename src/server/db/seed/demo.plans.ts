@@ -49,7 +49,10 @@ export function planRows(rng: Rng, p: DemoProject): PlanRow[] {
   const from = p.actualStart && yearOf(p.actualStart) === 2024 ? monthOf(p.actualStart) : 1;
   rows.push({
     projectId: p.id, year: 2024, plannedInvestment: String(plan2024), ...flags(2024),
-    monthly: rng.chance(1 / 3) ? monthlySplit(plan2024, from) : null,
+    // Most cities split a key project's plan by month; a project starting in the year, or still in
+    // preparation, always has one (its plan starts in its start month). The draw is kept so every later
+    // figure of the demo stays the same.
+    monthly: rng.chance(1 / 3) || from > 1 || p.stage === 'preparation' ? monthlySplit(plan2024, from) : null,
   });
 
   let rest = p.amount - before - plan2024;

@@ -3,6 +3,7 @@
 // figures); the cards are written with one multi-row upsert. Reads are filtered by scope first.
 import { sql, type SQL } from 'drizzle-orm';
 import { ACTIVE_STAGES } from '../../../domain/lifecycle.ts';
+import { expectedInPeriod } from '../reporting/periods.repo.ts';
 import { likeEscape } from '../../../domain/search.ts';
 import type { CardIndicator } from '../../../domain/cards.ts';
 import type { DbOrTx } from '../../db/client.ts';
@@ -48,8 +49,7 @@ WITH cand AS (
     p.actual_start, p.actual_completion, p.actual_production
   FROM projects p
   WHERE p.region_path LIKE ${period.regionPath + '%'} AND p.region_path LIKE ${scopePath + '%'}
-    AND (p.stage = ANY(${activeStages()})
-      OR EXISTS (SELECT 1 FROM progress_reports r0 WHERE r0.project_id = p.id AND r0.period_id = ${period.id}::uuid))
+    AND ${expectedInPeriod(sql`p`, sql`${period.endsOn}::date`, sql`EXISTS (SELECT 1 FROM progress_reports r0 WHERE r0.project_id = p.id AND r0.period_id = ${period.id}::uuid)`)}
 ),
 prs AS (
   SELECT x.id, row_number() OVER (ORDER BY x.starts_on DESC)::int AS n

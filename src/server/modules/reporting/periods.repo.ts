@@ -58,6 +58,20 @@ export async function closePeriod(db: DbOrTx, id: string, userId: string): Promi
 
 const activeStages = () => sql`${sql.param([...ACTIVE_STAGES])}::text[]`;
 
+/**
+ * Is project `p` expected to report in a period ending on `endsOn`? It is active now and was already
+ * active then (its first move into an active stage is dated on or before the period's end; a project
+ * with no dated stage history counts as active throughout) — or it reported in the period anyway.
+ * Shared by the period page, the period counts and the card run, so "missing" means one thing.
+ */
+export function expectedInPeriod(p: SQL, endsOn: SQL, hasReport: SQL): SQL {
+  return sql`((${p}.stage = ANY(${activeStages()}) AND (
+      NOT EXISTS (SELECT 1 FROM stage_transitions st0 WHERE st0.project_id = ${p}.id)
+      OR EXISTS (SELECT 1 FROM stage_transitions st1 WHERE st1.project_id = ${p}.id
+        AND st1.to_stage = ANY(${activeStages()}) AND st1.date <= ${endsOn})))
+    OR ${hasReport})`;
+}
+
 export type CountsRow = {
   periodId: string;
   expected: number;
@@ -82,7 +96,7 @@ export async function periodCounts(db: DbOrTx, periodIds: string[], scopePath: s
     FROM reporting_periods per
     JOIN projects p ON p.region_path LIKE per.region_path || '%' AND p.region_path LIKE ${scopePath + '%'}
     LEFT JOIN progress_reports r ON r.project_id = p.id AND r.period_id = per.id
-    WHERE per.id = ANY(${sql.param(periodIds)}::uuid[]) AND (p.stage = ANY(${activeStages()}) OR r.id IS NOT NULL)
+    WHERE per.id = ANY(${sql.param(periodIds)}::uuid[]) AND ${expectedInPeriod(sql`p`, sql`per.ends_on`, sql`r.id IS NOT NULL`)}
     GROUP BY per.id`);
   return new Map(rows.map((r) => [r.periodId, r]));
 }
@@ -118,11 +132,11 @@ export interface PeriodProjectFilter {
 }
 
 /** Every project in the period's subtree ∩ scope that is expected to report (active, or already reported). */
-export async function periodProjects(db: DbOrTx, period: { id: string; regionPath: string }, f: PeriodProjectFilter): Promise<PeriodProjectDbRow[]> {
+export async function periodProjects(db: DbOrTx, period: { id: string; regionPath: string; endsOn: string }, f: PeriodProjectFilter): Promise<PeriodProjectDbRow[]> {
   const conds: SQL[] = [
     sql`p.region_path LIKE ${f.scopePath + '%'}`,
     sql`p.region_path LIKE ${period.regionPath + '%'}`,
-    sql`(p.stage = ANY(${activeStages()}) OR r.id IS NOT NULL)`,
+    expectedInPeriod(sql`p`, sql`${period.endsOn}::date`, sql`r.id IS NOT NULL`),
   ];
   if (f.responsibleOrgId) conds.push(sql`p.responsible_org_id = ${f.responsibleOrgId}`);
   if (f.projectIds) conds.push(sql`p.id = ANY(${sql.param(f.projectIds)}::uuid[])`);

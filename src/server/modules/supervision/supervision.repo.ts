@@ -254,8 +254,10 @@ export async function redCards(db: DbOrTx, periodId: string, prevPeriodId: strin
       EXISTS (SELECT 1 FROM supervision_orders o WHERE o.project_id = c.project_id AND o.period_id = c.period_id) AS "hasOrder",
       EXISTS (SELECT 1 FROM project_cards pc WHERE pc.project_id = c.project_id AND pc.period_id = ${prevPeriodId}::uuid
         AND COALESCE(pc.override_color, pc.color) = 'red') AS "prevRed",
-      EXISTS (SELECT 1 FROM accountability_entries a WHERE a.project_id = c.project_id AND a.period_id = c.period_id
-        AND a.reason = 'two_red') AS "hasTwoRedEntry"
+      -- Once on the list for red cards, a project stays there until its talk is held: a third red card
+      -- in a row does not add a second entry.
+      EXISTS (SELECT 1 FROM accountability_entries a WHERE a.project_id = c.project_id AND a.reason = 'two_red'
+        AND (a.period_id = c.period_id OR a.status = 'pending')) AS "hasTwoRedEntry"
     FROM project_cards c JOIN projects p ON p.id = c.project_id
     WHERE c.period_id = ${periodId}::uuid AND COALESCE(c.override_color, c.color) = 'red'
     ORDER BY p.code`);
