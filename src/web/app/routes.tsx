@@ -36,6 +36,7 @@ export const appRoutes: AppRoute[] = [
   { path: 'supervision', component: lazy(() => import('../features/cards/SupervisionPage.tsx')) },
   { path: 'problems', component: lazy(() => import('../features/problems/ProblemsPage.tsx')) },
   { path: 'problems/stats', component: lazy(() => import('../features/problems/ProblemStatsPage.tsx')) },
+  { path: 'problems/settings', component: lazy(() => import('../features/problems/ProblemSettingsPage.tsx')), roles: EDITOR_ROLES },
   { path: 'problems/:id', component: lazy(() => import('../features/problems/ProblemPage.tsx')) },
   { path: 'notifications', component: lazy(() => import('../features/problems/NotificationsPage.tsx')) },
   { path: 'account/password', component: lazy(() => import('../features/account/ChangePasswordPage.tsx')) },

@@ -1,12 +1,13 @@
 // 问题直通车: the roadblocks in the caller's view. A department user starts at what waits for its
 // acceptance (待我受理), then what it has in hand (办理中), then all. Filters and tab live in the URL.
-import { BarChartOutlined, FileExcelOutlined, FileWordOutlined, PlusOutlined } from '@ant-design/icons';
+import { BarChartOutlined, FileExcelOutlined, SettingOutlined, FileWordOutlined, PlusOutlined } from '@ant-design/icons';
 import { Badge, Button, Card, Checkbox, Flex, Input, Select, Space, Tabs } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { ESCALATION_LEVELS, PROBLEM_CATEGORIES, PROBLEM_SEVERITIES, PROBLEM_STATUSES, type ProblemCategory, type ProblemSeverity } from '../../../domain/problems.ts';
 import { useCurrentUser } from '../../app/auth.tsx';
+import { EDITOR_ROLES } from '../../app/permissions.ts';
 import ErrorAlert from '../../components/ErrorAlert.tsx';
 import OrgSelect from '../../components/OrgSelect.tsx';
 import RegionTreeSelect from '../../components/RegionTreeSelect.tsx';
@@ -70,6 +71,9 @@ export default function ProblemsPage() {
       extra={
         <Space wrap>
           <Link to="/problems/stats"><Button icon={<BarChartOutlined />}>{t('statsLink')}</Button></Link>
+          {EDITOR_ROLES.includes(user.role) && (
+            <Link to="/problems/settings"><Button icon={<SettingOutlined />}>{t('settingsLink')}</Button></Link>
+          )}
           {office && (
             <>
               <Button icon={<FileWordOutlined />} href={dispatchUrl('docx', filters.region)}>{t('dispatchDocx')}</Button>
