@@ -10,6 +10,7 @@ export default async function setup({ provide }: { provide: (key: string, value:
   if (process.env.E2E_BASE_URL) {
     provide('baseUrl', process.env.E2E_BASE_URL);
     provide('serverOutput', fs.readFileSync(process.env.E2E_SERVER_LOG ?? '/dev/null', 'utf8'));
+    provide('dataDir', process.env.E2E_DATA_DIR ?? '');
     return () => {};
   }
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tuijin-e2e-'));
@@ -41,6 +42,7 @@ export default async function setup({ provide }: { provide: (key: string, value:
   }
   provide('baseUrl', url);
   provide('serverOutput', output);
+  provide('dataDir', dataDir);
   return async () => {
     child.kill('SIGTERM');
     await new Promise((r) => setTimeout(r, 1500));
@@ -53,5 +55,7 @@ declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
     serverOutput: string;
+    /** The server's DATA_DIR: a command line run with it reaches the running server's database. */
+    dataDir: string;
   }
 }
