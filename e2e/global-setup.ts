@@ -16,7 +16,7 @@ export default async function setup({ provide }: { provide: (key: string, value:
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tuijin-e2e-'));
   const port = 3900 + Math.floor(Math.random() * 90);
   const child: ChildProcess = spawn(process.execPath, ['bin/tuijin.mjs', 'serve'], {
-    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', TUIJIN_SKIP_WEB_BUILD: '1' },
+    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', TUIJIN_SKIP_WEB_BUILD: '1', TUIJIN_SCHEDULER: '0' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -24,7 +24,7 @@ const HELP = `推进 Tuijin — 重点项目推进平台
   user create --username U --password P --role R [--region CODE] [--name 姓名]
   token create --username U [--name 用途]  生成 API 令牌（只显示一次）
 
-环境变量: DATA_DIR（默认 ./data）, DATABASE_URL（设置后使用 PostgreSQL）, PORT（默认 3000）, TUIJIN_DEMO=0（不载入演示数据）`;
+环境变量: DATA_DIR（默认 ./data）, DATABASE_URL（设置后使用 PostgreSQL）, PORT（默认 3000）, TUIJIN_DEMO=0（不载入演示数据）, TUIJIN_SCHEDULER=0（关闭每日定时任务：问题逾期升级、督办单超期）, TUIJIN_SCHEDULER_HOUR（定时任务时刻，默认 8 点）`;
 
 async function main(argv: string[]) {
   const [cmd, ...rest] = argv;

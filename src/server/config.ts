@@ -10,6 +10,10 @@ export interface Config {
   secureCookies: boolean;
   sessionHours: number;
   uploadMaxBytes: number;
+  /** Daily scheduled work (roadblock escalation, overdue supervision orders) inside the server. */
+  scheduler: boolean;
+  /** Hour of the day (China time) it runs. */
+  schedulerHour: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -22,5 +26,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: env.TUIJIN_SECURE_COOKIES === '1',
     sessionHours: Number(env.TUIJIN_SESSION_HOURS || 12),
     uploadMaxBytes: Number(env.TUIJIN_UPLOAD_MAX_MB || 20) * 1024 * 1024,
+    scheduler: env.TUIJIN_SCHEDULER !== '0',
+    schedulerHour: Math.min(23, Math.max(0, Number(env.TUIJIN_SCHEDULER_HOUR || 8))),
   };
 }

@@ -48,11 +48,14 @@ export async function startServer(config: Config): Promise<void> {
     logins = await demoLogins(database.db);
   }
   const app = await buildApp({ database, config }, { logger: true, serveWeb: true });
+  const { startScheduler } = await import('./jobs/scheduler.ts');
+  const scheduler = config.scheduler ? startScheduler(database.db, { hour: config.schedulerHour, log: (m) => console.log(m) }) : null;
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
     app.log.info({ signal }, 'shutting down');
+    scheduler?.stop();
     await app.close();
     await database.close();
     process.exit(0);

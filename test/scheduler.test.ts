@@ -1,0 +1,53 @@
+// The server's daily scheduled work: when it next runs, and that a run climbs overdue roadblocks
+// (the same escalate() as `npx tuijin escalate`) and is safe to repeat.
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { msUntilNextRun, startScheduler } from '../src/server/jobs/scheduler.ts';
+import { buildTestApp, type TestApp } from './helpers/app.ts';
+import { buildProject, createOrg, REGIONS, seedTestRegions } from './helpers/factories.ts';
+import { insertProblem } from './helpers/problem-rows.ts';
+
+describe('msUntilNextRun', () => {
+  it('counts to the next run hour in China time, never zero', () => {
+    // 2024-10-08 07:30 China time = 2024-10-07 23:30 UTC → 30 minutes to 08:00.
+    expect(msUntilNextRun(new Date('2024-10-07T23:30:00Z'), 8)).toBe(30 * 60_000);
+    // Exactly 08:00 China time: the next run is tomorrow's.
+    expect(msUntilNextRun(new Date('2024-10-08T00:00:00Z'), 8)).toBe(24 * 3600_000);
+    // 20:00 China time → 12 hours.
+    expect(msUntilNextRun(new Date('2024-10-08T12:00:00Z'), 8)).toBe(12 * 3600_000);
+    // Midnight run, 23:59:30 China time → 30 s.
+    expect(msUntilNextRun(new Date('2024-10-08T15:59:30Z'), 0)).toBe(30_000);
+  });
+});
+
+describe('a scheduled run', () => {
+  let t: TestApp;
+  let problemId = '';
+  beforeAll(async () => {
+    t = await buildTestApp();
+    const db = t.database.db;
+    await seedTestRegions(db);
+    const dept = await createOrg(db, { name: '市自然资源和规划局', kind: 'department', regionCode: REGIONS.city.code });
+    const p = await buildProject(db, { code: 'SCH-1', name: '定时任务测试项目', stage: 'construction' });
+    // Not accepted by 2024-09-24: long overdue by any clock after it.
+    problemId = (await insertProblem(db, { projectId: p.id, departmentId: dept.id, acceptDue: '2024-09-24' })).id;
+  });
+  afterAll(() => t.close());
+
+  it('climbs the overdue roadblock, logs what it did, and changes nothing when repeated', async () => {
+    const lines: string[] = [];
+    const s = startScheduler(t.database.db, { log: (m) => lines.push(m), catchUpDelayMs: -1, now: () => new Date('2024-11-20T02:00:00Z') });
+    try {
+      await s.runNow();
+      const level = async () => (await t.database.db.execute<{ l: number }>(sql`SELECT escalation_level AS l FROM problems WHERE id = ${problemId}::uuid`)).rows[0]!.l;
+      expect(await level()).toBe(3);
+      expect(lines[0]).toContain('定时任务（2024-11-20）');
+      expect(lines[0]).toContain('升级 1 个');
+      await s.runNow();
+      expect(await level()).toBe(3);
+      expect(lines[1]).toContain('升级 0 个');
+    } finally {
+      s.stop();
+    }
+  });
+});
