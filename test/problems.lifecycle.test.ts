@@ -30,7 +30,9 @@ beforeAll(async () => {
   const power = await createOrg(db, { name: '国网聊城供电公司', kind: 'department', regionCode: REGIONS.city.code });
   const p = await buildProject(db, { name: '新材料产业园', stage: 'construction', ownerOrgId: company.id });
   await createUser(db, { username: 'office', role: 'office', regionCode: REGIONS.city.code });
-  await createUser(db, { username: 'owner', role: 'owner', regionCode: REGIONS.dongchangfu.code, orgId: company.id });
+  const ownerUser = await createUser(db, { username: 'owner', role: 'owner', regionCode: REGIONS.dongchangfu.code, orgId: company.id });
+  // People read names, not logins: the raiser and the actor of each step are shown by display name.
+  await t.database.pool.query(`update users set display_name = '王建国' where id = $1`, [ownerUser.id]);
   await createUser(db, { username: 'land1', role: 'department', regionCode: REGIONS.city.code, orgId: land.id });
   await createUser(db, { username: 'land2', role: 'department', regionCode: REGIONS.city.code, orgId: land.id });
   await createUser(db, { username: 'power', role: 'department', regionCode: REGIONS.city.code, orgId: power.id });
@@ -53,7 +55,7 @@ describe('the life cycle across the National Day holiday', () => {
     expect(p).toMatchObject({
       code: 'WT2024-00001', status: 'open', category: 'utilities', severity: 'major', departmentId: ids.land, departmentName: '市自然资源和规划局',
       coDepartments: [{ id: ids.power, name: '国网聊城供电公司' }], acceptDue: '2024-10-08', dueDate: null, escalationLevel: 0,
-      raisedBy: 'owner', overdue: false, overdueWorkdays: 0, version: 1, projectName: '新材料产业园', regionName: '东昌府区',
+      raisedBy: '王建国', overdue: false, overdueWorkdays: 0, version: 1, projectName: '新材料产业园', regionName: '东昌府区',
     });
     expect(p.raisedAt).toBe('2024-09-27T02:00:00.000Z');
     expect(p.events.map((e: { action: string }) => e.action)).toEqual(['raised']);
@@ -175,7 +177,7 @@ describe('the life cycle across the National Day holiday', () => {
     expect(p.events.map((e: { action: string }) => e.action)).toEqual([
       'raised', 'accepted', 'progress', 'progress', 'solved', 'reopened', 'accepted', 'solved', 'verified',
     ]);
-    expect(p.events.find((e: { action: string }) => e.action === 'reopened')).toMatchObject({ username: 'owner', note: '仍有一基杆塔未迁', at: '2024-10-10T02:00:00.000Z' });
+    expect(p.events.find((e: { action: string }) => e.action === 'reopened')).toMatchObject({ username: 'owner', displayName: '王建国', note: '仍有一基杆塔未迁', at: '2024-10-10T02:00:00.000Z' });
     expect(p.permissions).toMatchObject({ canAccept: false, canProgress: false, canSolve: false, canVerify: false, canReopen: false, canAttach: false });
     const audit = (await t.database.pool.query(
       `select action from audit_log where entity_type = 'problem' and entity_id = $1 order by id`, [ids.problem],

@@ -6,7 +6,7 @@ import type { ProblemListQuery } from '../../../contract/problems.ts';
 import { DEFAULT_ACCEPT_DAYS, DEFAULT_ESCALATION_DAYS, PROBLEM_OPEN_STATUSES } from '../../../domain/problems.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import {
-  problemAttachments, problemCoDepartments, problemEvents, problems, problemSettings, workdayAdjustments,
+  problemAttachments, problemCoDepartments, problemEvents, problems, problemSettings, users, workdayAdjustments,
 } from '../../db/schema/index.ts';
 
 export type ProblemRow = typeof problems.$inferSelect;
@@ -53,7 +53,7 @@ const SELECT = sql`
          pr.region_path, pr.report_id, pr.category, pr.severity, pr.title, pr.description, pr.department_id, d.name AS department_name,
          (SELECT json_agg(json_build_object('id', o.id, 'name', o.name) ORDER BY o.name)
             FROM problem_co_departments c JOIN organizations o ON o.id = c.org_id WHERE c.problem_id = pr.id) AS co_departments,
-         pr.status, pr.raised_by, ru.username AS raised_by_name, pr.raised_at, pr.accept_due, pr.accepted_at, pr.due_date,
+         pr.status, pr.raised_by, COALESCE(ru.display_name, ru.username) AS raised_by_name, pr.raised_at, pr.accept_due, pr.accepted_at, pr.due_date,
          pr.solved_at, pr.solution, pr.closed_at, pr.escalation_level, pr.escalated_at, pr.version,
          lp.name AS leader_name, p.owner_org_id, p.responsible_org_id, p.leader_person_id
     FROM problems pr
@@ -168,8 +168,14 @@ export async function insertEvent(db: DbOrTx, v: typeof problemEvents.$inferInse
   await db.insert(problemEvents).values(v);
 }
 
+/** The steps in order; displayName is the actor's name now (the username kept on the row if the user is gone). */
 export async function listEvents(db: DbOrTx, problemId: string) {
-  return db.select().from(problemEvents).where(eq(problemEvents.problemId, problemId)).orderBy(asc(problemEvents.id));
+  return db
+    .select({ ...getTableColumns(problemEvents), displayName: users.displayName })
+    .from(problemEvents)
+    .leftJoin(users, eq(users.id, problemEvents.userId))
+    .where(eq(problemEvents.problemId, problemId))
+    .orderBy(asc(problemEvents.id));
 }
 
 // ───────────── attachments ─────────────

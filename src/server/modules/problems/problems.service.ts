@@ -98,7 +98,7 @@ export async function getProblem(db: DbOrTx, p: Principal, id: string): Promise<
     leaderName: row.leader_name,
     permissions: policy.permissions(p, f),
     events: events.map((e): ProblemEventDto => ({
-      id: e.id, action: e.action as ProblemAction, userId: e.userId, username: e.username, at: iso(e.at)!, note: e.note, data: e.data ?? null,
+      id: e.id, action: e.action as ProblemAction, userId: e.userId, username: e.username, displayName: e.displayName ?? e.username, at: iso(e.at)!, note: e.note, data: e.data ?? null,
     })),
     attachments: attachments.map((a): ProblemAttachmentDto => ({
       id: a.id, fileName: a.file_name, mimeType: a.mime_type, size: a.size, uploadedBy: a.uploaded_by, uploadedAt: iso(a.uploaded_at)!,

@@ -61,7 +61,7 @@ function StepTimeline({ events }: { events: ProblemEventDto[] }) {
           <Space size={8} wrap>
             <Typography.Text strong>{t(`enum.event.${e.action}`, { defaultValue: e.action })}</Typography.Text>
             <Typography.Text type="secondary" className="tj-num">{formatDateTime(e.at)}</Typography.Text>
-            {e.username && <Typography.Text type="secondary">{e.username}</Typography.Text>}
+            {e.displayName && <Typography.Text type="secondary">{e.displayName}</Typography.Text>}
             {took && <Typography.Text type="secondary" style={{ fontSize: 12 }}>（{t('detail.took', { d: took })}）</Typography.Text>}
           </Space>
           <EventBody e={e} />
