@@ -13,7 +13,7 @@ import { todayIso } from '../../../domain/dates.ts';
 import DateText, { formatDate, formatDateTime } from '../../components/DateText.tsx';
 import ErrorAlert from '../../components/ErrorAlert.tsx';
 import RegionTreeSelect from '../../components/RegionTreeSelect.tsx';
-import { accountabilityXlsxHref, ordersXlsxHref, useAccountability, useSupervisionOrders } from './cards.api.ts';
+import { accountabilityXlsxHref, ordersXlsxHref, useAccountability, useSupervisionOrder, useSupervisionOrders } from './cards.api.ts';
 import { NS } from './i18n.ts';
 import { OrderDecisionModal, RecordTalkModal, RespondModal } from './SupervisionModals.tsx';
 
@@ -59,8 +59,9 @@ function OrderDetail({ o }: { o: SupervisionOrderDto }) {
   );
 }
 
-function OrdersTab({ region }: { region?: string }) {
+function OrdersTab({ region, focusId, onUnfocus }: { region?: string; focusId?: string; onUnfocus: () => void }) {
   const { t } = useTranslation(NS);
+  const focused = useSupervisionOrder(focusId);
   const [status, setStatus] = useState<OrderStatus | undefined>();
   const [overdue, setOverdue] = useState(false);
   const [page, setPage] = useState(1);
@@ -133,6 +134,25 @@ function OrdersTab({ region }: { region?: string }) {
         </Flex>
         <Button icon={<DownloadOutlined />} href={ordersXlsxHref(filters)}>{t('supervision.export')}</Button>
       </Flex>
+      {focusId && (
+        <Card
+          size="small"
+          title={t('supervision.focused')}
+          extra={<Button size="small" type="link" onClick={onUnfocus}>{t('supervision.showAll')}</Button>}
+        >
+          {focused.error && <ErrorAlert error={focused.error} onRetry={() => void focused.refetch()} />}
+          <Table<SupervisionOrderDto>
+            rowKey="id"
+            size="middle"
+            loading={focused.isFetching}
+            columns={columns}
+            dataSource={focused.data ? [focused.data] : []}
+            expandable={{ expandedRowRender: (o) => <OrderDetail o={o} />, expandedRowKeys: focused.data ? [focused.data.id] : [] }}
+            pagination={false}
+            scroll={{ x: 'max-content' }}
+          />
+        </Card>
+      )}
       {orders.error && <ErrorAlert error={orders.error} onRetry={() => void orders.refetch()} />}
       <Table<SupervisionOrderDto>
         rowKey="id"
@@ -251,7 +271,7 @@ export default function SupervisionPage() {
         items={TABS.map((k) => ({
           key: k,
           label: t(`supervision.tabs.${k}`),
-          children: k === 'orders' ? <OrdersTab region={region} /> : <AccountabilityTab region={region} />,
+          children: k === 'orders' ? <OrdersTab region={region} focusId={params.get('order') ?? undefined} onUnfocus={() => set('order', undefined)} /> : <AccountabilityTab region={region} />,
         }))}
         destroyOnHidden
       />

@@ -133,6 +133,15 @@ export function useSupervisionOrders(filters: OrderFilters) {
   });
 }
 
+/** One order (the one a notification links to: /supervision?order=ID). */
+export function useSupervisionOrder(id: string | undefined) {
+  return useQuery({
+    queryKey: [...SUP, 'order', id],
+    queryFn: ({ signal }) => get<SupervisionOrderDto>(`/supervision-orders/${enc(id!)}`, {}, signal),
+    enabled: !!id,
+  });
+}
+
 export interface AccountabilityFilters {
   status?: AccountabilityStatus;
   region?: string;
