@@ -31,3 +31,18 @@ export const auditList = z.object({
   items: z.array(auditItem),
   nextBefore: z.number().int().nullable().meta({ description: '下一页的 before 参数；没有更多时为 null' }),
 });
+
+export const auditVerification = z
+  .object({
+    ok: z.boolean().meta({ description: '哈希链是否完整' }),
+    sealed: z.number().int().meta({ description: '已封存（已入链）的日志条数' }),
+    unsealed: z.number().int().meta({ description: '尚未封存的条数（其事务尚未提交）' }),
+    firstBroken: z
+      .object({
+        chainSeq: z.number().int().meta({ description: '断裂处的链序号' }),
+        id: z.number().int().meta({ description: '断裂处的日志 ID' }),
+        reason: z.enum(['hash_mismatch', 'prev_mismatch', 'gap']).meta({ description: 'hash_mismatch：内容被修改；prev_mismatch：前序哈希不符；gap：链序号不连续' }),
+      })
+      .optional(),
+  })
+  .meta({ id: 'AuditVerification' });

@@ -21,6 +21,7 @@ const HELP = `推进 Tuijin — 重点项目推进平台
   stats --year Y --month M [--region CODE] [--group-by region] [--user U]   关键指标统计
   cards run --period ID [--user U]        亮牌评定（期间锁定时自动执行）
   escalate [--at YYYY-MM-DD]             问题超期逐级上报（定时任务执行）
+  audit verify                           校验审计日志哈希链（断裂时退出码 1）
   user create --username U --password P --role R [--region CODE] [--name 姓名]
   token create --username U [--name 用途]  生成 API 令牌（只显示一次）
 
@@ -101,6 +102,11 @@ async function main(argv: string[]) {
       case 'escalate': {
         const { runEscalateCommand } = await import('./cli/escalate.ts');
         process.exitCode = await runEscalateCommand(db, rest);
+        break;
+      }
+      case 'audit': {
+        const { runAuditCommand } = await import('./cli/audit.ts');
+        process.exitCode = await runAuditCommand(db, rest);
         break;
       }
       case 'user': {

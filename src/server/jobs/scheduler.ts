@@ -1,8 +1,10 @@
 // Scheduled work inside the server: every day at a fixed hour (China time) the roadblock ladder
 // climbs and overdue supervision orders go onto the accountability list — the same `escalate()`
 // that `npx tuijin escalate` runs, so a deployment needs no cron. A missed day is caught up at start.
+// A second timer seals the audit log into its hash chain every minute (modules/audit/audit.chain.ts).
 import { todayIso } from '../../domain/dates.ts';
 import type { Db } from '../db/client.ts';
+import { sealAudit } from '../modules/audit/audit.chain.ts';
 import { escalate } from '../modules/problems/problems.escalation.ts';
 
 const CHINA_OFFSET_MS = 8 * 3600_000;
@@ -28,6 +30,8 @@ export interface SchedulerOptions {
   hour?: number;
   /** Delay of the catch-up run after start, ms (default one minute; negative: none). */
   catchUpDelayMs?: number;
+  /** How often new audit entries are sealed into the chain, ms (default one minute; negative: never). */
+  sealEveryMs?: number;
   log: (msg: string) => void;
   now?: () => Date;
 }
@@ -65,11 +69,24 @@ export function startScheduler(db: Db, o: SchedulerOptions): Scheduler {
 
   const catchUp = o.catchUpDelayMs ?? 60_000;
   schedule(catchUp >= 0 ? catchUp : msUntilNextRun(now(), hour));
+
+  let sealing = false;
+  const sealEvery = o.sealEveryMs ?? 60_000;
+  const sealTimer = sealEvery >= 0 ? setInterval(() => {
+    if (sealing) return;
+    sealing = true;
+    sealAudit(db)
+      .catch((err: Error) => o.log(`审计日志封存失败：${err.message}`))
+      .finally(() => (sealing = false));
+  }, sealEvery) : null;
+  sealTimer?.unref();
+
   return {
     runNow,
     stop() {
       stopped = true;
       if (timer) clearTimeout(timer);
+      if (sealTimer) clearInterval(sealTimer);
     },
   };
 }

@@ -1,6 +1,11 @@
-import { bigserial, index, jsonb, pgTable, text, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { bigint, bigserial, index, jsonb, pgTable, text, timestamp, unique, uuid, varchar } from 'drizzle-orm/pg-core';
 
-/** Every change: who, when, what, before and after. Project history is read from here. */
+/**
+ * Every change: who, when, what, before and after. Project history is read from here.
+ * Tamper-evident: sealing (modules/audit/audit.chain.ts) gives each entry a place in the chain
+ * (chain_seq) and hash = SM3(prev_hash + canonical text); all three stay null until sealed.
+ */
 export const auditLog = pgTable(
   'audit_log',
   {
@@ -16,10 +21,16 @@ export const auditLog = pgTable(
     before: jsonb('before'),
     after: jsonb('after'),
     note: text('note'),
+    chainSeq: bigint('chain_seq', { mode: 'number' }),
+    prevHash: text('prev_hash'),
+    hash: text('hash'),
   },
   (t) => [
     index('audit_project_idx').on(t.projectId, t.id),
     index('audit_region_idx').on(t.regionPath.op('text_pattern_ops')),
     index('audit_at_idx').on(t.at),
+    // The unique constraint is also the index the chain is walked by; the partial index finds what is left to seal.
+    unique('audit_chain_seq_unique').on(t.chainSeq),
+    index('audit_unsealed_idx').on(t.id).where(sql`chain_seq IS NULL`),
   ],
 );

@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
-import { auditList, auditQuery } from '../../../contract/audit.ts';
+import { auditList, auditQuery, auditVerification } from '../../../contract/audit.ts';
 import { errorBody } from '../../../contract/common.ts';
 import { typed, type AppContext } from '../../context.ts';
 import { requirePrincipal } from '../../plugins/auth.ts';
-import { searchAudit } from './audit.service.ts';
+import { checkAuditChain, searchAudit } from './audit.service.ts';
 
 export async function auditRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = typed(app);
@@ -17,4 +17,12 @@ export async function auditRoutes(app: FastifyInstance, ctx: AppContext) {
       response: { 200: auditList, 403: errorBody },
     },
   }, async (req) => searchAudit(db, requirePrincipal(req), req.query));
+
+  r.get('/audit/verify', {
+    schema: {
+      tags: ['操作日志'],
+      summary: '校验操作日志哈希链（先封存待封存的记录；项目办、系统管理员、督查审计）',
+      response: { 200: auditVerification, 403: errorBody },
+    },
+  }, async (req) => checkAuditChain(db, requirePrincipal(req)));
 }
