@@ -15,6 +15,7 @@ const HELP = `推进 Tuijin — 重点项目推进平台
   serve                                  启动服务（默认端口 3000）
   migrate                                执行数据库迁移
   seed --demo                            在空数据库中载入演示城市（聊城）
+  gen --scale province|city|tiny         在空数据库中生成规模测试数据（山东全省 5 万项目 / 一市 / 测试用）
   import <file.xlsx> [--dry-run] [--user U] [--year Y]   导入台账
   export <file.xlsx> [--user U] [--region CODE] [--stage S] [--q TEXT]  导出台账
   periods list|open|close [--year Y --month M] [--region CODE] [--seq N] [--id ID] [--user U]   填报期间
@@ -41,7 +42,7 @@ async function main(argv: string[]) {
   const database = await openDatabase(config);
   try {
     // A command that opened the folder itself brings the schema up to date first.
-    if (database.ownsEmbedded || cmd === 'migrate') await prepareDatabase(database);
+    if (database.ownsEmbedded || cmd === 'migrate' || cmd === 'gen') await prepareDatabase(database);
     const { db } = database;
     switch (cmd) {
       case 'migrate':
@@ -57,6 +58,11 @@ async function main(argv: string[]) {
         }
         const logins = await seedDemo(db);
         printLogins(logins);
+        break;
+      }
+      case 'gen': {
+        const { runGenCommand } = await import('./cli/gen.ts');
+        process.exitCode = await runGenCommand(db, rest);
         break;
       }
       case 'import': {

@@ -1,0 +1,61 @@
+// The scale-data generator at its smallest scale: counts, reports inside their city's periods,
+// cumulative within the total investment, and the key figures computed on the result.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { generate, type GenResult } from '../src/server/gen/generate.ts';
+import { buildTestApp, login, type TestApp } from './helpers/app.ts';
+import { createUser } from './helpers/factories.ts';
+
+let t: TestApp;
+let result: GenResult;
+const one = async <T>(q: ReturnType<typeof sql>) => (await t.database.db.execute(q)).rows[0] as T;
+
+beforeAll(async () => {
+  t = await buildTestApp();
+  result = await generate(t.database.db, 'tiny');
+}, 120_000);
+afterAll(async () => t?.close());
+
+describe('gen --scale tiny', () => {
+  it('writes the expected amounts', async () => {
+    expect(result).toMatchObject({ cities: 2, projects: 200, roadblocks: 400, periods: 24 });
+    const c = await one<{ p: number; r: number; a: number; b: number; o: number }>(sql`select
+      (select count(*)::int from projects) as p, (select count(*)::int from progress_reports) as r,
+      (select count(*)::int from progress_reports where status = 'approved') as a,
+      (select count(*)::int from problems) as b, (select count(*)::int from organizations) as o`);
+    expect(c.p).toBe(200);
+    expect(c.r).toBe(result.reports);
+    expect(c.r).toBeGreaterThan(1000);
+    expect(c.a).toBe(c.r);
+    expect(c.b).toBe(400);
+    expect(c.o).toBe(result.orgs);
+  });
+
+  it('files every report in a period of its project\'s city', async () => {
+    const bad = await one<{ n: number }>(sql`select count(*)::int as n from progress_reports r
+      join projects p on p.id = r.project_id join reporting_periods rp on rp.id = r.period_id
+      where p.region_path not like rp.region_path || '%' or rp.year <> r.year or rp.month <> r.month`);
+    expect(bad.n).toBe(0);
+  });
+
+  it('keeps the cumulative investment within the total', async () => {
+    const over = await one<{ n: number }>(sql`select count(*)::int as n from projects p
+      where p.opening_investment + coalesce((select sum(investment) from progress_reports r where r.project_id = p.id and r.status = 'approved'), 0)
+        > p.total_investment`);
+    expect(over.n).toBe(0);
+  });
+
+  it('refuses a database that already has projects', async () => {
+    await expect(generate(t.database.db, 'tiny')).rejects.toThrow(/已有项目/);
+  });
+
+  it('serves the key figures on the generated data', async () => {
+    await createUser(t.database.db, { username: 'gen-admin', role: 'admin', regionCode: '370000' });
+    const client = await login(t.app, 'gen-admin');
+    const res = await client.get('/api/v1/stats?year=2024&month=12&groupBy=region');
+    expect(res.statusCode, res.body).toBe(200);
+    const body = res.json() as { total: { projectCount: number; ytdInvestment: string } };
+    expect(body.total.projectCount).toBeGreaterThan(100);
+    expect(Number(body.total.ytdInvestment)).toBeGreaterThan(0);
+  });
+});
