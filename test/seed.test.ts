@@ -193,7 +193,7 @@ describe('seeding', () => {
     } finally {
       await other.close();
     }
-  });
+  }, 120_000); // a whole second demo city (cards and supervision included) on a busy machine
 
   it('returns one sign-in per role, and each one signs in', async () => {
     expect(logins.map((l) => l.role).sort()).toEqual(['admin', 'auditor', 'department', 'leader', 'office', 'owner', 'unit', 'viewer']);
