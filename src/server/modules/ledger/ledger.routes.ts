@@ -4,7 +4,8 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { errorBody } from '../../../contract/common.ts';
 import { exportQuery, importMapping, importPreview, importQuery, type ImportMapping } from '../../../contract/ledger.ts';
 import { typed, type AppContext } from '../../context.ts';
-import { AppError, invalid } from '../../errors.ts';
+import { invalid } from '../../errors.ts';
+import { readUpload } from '../../plugins/multipart.ts';
 import { attachmentHeader } from '../../io/ledger-export.ts';
 import { buildLedgerTemplate } from '../../io/ledger-template.ts';
 import { requirePrincipal } from '../../plugins/auth.ts';
@@ -35,7 +36,7 @@ export async function ledgerRoutes(app: FastifyInstance, ctx: AppContext) {
   }, async (req) => {
     const p = requirePrincipal(req);
     requireOffice(p);
-    const upload = await readUpload(req);
+    const upload = await readLedgerUpload(req);
     const opts = { mapping: upload.mapping, year: req.query.year, maxBytes: ctx.config.uploadMaxBytes };
     return req.query.dryRun
       ? previewImport(db, p, upload.file, upload.fileName, opts)
@@ -56,23 +57,9 @@ export async function ledgerRoutes(app: FastifyInstance, ctx: AppContext) {
   });
 }
 
-async function readUpload(req: FastifyRequest): Promise<{ file: Buffer; fileName: string; mapping?: ImportMapping }> {
-  if (!req.isMultipart()) throw new AppError('unsupported_file', '请以 multipart/form-data 方式上传 .xlsx 文件（字段名 file）');
-  let file: Buffer | null = null;
-  let fileName = '台账.xlsx';
-  let mappingText: string | undefined;
-  for await (const part of req.parts()) {
-    if (part.type === 'file') {
-      const buf = await part.toBuffer();
-      if (part.fieldname === 'file') {
-        file = buf;
-        fileName = part.filename || fileName;
-      }
-    } else if (part.fieldname === 'mapping') {
-      mappingText = String(part.value ?? '');
-    }
-  }
-  if (!file) throw invalid('请选择要导入的 .xlsx 文件', [{ field: 'file', message: '缺少文件' }]);
+async function readLedgerUpload(req: FastifyRequest): Promise<{ file: Buffer; fileName: string; mapping?: ImportMapping }> {
+  const { file, fileName, fields } = await readUpload(req, { what: ' .xlsx 文件', missing: '请选择要导入的 .xlsx 文件', defaultName: '台账.xlsx' });
+  const mappingText = fields.mapping;
   if (!mappingText?.trim()) return { file, fileName };
   let json: unknown;
   try {

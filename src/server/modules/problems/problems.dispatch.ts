@@ -8,7 +8,7 @@ import type { DbOrTx } from '../../db/client.ts';
 import { buildDispatchDocx } from '../../io/dispatch.docx.ts';
 import { buildDispatchXlsx } from '../../io/dispatch.xlsx.ts';
 import type { Principal } from '../access/principal.ts';
-import { loadAdjustments } from './problems.escalation.ts';
+import { loadAdjustments } from './problems.repo.ts';
 import { problemVisibility } from './problems.stats.ts';
 
 interface DispatchDbRow {

@@ -9,12 +9,11 @@
 // or holiday right after the deadline escalates nothing. The level only climbs; each level climbed
 // writes an 'escalated' event and notifies its people in the same transaction. Running twice with
 // the same clock changes nothing the second time.
+import { loadAdjustments } from './problems.repo.ts';
 import { sql } from 'drizzle-orm';
 import { ESCALATION_LEVEL_LABELS, escalationLevelFor, overdueOn, type EscalationLevel, type ProblemStatus } from '../../../domain/problems.ts';
 import { todayIso } from '../../../domain/dates.ts';
-import { adjustmentsMap, type WorkdayAdjustments } from '../../../domain/workdays.ts';
 import type { Db, DbOrTx } from '../../db/client.ts';
-import { workdayAdjustments } from '../../db/schema/index.ts';
 import { invalid } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
 import { requireOffice } from '../access/access.policy.ts';
@@ -66,9 +65,6 @@ interface Candidate {
   team_person_ids: string[] | null;
 }
 
-export async function loadAdjustments(db: DbOrTx): Promise<WorkdayAdjustments> {
-  return adjustmentsMap(await db.select({ date: workdayAdjustments.date, isWorkday: workdayAdjustments.isWorkday }).from(workdayAdjustments));
-}
 
 /** Roadblocks whose deadline has passed on `today` and that can still climb, within a region subtree. */
 async function overdueCandidates(db: DbOrTx, today: string, regionPath: string): Promise<Candidate[]> {

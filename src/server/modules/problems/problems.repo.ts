@@ -4,6 +4,7 @@
 import { and, asc, eq, getTableColumns, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import type { ProblemListQuery } from '../../../contract/problems.ts';
 import { DEFAULT_ACCEPT_DAYS, DEFAULT_ESCALATION_DAYS, PROBLEM_OPEN_STATUSES } from '../../../domain/problems.ts';
+import { adjustmentsMap, type WorkdayAdjustments } from '../../../domain/workdays.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import {
   problemAttachments, problemCoDepartments, problemEvents, problems, problemSettings, users, workdayAdjustments,
@@ -236,8 +237,9 @@ export async function listAdjustments(db: DbOrTx, year?: number) {
   return rows;
 }
 
-export async function allAdjustments(db: DbOrTx) {
-  return db.select({ date: workdayAdjustments.date, isWorkday: workdayAdjustments.isWorkday }).from(workdayAdjustments);
+/** The office's working-day adjustments, as the calendar functions of domain/workdays.ts take them. */
+export async function loadAdjustments(db: DbOrTx): Promise<WorkdayAdjustments> {
+  return adjustmentsMap(await db.select({ date: workdayAdjustments.date, isWorkday: workdayAdjustments.isWorkday }).from(workdayAdjustments));
 }
 
 export async function replaceAdjustments(

@@ -9,7 +9,7 @@ import {
   workdayAdjustmentsPut, workdayAdjustmentsQuery,
 } from '../../../contract/problems.ts';
 import { typed, type AppContext } from '../../context.ts';
-import { AppError, invalid } from '../../errors.ts';
+import { readUpload } from '../../plugins/multipart.ts';
 import { attachmentHeader } from '../../io/ledger-export.ts';
 import { requirePrincipal } from '../../plugins/auth.ts';
 import { problemsOversightRoutes } from './problems.oversight.routes.ts';
@@ -105,18 +105,6 @@ export async function problemsRoutes(app: FastifyInstance, ctx: AppContext) {
 
 async function readFile(req: FastifyRequest): Promise<{ buffer: Buffer; fileName: string }> {
   requirePrincipal(req);
-  if (!req.isMultipart()) throw new AppError('unsupported_file', '请以 multipart/form-data 方式上传附件（字段名 file）');
-  let buffer: Buffer | null = null;
-  let fileName = 'attachment';
-  for await (const part of req.parts()) {
-    if (part.type === 'file') {
-      const buf = await part.toBuffer();
-      if (part.fieldname === 'file') {
-        buffer = buf;
-        fileName = part.filename || fileName;
-      }
-    }
-  }
-  if (!buffer) throw invalid('请选择要上传的附件', [{ field: 'file', message: '缺少文件' }]);
-  return { buffer, fileName };
+  const u = await readUpload(req, { what: '附件', missing: '请选择要上传的附件', defaultName: 'attachment' });
+  return { buffer: u.file, fileName: u.fileName };
 }

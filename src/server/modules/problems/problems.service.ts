@@ -12,7 +12,7 @@ import {
   acceptDueDate, nextStatus, overdueOn, PROBLEM_CATEGORY_LABELS, PROBLEM_SEVERITY_LABELS, problemCode,
   type EscalationLevel, type ProblemAction, type ProblemCategory, type ProblemSeverity, type ProblemStatus, type ProblemStep,
 } from '../../../domain/problems.ts';
-import { adjustmentsMap, type WorkdayAdjustments } from '../../../domain/workdays.ts';
+import type { WorkdayAdjustments } from '../../../domain/workdays.ts';
 import type { Db, DbOrTx, Tx } from '../../db/client.ts';
 import { AppError, conflict, invalid, notFound } from '../../errors.ts';
 import { requireOffice } from '../access/access.policy.ts';
@@ -30,9 +30,6 @@ import * as repo from './problems.repo.ts';
 export const problemClock = { now: (): Date => new Date() };
 export const problemToday = () => todayIso(problemClock.now());
 
-export async function loadAdjustments(db: DbOrTx): Promise<WorkdayAdjustments> {
-  return adjustmentsMap(await repo.allAdjustments(db));
-}
 
 const iso = (d: Date | string | null) => (d == null ? null : new Date(d).toISOString());
 
@@ -92,7 +89,7 @@ async function loadVisible(db: DbOrTx, p: Principal, id: string) {
 
 export async function getProblem(db: DbOrTx, p: Principal, id: string): Promise<ProblemDto> {
   const { row, f } = await loadVisible(db, p, id);
-  const [adj, events, attachments] = await Promise.all([loadAdjustments(db), repo.listEvents(db, id), repo.listAttachments(db, id)]);
+  const [adj, events, attachments] = await Promise.all([repo.loadAdjustments(db), repo.listEvents(db, id), repo.listAttachments(db, id)]);
   return {
     ...toSummary(row, adj, problemToday()),
     leaderName: row.leader_name,
@@ -122,7 +119,7 @@ export async function listProblems(db: DbOrTx, p: Principal, q: ProblemListQuery
     raisedBy: mine ? p.id : undefined,
     overdue: overdue === undefined ? undefined : { today, value: overdue },
   });
-  const adj = await loadAdjustments(db);
+  const adj = await repo.loadAdjustments(db);
   return { items: rows.map((r) => toSummary(r, adj, today)), total, page: q.page, pageSize: q.pageSize };
 }
 
@@ -155,7 +152,7 @@ export async function raiseProblem(db: Db, p: Principal, input: ProblemCreate): 
     const now = problemClock.now();
     const today = todayIso(now);
     const settings = await repo.effectiveProblemSettings(tx, project.regionPath);
-    const acceptDue = acceptDueDate(today, settings.acceptDays, await loadAdjustments(tx));
+    const acceptDue = acceptDueDate(today, settings.acceptDays, await repo.loadAdjustments(tx));
     const year = Number(today.slice(0, 4));
     const code = problemCode(year, await repo.nextSeq(tx, year));
     const row = await repo.insertProblem(tx, {
@@ -276,7 +273,7 @@ export function verifyProblem(db: Db, p: Principal, id: string, body?: { note?: 
 export function reopenProblem(db: Db, p: Principal, id: string, body: { reason: string; version?: number }) {
   return takeStep(db, p, id, 'reopen', body.version, async ({ tx, row, today }) => {
     const settings = await repo.effectiveProblemSettings(tx, row.region_path);
-    const acceptDue = acceptDueDate(today, settings.acceptDays, await loadAdjustments(tx));
+    const acceptDue = acceptDueDate(today, settings.acceptDays, await repo.loadAdjustments(tx));
     return {
       // The department accepts again and commits a new date; the earlier solution stays in the events.
       set: { acceptDue, acceptedAt: null, acceptedBy: null, dueDate: null, solvedAt: null, solvedBy: null, solution: null },

@@ -10,7 +10,7 @@ import {
   reportingSettingsQuery,
 } from '../../../contract/reporting.ts';
 import { typed, type AppContext } from '../../context.ts';
-import { AppError, invalid } from '../../errors.ts';
+import { readUpload } from '../../plugins/multipart.ts';
 import { attachmentHeader } from '../../io/ledger-export.ts';
 import { requirePrincipal } from '../../plugins/auth.ts';
 import * as corrections from './corrections.service.ts';
@@ -145,21 +145,6 @@ export async function reportingRoutes(app: FastifyInstance, ctx: AppContext) {
 
 async function readPhoto(req: FastifyRequest): Promise<{ buffer: Buffer; fileName: string; caption: string | null }> {
   requirePrincipal(req);
-  if (!req.isMultipart()) throw new AppError('unsupported_file', '请以 multipart/form-data 方式上传照片（字段名 file）');
-  let buffer: Buffer | null = null;
-  let fileName = 'photo';
-  let caption: string | null = null;
-  for await (const part of req.parts()) {
-    if (part.type === 'file') {
-      const buf = await part.toBuffer();
-      if (part.fieldname === 'file') {
-        buffer = buf;
-        fileName = part.filename || fileName;
-      }
-    } else if (part.fieldname === 'caption') {
-      caption = z.string().max(500).safeParse(part.value).data ?? null;
-    }
-  }
-  if (!buffer) throw invalid('请选择要上传的照片', [{ field: 'file', message: '缺少文件' }]);
-  return { buffer, fileName, caption };
+  const u = await readUpload(req, { what: '照片', missing: '请选择要上传的照片', defaultName: 'photo' });
+  return { buffer: u.file, fileName: u.fileName, caption: z.string().max(500).safeParse(u.fields.caption).data ?? null };
 }
