@@ -23,6 +23,7 @@ const HELP = `推进 Tuijin — 重点项目推进平台
   cards run --period ID [--user U]        亮牌评定（期间锁定时自动执行）
   escalate [--at YYYY-MM-DD]             问题超期逐级上报（定时任务执行）
   audit verify                           校验审计日志哈希链（断裂时退出码 1）
+  bulletin --region CODE --period ID --out FILE.docx [--user U]   生成并发布月度通报（同时写出 .xlsx 附件）
   user create --username U --password P --role R [--region CODE] [--name 姓名]
   token create --username U [--name 用途]  生成 API 令牌（只显示一次）
 
@@ -58,6 +59,11 @@ async function main(argv: string[]) {
         }
         const logins = await seedDemo(db);
         printLogins(logins);
+        break;
+      }
+      case 'bulletin': {
+        const { runBulletinCommand } = await import('./cli/bulletin.ts');
+        process.exitCode = await runBulletinCommand(db, rest);
         break;
       }
       case 'gen': {

@@ -16,8 +16,12 @@ import { cardsRoutes } from './cards/cards.routes.ts';
 import { supervisionRoutes } from './supervision/supervision.routes.ts';
 import { problemsRoutes } from './problems/problems.routes.ts';
 import { notificationsRoutes } from './notifications/notifications.routes.ts';
+import { cockpitRoutes } from './cockpit/cockpit.routes.ts';
+import { mapRoutes } from './map/map.routes.ts';
+import { ganttRoutes } from './gantt/gantt.routes.ts';
+import { bulletinsRoutes } from './bulletins/bulletins.routes.ts';
 
 export type ModuleRoutes = (app: FastifyInstance, ctx: AppContext) => Promise<void>;
 
 export const modules: ModuleRoutes[] = [authRoutes, projectRoutes, regionsRoutes, lookupsRoutes, batchesRoutes, leadersRoutes, usersRoutes, auditRoutes, ledgerRoutes, reportingRoutes, statsRoutes,
-  cardsRoutes, supervisionRoutes, problemsRoutes, notificationsRoutes];
+  cardsRoutes, supervisionRoutes, problemsRoutes, notificationsRoutes, cockpitRoutes, mapRoutes, ganttRoutes, bulletinsRoutes];

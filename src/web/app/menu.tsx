@@ -1,6 +1,6 @@
 // The left menu and the account menu. Add an entry here when a page joins the route table.
 import {
-  AlertOutlined, AuditOutlined, BarChartOutlined, BugOutlined, SafetyCertificateOutlined, CalendarOutlined, EditOutlined, FileExcelOutlined, FlagOutlined, KeyOutlined, LockOutlined, LogoutOutlined, ProfileOutlined,
+  AlertOutlined, AuditOutlined, DashboardOutlined, EnvironmentOutlined, FileWordOutlined, ScheduleOutlined, BarChartOutlined, BugOutlined, SafetyCertificateOutlined, CalendarOutlined, EditOutlined, FileExcelOutlined, FlagOutlined, KeyOutlined, LockOutlined, LogoutOutlined, ProfileOutlined,
   TeamOutlined, UserOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
@@ -17,6 +17,7 @@ export interface MenuEntry {
 }
 
 export const mainMenu: MenuEntry[] = [
+  { path: '/cockpit', labelKey: 'menu.cockpit', icon: <DashboardOutlined /> },
   { path: '/projects', labelKey: 'menu.ledger', icon: <ProfileOutlined /> },
   { path: '/reports', labelKey: 'menu.reports', icon: <EditOutlined /> },
   { path: '/periods', labelKey: 'menu.periods', icon: <CalendarOutlined /> },
@@ -24,6 +25,9 @@ export const mainMenu: MenuEntry[] = [
   { path: '/cards', labelKey: 'menu.cards', icon: <SafetyCertificateOutlined /> },
   { path: '/supervision', labelKey: 'menu.supervision', icon: <AlertOutlined /> },
   { path: '/problems', labelKey: 'menu.problems', icon: <BugOutlined /> },
+  { path: '/map', labelKey: 'menu.map', icon: <EnvironmentOutlined /> },
+  { path: '/gantt', labelKey: 'menu.gantt', icon: <ScheduleOutlined /> },
+  { path: '/bulletins', labelKey: 'menu.bulletins', icon: <FileWordOutlined /> },
   { path: '/batches', labelKey: 'menu.batches', icon: <FlagOutlined /> },
   { path: '/leaders', labelKey: 'menu.leaders', icon: <UserOutlined /> },
   { path: '/import', labelKey: 'menu.import', icon: <FileExcelOutlined />, roles: EDITOR_ROLES },

@@ -17,7 +17,7 @@ const enUS: Messages = {
   },
   lang: { label: 'Language', 'zh-CN': '中文', 'en-US': 'English' },
   menu: {
-    ledger: 'Ledger', reports: 'Progress reports', periods: 'Reporting periods', stats: 'Statistics', cards: 'Cards', supervision: 'Supervision', problems: 'Roadblocks', batches: 'Batch events', leaders: 'Lead leaders', import: 'Import ledger', users: 'Users', audit: 'Audit log',
+    cockpit: 'Cockpit', map: 'War map', gantt: 'Schedules', bulletins: 'Bulletins', ledger: 'Ledger', reports: 'Progress reports', periods: 'Reporting periods', stats: 'Statistics', cards: 'Cards', supervision: 'Supervision', problems: 'Roadblocks', batches: 'Batch events', leaders: 'Lead leaders', import: 'Import ledger', users: 'Users', audit: 'Audit log',
     account: 'Account', changePassword: 'Change password', tokens: 'API tokens', logout: 'Sign out', openMenu: 'Open menu',
   },
   auth: {

@@ -19,7 +19,7 @@ const zhCN = {
   },
   lang: { label: '语言', 'zh-CN': '中文', 'en-US': 'English' },
   menu: {
-    ledger: '台账', reports: '调度填报', periods: '填报期间', stats: '统计分析', cards: '亮牌评定', supervision: '督办约谈', problems: '问题直通车', batches: '集中开工/签约', leaders: '包靠领导', import: '台账导入', users: '用户管理', audit: '操作日志',
+    cockpit: '驾驶舱', map: '挂图作战', gantt: '进度计划', bulletins: '月度通报', ledger: '台账', reports: '调度填报', periods: '填报期间', stats: '统计分析', cards: '亮牌评定', supervision: '督办约谈', problems: '问题直通车', batches: '集中开工/签约', leaders: '包靠领导', import: '台账导入', users: '用户管理', audit: '操作日志',
     account: '账号', changePassword: '修改密码', tokens: 'API 令牌', logout: '退出', openMenu: '打开菜单',
   },
   auth: {

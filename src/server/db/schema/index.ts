@@ -8,3 +8,4 @@ export * from './imports.ts';
 export * from './reporting.ts';
 export * from './cards.ts';
 export * from './problems.ts';
+export * from './leadership.ts';

@@ -82,7 +82,7 @@ export const projectTeamMembers = pgTable(
   (t) => [index('project_team_project_idx').on(t.projectId), index('project_team_person_idx').on(t.personId)],
 );
 
-/** Approval procedures checklist (审批手续). */
+/** Approval procedures checklist (审批手续). `baselineDate` keeps the first plan when the date is re-planned. */
 export const projectProcedures = pgTable(
   'project_procedures',
   {
@@ -91,6 +91,7 @@ export const projectProcedures = pgTable(
     name: text('name').notNull(),
     status: varchar('status', { length: 16 }).notNull().default('pending'),
     plannedDate: date('planned_date'),
+    baselineDate: date('baseline_date'),
     actualDate: date('actual_date'),
     documentNo: text('document_no'),
     authority: text('authority'),

@@ -1,0 +1,4 @@
+// Being built.
+import PlaceholderPage from '../../components/PlaceholderPage.tsx';
+
+export default PlaceholderPage;
