@@ -1,15 +1,15 @@
 // Roadblock attachments (type by content, ≤ 20 MB, download only to those who see the roadblock),
 // the office's working-day adjustments (which move the deadlines) and the per-region settings.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { problemClock } from '../src/server/modules/problems/problems.service.ts';
+import { clock } from '../src/server/clock.ts';
 import { buildTestApp, login, type Client, type TestApp } from './helpers/app.ts';
 import { buildProject, createOrg, createUser, REGIONS, seedTestRegions } from './helpers/factories.ts';
 
 let t: TestApp;
 let office: Client, countyOffice: Client, owner: Client, dept: Client, otherDept: Client;
 const ids: Record<string, string> = {};
-const realNow = problemClock.now;
-const at = (date: string) => { problemClock.now = () => new Date(`${date}T10:00:00+08:00`); };
+const realNow = clock.now;
+const at = (date: string) => { clock.now = () => new Date(`${date}T10:00:00+08:00`); };
 
 function multipart(file: Buffer, fileName: string) {
   const boundary = '----tuijin' + Math.random().toString(16).slice(2);
@@ -45,7 +45,7 @@ beforeAll(async () => {
   const res = await owner.post('/api/v1/problems', { projectId: p.id, category: 'approvals', severity: 'general', title: '环评批复', description: '等待批复', departmentId: land.id });
   ids.problem = res.json().id;
 });
-afterEach(() => { problemClock.now = realNow; });
+afterEach(() => { clock.now = realNow; });
 afterAll(() => t.close());
 
 describe('attachments', () => {

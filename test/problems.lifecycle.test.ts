@@ -4,17 +4,17 @@
 // days, the make-up Saturday 12 Oct counting), solved again and verified. Each step is an event,
 // audited, and notifies the people concerned.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { problemClock } from '../src/server/modules/problems/problems.service.ts';
+import { clock } from '../src/server/clock.ts';
 import { buildTestApp, login, type Client, type TestApp } from './helpers/app.ts';
 import { buildProject, createOrg, createUser, REGIONS, seedTestRegions } from './helpers/factories.ts';
 
 let t: TestApp;
 let office: Client, owner: Client, dept: Client, coDept: Client;
 const ids: Record<string, string> = {};
-const realNow = problemClock.now;
+const realNow = clock.now;
 
 /** China 10:00 on a date. */
-const at = (date: string) => { problemClock.now = () => new Date(`${date}T10:00:00+08:00`); };
+const at = (date: string) => { clock.now = () => new Date(`${date}T10:00:00+08:00`); };
 
 const notices = async (username: string) =>
   (await t.database.pool.query(
@@ -39,7 +39,7 @@ beforeAll(async () => {
   [office, owner, dept, coDept] = (await Promise.all(['office', 'owner', 'land1', 'power'].map((u) => login(t.app, u)))) as [Client, Client, Client, Client];
   Object.assign(ids, { project: p.id, land: land.id, power: power.id });
 });
-afterEach(() => { problemClock.now = realNow; });
+afterEach(() => { clock.now = realNow; });
 afterAll(() => t.close());
 
 describe('the life cycle across the National Day holiday', () => {

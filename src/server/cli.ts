@@ -45,6 +45,7 @@ async function main(argv: string[]) {
     // A command that opened the folder itself brings the schema up to date first.
     if (database.ownsEmbedded || cmd === 'migrate' || cmd === 'gen') await prepareDatabase(database);
     const { db } = database;
+    if (cmd !== 'migrate' && cmd !== 'gen' && cmd !== 'seed') await (await import('./clock.ts')).loadClock(db);
     switch (cmd) {
       case 'migrate':
         console.log('数据库迁移完成');

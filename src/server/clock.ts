@@ -21,7 +21,7 @@ export const clock = {
 };
 
 /** Today's date in China as YYYY-MM-DD, by the server's clock. */
-export function today(): string {
+export function clockToday(): string {
   return todayIso(clock.now());
 }
 

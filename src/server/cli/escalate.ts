@@ -2,7 +2,8 @@
 // overdue roadblocks up the ladder (as the system, over every region) and puts supervision orders
 // past their deadline on the accountability list; prints what climbed.
 import { parseArgs } from 'node:util';
-import { isIsoDate, todayIso } from '../../domain/dates.ts';
+import { isIsoDate } from '../../domain/dates.ts';
+import { clockToday } from '../clock.ts';
 import { ESCALATION_LEVEL_LABELS } from '../../domain/problems.ts';
 import type { Db } from '../db/client.ts';
 import { escalate, type EscalationStep } from '../modules/problems/problems.escalation.ts';
@@ -19,7 +20,7 @@ export async function runEscalateCommand(db: Db, args: string[]): Promise<number
   let at: string;
   try {
     const { values } = parseArgs({ args, options: { at: { type: 'string' } } });
-    at = values.at ?? todayIso();
+    at = values.at ?? clockToday();
   } catch (e) {
     console.error((e as Error).message);
     console.error(USAGE);

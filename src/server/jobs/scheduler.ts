@@ -6,6 +6,7 @@ import { todayIso } from '../../domain/dates.ts';
 import type { Db } from '../db/client.ts';
 import { sealAudit } from '../modules/audit/audit.chain.ts';
 import { escalate } from '../modules/problems/problems.escalation.ts';
+import { clock } from '../clock.ts';
 
 const CHINA_OFFSET_MS = 8 * 3600_000;
 const DAY_MS = 86400_000;
@@ -38,7 +39,7 @@ export interface SchedulerOptions {
 
 export function startScheduler(db: Db, o: SchedulerOptions): Scheduler {
   const hour = o.hour ?? 8;
-  const now = o.now ?? (() => new Date());
+  const now = o.now ?? clock.now;
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<void> | null = null;
   let stopped = false;

@@ -3,7 +3,7 @@
 import type { Writable } from 'node:stream';
 import type { ExportQuery } from '../../../contract/ledger.ts';
 import type { ProjectDto } from '../../../contract/projects.ts';
-import { todayIso } from '../../../domain/dates.ts';
+import { clockToday } from '../../clock.ts';
 import { CATEGORY_LABELS, INDUSTRY_LABELS, LEVEL_LABELS, STAGE_LABELS } from '../../../domain/labels.ts';
 import type { Db } from '../../db/client.ts';
 import { createLedgerWriter, type LedgerRowOut } from '../../io/ledger-export.ts';
@@ -23,7 +23,7 @@ export interface PreparedExport {
 export async function prepareExport(db: Db, p: Principal, query: ExportQuery): Promise<PreparedExport> {
   const regions = new RegionIndex(await loadAllRegions(db), p.regionPath);
   const batchNames = new Map((await loadBatchesInScope(db, p.regionPath)).map((b) => [b.id, b.name]));
-  const today = todayIso();
+  const today = clockToday();
   const day = today.replace(/-/g, '');
   // Another year's plan says so in its header, so that importing the file back writes that year.
   const annualPlanHeader = query.year && query.year !== Number(today.slice(0, 4)) ? `${query.year}年计划投资(万元)` : undefined;

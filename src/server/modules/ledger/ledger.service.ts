@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import {
   IMPORT_MAX_ROWS, PREVIEW_PROBLEM_LIMIT, PREVIEW_ROW_LIMIT, type ImportMapping, type ImportPreview, type LedgerField,
 } from '../../../contract/ledger.ts';
-import { todayIso } from '../../../domain/dates.ts';
+import { clockToday } from '../../clock.ts';
 import type { Db, DbOrTx } from '../../db/client.ts';
 import { AppError, conflict } from '../../errors.ts';
 import { text } from '../../io/ledger-cells.ts';
@@ -63,7 +63,7 @@ async function parseFile(db: Db, p: Principal, file: Buffer, fileName: string, o
     throw new AppError('bad_file', `数据行共 ${total} 行，超过单次导入上限 ${IMPORT_MAX_ROWS} 行，请拆分为多个文件`);
   }
   if (opts.mapping && Object.keys(opts.mapping).length) await remember(db, p, header, opts.mapping, remembered.get(header.signature));
-  const year = opts.year ?? header.headerYear ?? Number(todayIso().slice(0, 4));
+  const year = opts.year ?? header.headerYear ?? Number(clockToday().slice(0, 4));
   return { fileName, sha256: createHash('sha256').update(file).digest('hex'), header, dataRows, year };
 }
 

@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import type { LedgerField } from '../../../contract/ledger.ts';
 import type { OrgKind, Stage } from '../../../domain/enums.ts';
-import { todayIso } from '../../../domain/dates.ts';
+import { clockToday } from '../../clock.ts';
 import { buildSearchText } from '../../../domain/search.ts';
 import type { Tx } from '../../db/client.ts';
 import type { Principal } from '../access/principal.ts';
@@ -58,7 +58,7 @@ export async function writePlans(tx: Tx, p: Principal, plans: RowPlan[], lookups
   for (const [n, id] of await insertOrgs(tx, names.orgs)) orgIds.set(n, id);
   const newLeaderIds = await insertLeaders(tx, names.leaders, p.regionCode);
 
-  const today = todayIso();
+  const today = clockToday();
   const note = `台账导入：${opts.fileName}`;
   const creates: ProjectWrite[] = [];
   const updates: ProjectWrite[] = [];

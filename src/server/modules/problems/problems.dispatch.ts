@@ -2,7 +2,8 @@
 // still unsolved, in the caller's view, most overdue first. As JSON, Word and Excel.
 import { sql } from 'drizzle-orm';
 import type { DispatchRow } from '../../../contract/problems.ts';
-import { formatDateZh, todayIso } from '../../../domain/dates.ts';
+import { formatDateZh } from '../../../domain/dates.ts';
+import { clockToday } from '../../clock.ts';
 import { overdueOn, type ProblemCategory, type ProblemStatus } from '../../../domain/problems.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import { buildDispatchDocx } from '../../io/dispatch.docx.ts';
@@ -32,7 +33,7 @@ export interface DispatchList {
   items: DispatchRow[];
 }
 
-export async function getDispatchList(db: DbOrTx, p: Principal, at = todayIso()): Promise<DispatchList> {
+export async function getDispatchList(db: DbOrTx, p: Principal, at = clockToday()): Promise<DispatchList> {
   const res = await db.execute<DispatchDbRow & Record<string, unknown>>(sql`
     SELECT p.id, p.code, pr.name AS project_name, coalesce(county.name, r.name) AS region_name, p.category, p.description,
            d.name AS department_name, p.raised_at, p.status, p.accept_due, p.due_date, l.name AS leader_name

@@ -12,7 +12,7 @@
 import { loadAdjustments } from './problems.repo.ts';
 import { sql } from 'drizzle-orm';
 import { ESCALATION_LEVEL_LABELS, escalationLevelFor, overdueOn, type EscalationLevel, type ProblemStatus } from '../../../domain/problems.ts';
-import { todayIso } from '../../../domain/dates.ts';
+import { clockToday } from '../../clock.ts';
 import type { Db, DbOrTx } from '../../db/client.ts';
 import { invalid } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
@@ -176,7 +176,7 @@ export async function escalate(db: Db, at: string, o: { regionPath?: string; who
 /** POST /problems/escalate: the office runs it over its own subtree, today or for a past day (catch-up). */
 export async function escalateNow(db: Db, p: Principal, at?: string) {
   requireOffice(p);
-  const today = todayIso();
+  const today = clockToday();
   if (at && at > today) throw invalid('不能按未来日期升级', [{ field: 'at', message: `日期不能晚于今天（${today}）` }]);
   return escalate(db, at ?? today, { regionPath: p.regionPath, who: p });
 }

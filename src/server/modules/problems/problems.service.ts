@@ -1,13 +1,14 @@
 // The roadblock life cycle (问题直通车): raise → accept (with 办结时限) → handling notes → solve →
 // verify (closed) or reopen (accept again). Access first (problems.policy.ts), each step in one
 // transaction with its problem_events row, its audit entry and its notifications. Deadlines are in
-// working days on the Chinese calendar plus the office's adjustments. "Today" comes from
-// `problemClock` so tests can fix it.
+// working days on the Chinese calendar plus the office's adjustments. "Now" and "today" come from
+// the server's clock (src/server/clock.ts), which tests set.
 import type {
   ProblemAccept, ProblemAttachmentDto, ProblemCreate, ProblemDto, ProblemEventDto, ProblemList, ProblemListQuery, ProblemSettingsDto,
   ProblemSettingsPut, ProblemSummaryDto, WorkdayAdjustmentsPut,
 } from '../../../contract/problems.ts';
 import { todayIso } from '../../../domain/dates.ts';
+import { clock, clockToday } from '../../clock.ts';
 import {
   acceptDueDate, nextStatus, overdueOn, PROBLEM_CATEGORY_LABELS, PROBLEM_SEVERITY_LABELS, problemCode,
   type EscalationLevel, type ProblemAction, type ProblemCategory, type ProblemSeverity, type ProblemStatus, type ProblemStep,
@@ -25,10 +26,6 @@ import { requireRegionInScope } from '../regions/regions.service.ts';
 import { imageType } from '../reporting/photos.service.ts';
 import * as policy from './problems.policy.ts';
 import * as repo from './problems.repo.ts';
-
-/** The clock the life cycle reads "now" and "today" (China date) from; tests replace `now`. */
-export const problemClock = { now: (): Date => new Date() };
-export const problemToday = () => todayIso(problemClock.now());
 
 
 const iso = (d: Date | string | null) => (d == null ? null : new Date(d).toISOString());
@@ -91,7 +88,7 @@ export async function getProblem(db: DbOrTx, p: Principal, id: string): Promise<
   const { row, f } = await loadVisible(db, p, id);
   const [adj, events, attachments] = await Promise.all([repo.loadAdjustments(db), repo.listEvents(db, id), repo.listAttachments(db, id)]);
   return {
-    ...toSummary(row, adj, problemToday()),
+    ...toSummary(row, adj, clockToday()),
     leaderName: row.leader_name,
     permissions: policy.permissions(p, f),
     events: events.map((e): ProblemEventDto => ({
@@ -111,7 +108,7 @@ export async function listProblems(db: DbOrTx, p: Principal, q: ProblemListQuery
     if (!region) throw invalid(`区域代码 ${q.region} 不存在`, [{ field: 'region', message: '区域不存在' }]);
     regionPath = region.path;
   }
-  const today = problemToday();
+  const today = clockToday();
   const { region: _r, overdue, mine, ...rest } = q;
   const { rows, total } = await repo.listProblems(db, policy.visibility(p), {
     ...rest,
@@ -149,7 +146,7 @@ export async function raiseProblem(db: Db, p: Principal, input: ProblemCreate): 
       throw invalid('协办单位应为职能部门', badCo.map((x) => ({ field: `coDepartmentIds.${x.i}`, message: x.o ? `「${x.o.name}」不是职能部门` : '部门不存在' })));
     }
 
-    const now = problemClock.now();
+    const now = clock.now();
     const today = todayIso(now);
     const settings = await repo.effectiveProblemSettings(tx, project.regionPath);
     const acceptDue = acceptDueDate(today, settings.acceptDays, await repo.loadAdjustments(tx));
@@ -210,7 +207,7 @@ async function takeStep(
     }
     const next = nextStatus(f.status, step);
     if (!next.ok) throw conflict(next.message, [{ field: 'status', message: next.message }]);
-    const now = problemClock.now();
+    const now = clock.now();
     const out = await build({ tx, row, now, today: todayIso(now) });
     const updated = await repo.updateProblem(tx, id, locked.version, { ...out.set, status: next.status });
     if (!updated) throw conflict('该问题已被他人更新，请刷新后重试', [{ field: 'version', message: '版本已变化' }]);
@@ -330,7 +327,7 @@ export async function addAttachment(db: Db, p: Principal, id: string, file: { bu
     if (f.status === 'closed') throw conflict('问题已关闭，不能再上传附件', [{ field: 'status', message: '已关闭' }]);
     const fileName = file.fileName.slice(0, 200) || 'attachment';
     const a = await repo.insertAttachment(tx, { problemId: id, fileName, mimeType, size: file.buffer.length, content: file.buffer, uploadedBy: p.id });
-    await repo.insertEvent(tx, { problemId: id, action: 'attached', userId: p.id, username: p.username, at: problemClock.now(), note: fileName, data: { attachmentId: a.id, size: a.size, mimeType } });
+    await repo.insertEvent(tx, { problemId: id, action: 'attached', userId: p.id, username: p.username, at: clock.now(), note: fileName, data: { attachmentId: a.id, size: a.size, mimeType } });
     await recordAudit(tx, p, {
       action: 'problem.attachment_added', entityType: 'problem', entityId: id, projectId: row.project_id, regionPath: row.region_path,
       after: { attachmentId: a.id, fileName, mimeType, size: a.size },

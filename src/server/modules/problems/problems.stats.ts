@@ -8,7 +8,7 @@
 // figures); department users count only the roadblocks routed to their organisation.
 import { sql, type SQL } from 'drizzle-orm';
 import type { ProblemStats, ProblemStatsRow } from '../../../contract/problems.ts';
-import { todayIso } from '../../../domain/dates.ts';
+import { clockToday } from '../../clock.ts';
 import { ratio } from '../../../domain/kpi.ts';
 import { PROBLEM_CATEGORY_LABELS, type ProblemCategory } from '../../../domain/problems.ts';
 import type { DbOrTx } from '../../db/client.ts';
@@ -105,7 +105,7 @@ export function slowestFirst(a: ProblemStatsRow, b: ProblemStatsRow): number {
 }
 
 export async function getProblemStats(
-  db: DbOrTx, p: Principal, q: { region?: string; groupBy: ProblemStatsGroup }, today = todayIso(),
+  db: DbOrTx, p: Principal, q: { region?: string; groupBy: ProblemStatsGroup }, today = clockToday(),
 ): Promise<ProblemStats> {
   const region: StatsRegion = await resolveStatsRegion(db, p, q.region);
   const sums = await problemStatsSums(db, { regionPath: region.path, visibility: problemVisibility(p), groupBy: q.groupBy, today });

@@ -16,6 +16,7 @@ import type { Principal } from '../access/principal.ts';
 import { listProjectHistory, recordAudit } from '../audit/audit.repo.ts';
 import * as repo from './projects.repo.ts';
 import { currentYear } from './projects.service.ts';
+import { clockToday } from '../../clock.ts';
 
 const trim = (v: string | null) => (v == null ? null : repo.trimMoney(v));
 
@@ -128,7 +129,7 @@ function validateTab(tab: Tab, items: readonly Record<string, unknown>[]) {
   items.forEach((it, i) => {
     const planned = it.plannedDate as string | null | undefined;
     const actual = it.actualDate as string | null | undefined;
-    if ((tab === 'procedures' || tab === 'milestones') && actual && actual > new Date().toISOString().slice(0, 10)) {
+    if ((tab === 'procedures' || tab === 'milestones') && actual && actual > clockToday()) {
       issues.push({ field: `items.${i}.actualDate`, message: `第 ${i + 1} 行：实际日期不能晚于今天` });
     }
     if (tab === 'factorNeeds' && it.quantity != null && it.quantity !== '') {

@@ -2,7 +2,7 @@
 // lifecycle. Access is checked here; every change is audited in the same transaction.
 import { eq, sql } from 'drizzle-orm';
 import type { ProjectCreate, ProjectDto, ProjectListQuery, ProjectPatch } from '../../../contract/projects.ts';
-import { todayIso } from '../../../domain/dates.ts';
+import { clockToday } from '../../clock.ts';
 import { actualDateFieldFor, allowedTransitions, canTransition } from '../../../domain/lifecycle.ts';
 import { STAGE_LABELS } from '../../../domain/labels.ts';
 import { moneyEquals, sumMoney } from '../../../domain/money.ts';
@@ -18,7 +18,7 @@ import { recordAudit } from '../audit/audit.repo.ts';
 import { resolveLeader, resolveOrg } from './parties.ts';
 import * as repo from './projects.repo.ts';
 
-export const currentYear = () => Number(todayIso().slice(0, 4));
+export const currentYear = () => Number(clockToday().slice(0, 4));
 
 async function resolveRegion(db: DbOrTx, p: Principal, code: string) {
   const normalized = /^\d{2,6}$/.test(code) ? code.padEnd(6, '0') : code;
@@ -140,14 +140,14 @@ export async function createProject(db: Db, p: Principal, input: ProjectCreate):
         plannedCompletion: input.plannedCompletion ?? null,
         plannedProduction: input.plannedProduction ?? null,
         stage: input.stage,
-        stageDate: todayIso(),
+        stageDate: clockToday(),
         reserveGrade: input.reserveGrade ?? null,
         targetYear: input.targetYear ?? null,
         tags: input.tags ?? [],
         searchText: buildSearchText({ code: input.code, name: input.name, owner: input.owner }),
       })
       .returning({ id: projects.id });
-    await tx.insert(stageTransitions).values({ projectId: row!.id, fromStage: null, toStage: input.stage, date: todayIso(), note: '建档立卡', userId: p.id });
+    await tx.insert(stageTransitions).values({ projectId: row!.id, fromStage: null, toStage: input.stage, date: clockToday(), note: '建档立卡', userId: p.id });
     const dto = await getProject(tx, p, row!.id);
     if (input.ownerId) await refreshSearchText(tx, row!.id);
     await recordAudit(tx, p, { action: 'project.created', entityType: 'project', entityId: dto.id, projectId: dto.id, regionPath: region.path, after: dto });
@@ -255,7 +255,7 @@ export async function changeStage(db: Db, p: Principal, id: string, body: { to: 
       const allowed = allowedTransitions(from, current.pausedFrom as Stage | null).map((s) => STAGE_LABELS[s]).join('、') || '无';
       throw invalid(`不能从「${STAGE_LABELS[from]}」变更为「${STAGE_LABELS[body.to]}」，可变更为：${allowed}`, [{ field: 'to', message: '不允许的阶段变更' }]);
     }
-    if (body.date > todayIso()) throw invalid('变更日期不能晚于今天', [{ field: 'date', message: '日期不能晚于今天' }]);
+    if (body.date > clockToday()) throw invalid('变更日期不能晚于今天', [{ field: 'date', message: '日期不能晚于今天' }]);
     if (current.stageDate && body.date < current.stageDate) {
       throw invalid(`变更日期不能早于上一次阶段变更（${current.stageDate}）`, [{ field: 'date', message: '日期早于上一次阶段变更' }]);
     }

@@ -12,6 +12,7 @@ import { snapshot, toCorrectionDto } from './reporting.dto.ts';
 import { requireDecideCorrection, requireFileReport } from './reporting.policy.ts';
 import * as repo from './reports.repo.ts';
 import { checkFigures, loadReportScope } from './reports.service.ts';
+import { clock } from '../../clock.ts';
 
 const t = repo.correctionsTable;
 
@@ -80,7 +81,7 @@ export async function approveCorrection(db: Db, p: Principal, id: string, note?:
       returnReason: null,
       version: report.version + 1,
       reviewedBy: p.id,
-      reviewedAt: new Date(),
+      reviewedAt: clock.now(),
       updatedBy: p.id,
     });
     await repo.decideCorrection(tx, id, { status: 'approved', decidedBy: p.id, decisionNote: note ?? null });

@@ -1,7 +1,7 @@
 // Report lists (my reports due, the review queue, all reports) and a project's month-by-month series.
 import Decimal from 'decimal.js';
 import type { ProjectSeriesDto, ReportListItem } from '../../../contract/reporting.ts';
-import { todayIso } from '../../../domain/dates.ts';
+import { clockToday } from '../../clock.ts';
 import { plannedToDate, progressStatus, ratio, timeElapsed } from '../../../domain/kpi.ts';
 import { ACTIVE_STAGES } from '../../../domain/lifecycle.ts';
 import { periodLabel, type ReportStatus } from '../../../domain/reporting.ts';
@@ -14,7 +14,7 @@ import { fileFilter, isOffice } from './reporting.policy.ts';
 import * as repo from './reports.repo.ts';
 import { effectiveSettings } from './settings.service.ts';
 
-export function toListItem(r: repo.ReportListDbRow, today = todayIso()): ReportListItem {
+export function toListItem(r: repo.ReportListDbRow, today = clockToday()): ReportListItem {
   const status = (r.status as ReportStatus | null) ?? 'missing';
   return {
     projectId: r.projectId,
@@ -58,7 +58,7 @@ const RANK: Record<ReportStatus | 'missing', number> = { missing: 0, draft: 1, r
 
 /** Twelve months of a year (up to the current month in the current year) of one project. */
 export async function projectSeries(db: DbOrTx, p: Principal, projectId: string, year?: number): Promise<ProjectSeriesDto> {
-  const today = todayIso();
+  const today = clockToday();
   // No year asked: the latest year the project reported in (the figures people look for), else this year.
   const y = year ?? (await repo.latestReportYear(db, projectId)) ?? Number(today.slice(0, 4));
   const project = await repo.projectForReport(db, projectId, y);

@@ -2,7 +2,8 @@
 // the offices below it. A project must never sit in two periods for the same days, so a period
 // overlapping one of an ancestor or a descendant region is refused.
 import type { PeriodDto, PeriodOpen, PeriodProjectRow } from '../../../contract/reporting.ts';
-import { daysInMonth, todayIso, ymd } from '../../../domain/dates.ts';
+import { daysInMonth, ymd } from '../../../domain/dates.ts';
+import { clockToday } from '../../clock.ts';
 import { periodCalendar, periodLabel, periodsPerMonth, CADENCE_LABELS, type Cadence, type ReportStatus } from '../../../domain/reporting.ts';
 import type { Stage } from '../../../domain/enums.ts';
 import type { Db, DbOrTx } from '../../db/client.ts';
@@ -86,7 +87,7 @@ export async function openPeriod(db: Db, p: Principal, input: PeriodOpen): Promi
     }
     const cal = periodCalendar(settings.cadence, input.year, input.month, seq, settings.deadlineDay);
     const label = periodLabel({ cadence: settings.cadence, year: input.year, month: input.month, seq });
-    const latest = oneMonthAhead(todayIso());
+    const latest = oneMonthAhead(clockToday());
     if (cal.startsOn > latest) {
       const message = `${label}开始于 ${cal.startsOn}，距今超过一个月，暂不能开启（最晚可开启 ${latest} 之前开始的期间）`;
       throw invalid(message, [{ field: 'month', message }]);

@@ -13,6 +13,7 @@ import { recordAudit } from '../audit/audit.repo.ts';
 import * as repo from './periods.repo.ts';
 import { labelOf, loadVisiblePeriod, matchesStatus, toPeriodProjectRow } from './periods.service.ts';
 import { isOffice, requireRemind } from './reporting.policy.ts';
+import { clock, clockToday } from '../../clock.ts';
 
 export const statusLabel = (s: ReportStatus | 'missing') => (s === 'missing' ? '未填报' : REPORT_STATUS_LABELS[s]);
 
@@ -64,7 +65,7 @@ export async function sendReminders(db: Db, p: Principal, periodId: string, proj
       });
     }
   });
-  const items = due.map((r) => ({ ...r, remindCount: r.remindCount + 1, lastRemindedAt: new Date().toISOString() }));
+  const items = due.map((r) => ({ ...r, remindCount: r.remindCount + 1, lastRemindedAt: clock.now().toISOString() }));
   return { count: items.length, message: reminderMessage({ label: labelOf(period), regionName: period.regionName, deadline: period.deadline }, items), items };
 }
 
@@ -111,6 +112,6 @@ export async function periodWorkbook(db: Db, p: Principal, periodId: string, kin
   styleHeaderRow(ws.getRow(1));
   for (const r of rows) ws.addRow(cols.map((c) => { const v = c.value(r); return typeof v === 'string' ? neutralise(v) : v; }));
   const buffer = Buffer.from(await wb.xlsx.writeBuffer());
-  const day = new Date().toISOString().slice(0, 10).replace(/-/g, '');
+  const day = clockToday().replace(/-/g, '');
   return { buffer, fileName: `${title}-${day}.xlsx`, asciiFileName: `period-${kind}-${period.year}-${period.month}-${day}.xlsx` };
 }

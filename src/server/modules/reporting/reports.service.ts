@@ -4,7 +4,7 @@
 import Decimal from 'decimal.js';
 import { eq } from 'drizzle-orm';
 import type { ReportDto, ReportPut } from '../../../contract/reporting.ts';
-import { todayIso } from '../../../domain/dates.ts';
+import { clock, clockToday } from '../../clock.ts';
 import type { Stage } from '../../../domain/enums.ts';
 import { STAGE_LABELS } from '../../../domain/labels.ts';
 import { ACTIVE_STAGES } from '../../../domain/lifecycle.ts';
@@ -86,7 +86,7 @@ export async function checkFigures(db: DbOrTx, s: { period: PeriodRow; project: 
     totalInvestment: s.project.totalInvestment,
     cumulativeBefore: new Decimal(s.project.openingInvestment).plus(around.before).toFixed(),
     cumulativeAfter: correction ? around.after : undefined,
-    today: todayIso(),
+    today: clockToday(),
     fundsRatioLimit: settings.fundsRatioLimit,
     correction,
   });
@@ -162,14 +162,14 @@ async function transition(db: Db, p: Principal, projectId: string, periodId: str
     if (action === 'submit') {
       requireActive(s.project);
       await checkFigures(tx, s, { investment: r.investment, fundsBySource: trimSources(r.fundsBySource), milestoneDates: r.milestoneDates });
-      after = await repo.updateReport(tx, r.id, { status: 'submitted', submittedBy: p.id, submittedAt: new Date(), returnReason: null, version: r.version + 1, updatedBy: p.id });
+      after = await repo.updateReport(tx, r.id, { status: 'submitted', submittedBy: p.id, submittedAt: clock.now(), returnReason: null, version: r.version + 1, updatedBy: p.id });
       await step(tx, p, after, 'submitted', { auditBefore: before, note: body.note });
     } else if (action === 'approve') {
-      after = await repo.updateReport(tx, r.id, { status: 'approved', reviewedBy: p.id, reviewedAt: new Date(), returnReason: null, version: r.version + 1, updatedBy: p.id });
+      after = await repo.updateReport(tx, r.id, { status: 'approved', reviewedBy: p.id, reviewedAt: clock.now(), returnReason: null, version: r.version + 1, updatedBy: p.id });
       await applyMilestones(tx, p, s.project, r.milestoneDates);
       await step(tx, p, after, 'approved', { auditBefore: before, note: body.note });
     } else {
-      after = await repo.updateReport(tx, r.id, { status: 'returned', returnReason: body.reason!, reviewedBy: p.id, reviewedAt: new Date(), version: r.version + 1, updatedBy: p.id });
+      after = await repo.updateReport(tx, r.id, { status: 'returned', returnReason: body.reason!, reviewedBy: p.id, reviewedAt: clock.now(), version: r.version + 1, updatedBy: p.id });
       await step(tx, p, after, 'returned', { auditBefore: before, reason: body.reason });
     }
   });

@@ -5,7 +5,7 @@
 // like every other read, except an ancestor of the caller's own region (a county user asking for
 // the city): that answers for the caller's own region, and the result's regionCode says so.
 import type { StatsFigures, StatsGroup, StatsQuery, StatsResult, StatsRow } from '../../../contract/stats.ts';
-import { todayIso } from '../../../domain/dates.ts';
+import { clockToday } from '../../clock.ts';
 import type { Category, Industry, Level, Stage } from '../../../domain/enums.ts';
 import { DEFAULT_PROGRESS_TOLERANCE, figures, progressStatus } from '../../../domain/kpi.ts';
 import { CATEGORY_LABELS, INDUSTRY_LABELS, LEVEL_LABELS, STAGE_LABELS } from '../../../domain/labels.ts';
@@ -44,7 +44,7 @@ export async function resolveStatsRegion(db: DbOrTx, p: Principal, code?: string
  */
 export async function resolveStatsPeriod(db: DbOrTx, regionPath: string, year?: number, month?: number): Promise<{ year: number; month: number }> {
   if (year && month) return { year, month };
-  const today = todayIso();
+  const today = clockToday();
   const thisYear = Number(today.slice(0, 4));
   const thisMonth = Number(today.slice(5, 7));
   const latest = await repo.latestApprovedPeriod(db, regionPath, year);

@@ -5,7 +5,8 @@ import {
   ACCOUNTABILITY_REASON_LABELS, ACCOUNTABILITY_STATUS_LABELS, ORDER_STATUS_LABELS,
   type AccountabilityEntryDto, type SupervisionOrderDto,
 } from '../../../contract/supervision.ts';
-import { chinaDateTime, todayIso } from '../../../domain/dates.ts';
+import { chinaDateTime } from '../../../domain/dates.ts';
+import { clockToday } from '../../clock.ts';
 import { neutralise, styleHeaderRow } from '../../io/ledger-sheet.ts';
 
 type Column<T> = { header: string; width: number; value: (r: T) => string | number | null };
@@ -58,11 +59,11 @@ async function workbook<T>(sheet: string, cols: Column<T>[], rows: T[]): Promise
 export interface Book { buffer: Buffer; fileName: string; asciiFileName: string }
 
 export async function ordersWorkbook(rows: SupervisionOrderDto[]): Promise<Book> {
-  const day = todayIso().replace(/-/g, '');
+  const day = clockToday().replace(/-/g, '');
   return { buffer: await workbook('督办单', ORDER_COLUMNS, rows), fileName: `督办单台账-${day}.xlsx`, asciiFileName: `supervision-orders-${day}.xlsx` };
 }
 
 export async function accountabilityWorkbook(rows: AccountabilityEntryDto[]): Promise<Book> {
-  const day = todayIso().replace(/-/g, '');
+  const day = clockToday().replace(/-/g, '');
   return { buffer: await workbook('约谈名单', ENTRY_COLUMNS, rows), fileName: `约谈名单-${day}.xlsx`, asciiFileName: `accountability-${day}.xlsx` };
 }

@@ -3,7 +3,8 @@
 // again creates nothing new.
 import { DEFAULT_ORDER_DEADLINE_DAYS } from '../../../contract/supervision.ts';
 import { CARD_INDICATOR_LABELS, type CardIndicatorName } from '../../../domain/cards.ts';
-import { formatDateZh, todayIso } from '../../../domain/dates.ts';
+import { formatDateZh } from '../../../domain/dates.ts';
+import { clockToday } from '../../clock.ts';
 import { periodLabel } from '../../../domain/reporting.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import { recordAuditMany } from '../audit/audit.repo.ts';
@@ -65,7 +66,7 @@ export async function afterCardRun(db: DbOrTx, periodId: string, userId: string 
   const city = await repo.numberingRegion(db, period.regionPath);
   // The rules that made the cards: the newest rule set of the nearest region up the tree (the city's, as a rule).
   const days = deadlineDaysOf((await effectiveRuleSet(db, period.regionPath))?.rules ?? null);
-  const issued = todayIso();
+  const issued = clockToday();
   const deadline = addDays(issued, days);
   const prefix = orderNumberPrefix(city.shortName, period.year, period.month);
   const seq = await repo.maxOrderSeq(db, prefix);

@@ -5,7 +5,7 @@ import type {
   AccountabilityEntryDto, AccountabilityListDto, AccountabilityListQuery, AccountabilityReason, AccountabilityRecord, AccountabilityStatus,
   OrderStatus, SupervisionOrderDto, SupervisionOrderListDto, SupervisionOrderListQuery,
 } from '../../../contract/supervision.ts';
-import { todayIso } from '../../../domain/dates.ts';
+import { clockToday } from '../../clock.ts';
 import { periodLabel } from '../../../domain/reporting.ts';
 import type { Db, DbOrTx } from '../../db/client.ts';
 import { conflict, forbidden, invalid, notFound } from '../../errors.ts';
@@ -31,7 +31,7 @@ export function canDecide(p: Principal, o: Pick<repo.OrderRow, 'regionPath' | 's
   return inScope(p, o.regionPath) && isOffice(p) && o.status === 'responded';
 }
 
-export function toOrderDto(p: Principal, r: repo.OrderRow, today = todayIso()): SupervisionOrderDto {
+export function toOrderDto(p: Principal, r: repo.OrderRow, today = clockToday()): SupervisionOrderDto {
   return {
     id: r.id,
     number: r.number,
@@ -70,7 +70,7 @@ async function scopeOf(db: DbOrTx, p: Principal, region: string | undefined): Pr
 const pageOf = (q: { page: number; pageSize: number }) => ({ limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
 
 export async function listOrders(db: DbOrTx, p: Principal, q: SupervisionOrderListQuery): Promise<SupervisionOrderListDto> {
-  const today = todayIso();
+  const today = clockToday();
   const f: repo.OrderFilter = { scopePath: await scopeOf(db, p, q.region), status: q.status, projectId: q.projectId, overdueOn: q.overdue ? today : undefined };
   const { rows, total } = await repo.listOrders(db, f, pageOf(q));
   return { items: rows.map((r) => toOrderDto(p, r, today)), total, counts: await repo.orderCounts(db, f, today) };
@@ -78,7 +78,7 @@ export async function listOrders(db: DbOrTx, p: Principal, q: SupervisionOrderLi
 
 /** Every order of the filter, for the export (no paging). */
 export async function allOrders(db: DbOrTx, p: Principal, q: Omit<SupervisionOrderListQuery, 'page' | 'pageSize'>): Promise<SupervisionOrderDto[]> {
-  const today = todayIso();
+  const today = clockToday();
   const f: repo.OrderFilter = { scopePath: await scopeOf(db, p, q.region), status: q.status, projectId: q.projectId, overdueOn: q.overdue ? today : undefined };
   return (await repo.listOrders(db, f, { limit: 100000, offset: 0 })).rows.map((r) => toOrderDto(p, r, today));
 }
@@ -166,7 +166,7 @@ export async function allEntries(db: DbOrTx, p: Principal, q: Omit<Accountabilit
 }
 
 export async function recordTalk(db: Db, p: Principal, id: string, t: AccountabilityRecord): Promise<AccountabilityEntryDto> {
-  if (t.talkDate > todayIso()) throw invalid('约谈日期不能晚于今天', [{ field: 'talkDate', message: '约谈日期不能晚于今天' }]);
+  if (t.talkDate > clockToday()) throw invalid('约谈日期不能晚于今天', [{ field: 'talkDate', message: '约谈日期不能晚于今天' }]);
   await db.transaction(async (tx) => {
     const e = await repo.getEntry(tx, id);
     if (!e) throw notFound('约谈记录');
