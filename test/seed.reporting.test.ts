@@ -6,6 +6,7 @@ import { progressStatus, ratio, timeElapsed } from '../src/domain/kpi.ts';
 import { periodCalendar } from '../src/domain/reporting.ts';
 import { buildDemoData, DEMO_JOURNEY, DEMO_PROBLEM_JOURNEY, seedDemo } from '../src/server/db/seed/demo.ts';
 import { SUPERVISION_AS_OF } from '../src/server/db/seed/demo.cards.ts';
+import { escalate } from '../src/server/modules/problems/problems.escalation.ts';
 import { buildTestApp, type TestApp } from './helpers/app.ts';
 
 let t: TestApp;
@@ -292,11 +293,23 @@ describe('roadblocks in 2024', () => {
     expect(dispatch!.n).toBe(3);
   });
 
-  it("the journey's roadblock: the department user's, raised by the unit, accept-by passed on Friday, not escalated", async () => {
+  it("the journey's roadblock: the department user's, raised by the unit, to be accepted on the demo's day, not escalated", async () => {
     const [p] = await q<{ status: string; accept_due: string; escalation_level: number; dept_user: string; raiser: string }>(`
       select p.status, p.accept_due, p.escalation_level, du.username as dept_user, r.username as raiser
       from problems p join users du on du.org_id = p.department_id and du.role = 'department' join users r on r.id = p.raised_by
       where p.code = $1`, [DEMO_PROBLEM_JOURNEY.code]);
-    expect(p).toEqual({ status: 'open', accept_due: '2024-11-29', escalation_level: 0, dept_user: 'department', raiser: 'unit' });
+    expect(p).toEqual({ status: 'open', accept_due: '2024-12-20', escalation_level: 0, dept_user: 'department', raiser: 'unit' });
+    const [clock] = await q<{ value: string }>(`select value from app_settings where key = 'clock.asOf'`);
+    expect(clock!.value).toBe('2024-12-20');
+  });
+
+  it("stands where the ladder puts it on the demo's day: the daily run on that day lifts nothing, a week later it does", async () => {
+    const before = await q(`select code, escalation_level from problems order by code`);
+    const onTheDay = await escalate(t.database.db, SUPERVISION_AS_OF);
+    expect(onTheDay.escalated).toEqual([]);
+    expect(onTheDay.overdueOrders).toBe(0);
+    expect(await q(`select code, escalation_level from problems order by code`)).toEqual(before);
+    const weekLater = await escalate(t.database.db, '2024-12-27');
+    expect(weekLater.escalated.map((e) => e.code)).toContain(DEMO_PROBLEM_JOURNEY.code);
   });
 });

@@ -8,7 +8,7 @@
 // shows a banner saying so. Tests set `clock.now` directly.
 import { sql } from 'drizzle-orm';
 import { todayIso } from '../domain/dates.ts';
-import type { Db } from './db/client.ts';
+import type { Db, DbOrTx } from './db/client.ts';
 
 const DAY_MS = 86400_000;
 const CHINA_OFFSET_MS = 8 * 3600_000;
@@ -57,7 +57,7 @@ export async function loadClock(db: Db): Promise<string | null> {
 }
 
 /** Writes (or with null removes) the pinned date of this database. */
-export async function saveClockSetting(db: Db, asOf: string | null): Promise<void> {
+export async function saveClockSetting(db: DbOrTx, asOf: string | null): Promise<void> {
   if (asOf === null) {
     await db.execute(sql`DELETE FROM app_settings WHERE key = ${CLOCK_SETTING}`);
     return;

@@ -11,11 +11,11 @@ import { runCardsForPeriod } from '../../modules/cards/cards.service.ts';
 import { getPeriod } from '../../modules/reporting/periods.repo.ts';
 import { addDays as addIsoDays, deadlineDaysOf, markOverdueOrders } from '../../modules/supervision/supervision.hooks.ts';
 import type { DbOrTx } from '../client.ts';
-import { demoId, Rng } from './demo.prng.ts';
+import { AS_OF, demoId, Rng } from './demo.prng.ts';
 import { CITY_CODE, CITY_PATH } from './demo.regions.ts';
 
-/** The day the demo's supervision stands at: November's orders (issued 4 December) are past their deadline. */
-export const SUPERVISION_AS_OF = '2024-12-20';
+/** The day the demo's supervision stands at (the demo's day): November's orders (issued 4 December) are past their deadline. */
+export const SUPERVISION_AS_OF = AS_OF;
 
 const RESPONSES = [
   '已召开项目推进专题会，明确施工倒排工期，增加作业班组，力争下月追回投资进度。',

@@ -2,8 +2,12 @@
 // on every machine and every run, so nothing here reads the clock or Math.random.
 import { createHash } from 'node:crypto';
 
-/** The day the demo ledger describes: late 2024, after the autumn groundbreaking. */
-export const AS_OF = '2024-11-30';
+/**
+ * The day the demo city stands on (Friday 20 December 2024, after the autumn groundbreaking): November is locked and carded, its
+ * supervision orders past their deadline, December's reports are being filed. A demo database pins
+ * the server's clock to this day (app_settings `clock.asOf`, src/server/clock.ts).
+ */
+export const AS_OF = '2024-12-20';
 
 /** A seeded generator (sfc32). Each concern takes its own stream, so a change in one part of the
  * demo does not reshuffle every other part. */

@@ -1,11 +1,10 @@
-// Demo roadblocks (问题直通车) of 2024, as the city stands on AS_OF (Saturday 30 November 2024): 60
+// Demo roadblocks (问题直通车) of 2024, as the city stands on AS_OF (Friday 20 December 2024): 60
 // raised across the categories and the city departments, most closed, some solved awaiting the
 // raiser, some still open, accepted or reopened. Levels are what the ladder gives on AS_OF (and,
 // for solved ones, on the day they were solved), with their 'escalated' events, so the statistics
 // and the dispatch meeting's list have content. The department user's bureau has a few open ones,
-// among them DEMO_PROBLEM_JOURNEY: due to be accepted on Friday 29 November, so overdue but not yet
-// escalated (no working day has passed) — the browser journey accepts it, lets its date pass and
-// watches it climb. Deterministic: fixed seeds, no clock.
+// among them DEMO_PROBLEM_JOURNEY: due to be accepted today (AS_OF), so not yet overdue — the browser
+// journey accepts it with a date by which it will be solved, lets that date pass and watches it climb. Deterministic: fixed seeds, no clock.
 import { sql } from 'drizzle-orm';
 import { escalationLevelFor, DEFAULT_ESCALATION_DAYS, PROBLEM_CATEGORY_LABELS, problemCode, type ProblemCategory, type ProblemStatus } from '../../../domain/problems.ts';
 import { addWorkdays, isWorkday, workdaysBetween } from '../../../domain/workdays.ts';
@@ -15,7 +14,7 @@ import { DEPARTMENTS, type DepartmentKey } from './demo.orgs.ts';
 import { addDays, AS_OF, chunks, daysBetween, demoId, Rng } from './demo.prng.ts';
 
 /** The roadblock the browser journey works on: routed to the department user's bureau, raised by the unit. */
-export const DEMO_PROBLEM_JOURNEY = { code: 'WT2024-00058', department: 'department', raiser: 'unit', acceptDue: '2024-11-29' } as const;
+export const DEMO_PROBLEM_JOURNEY = { code: 'WT2024-00058', department: 'department', raiser: 'unit', acceptDue: '2024-12-20' } as const;
 
 const TOPICS: Record<ProblemCategory, { dept: DepartmentKey[]; titles: string[] }> = {
   land: { dept: ['land'], titles: ['用地指标未落实', '土地组卷报批进度慢', '不动产权证办理滞后'] },

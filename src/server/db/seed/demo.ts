@@ -18,7 +18,8 @@ import { OrgBook } from './demo.orgs.ts';
 import { PeopleBook } from './demo.people.ts';
 import { planRows } from './demo.plans.ts';
 import { seedDemoProblems } from './demo.problems.ts';
-import { chunks, Rng } from './demo.prng.ts';
+import { AS_OF, chunks, Rng } from './demo.prng.ts';
+import { saveClockSetting } from '../../clock.ts';
 import { buildProjects, regionPathOf, type DemoProject } from './demo.projects.ts';
 import { buildReports, insertReports } from './demo.reports.ts';
 import { seedRegions } from './demo.regions.ts';
@@ -166,6 +167,8 @@ export async function seedDemo(db: Db): Promise<DemoLogin[]> {
     });
     // Cards of the locked periods, and the supervision they set off (runs on the data above).
     await seedCardsAndSupervision(tx);
+    // The server's clock stands on the demo's day whenever this database is opened.
+    await saveClockSetting(tx, AS_OF);
   });
   return data.logins;
 }
