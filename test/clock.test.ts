@@ -2,7 +2,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { todayIso } from '../src/domain/dates.ts';
 import { clock, clockPinnedTo, clockToday, loadClock, pinClock, saveClockSetting } from '../src/server/clock.ts';
+import { buildTestApp, login } from './helpers/app.ts';
 import { createTestDatabase } from './helpers/db.ts';
+import { createUser, REGIONS, seedTestRegions, TEST_PASSWORD } from './helpers/factories.ts';
 
 afterEach(() => pinClock(null));
 
@@ -37,6 +39,25 @@ describe('the server clock', () => {
       expect(clockToday()).toBe(todayIso());
     } finally {
       await database.close();
+    }
+  });
+});
+
+describe("the server's date in the API", () => {
+  it('comes with sign-in and /auth/me, pinned on a database that says so', async () => {
+    const t = await buildTestApp();
+    try {
+      await seedTestRegions(t.database.db);
+      await createUser(t.database.db, { username: 'office1', role: 'office', regionCode: REGIONS.city.code });
+      const real = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'office1', password: TEST_PASSWORD } });
+      expect(real.json().clock).toEqual({ today: todayIso(), pinnedTo: null });
+
+      await saveClockSetting(t.database.db, '2024-12-20');
+      await loadClock(t.database.db);
+      const c = await login(t.app, 'office1');
+      expect((await c.get('/api/v1/auth/me')).json().clock).toEqual({ today: '2024-12-20', pinnedTo: '2024-12-20' });
+    } finally {
+      await t.close();
     }
   });
 });

@@ -21,7 +21,17 @@ export const currentUser = z
   .meta({ id: 'CurrentUser' });
 export type CurrentUser = z.infer<typeof currentUser>;
 
-export const loginResponse = z.object({ user: currentUser, csrfToken: z.string() });
+/** The server's date: the web app's "today" for defaults and overdue marks (a demo database pins it). */
+export const serverClock = z
+  .object({
+    today: z.string().meta({ description: '服务器的今天（中国时间，YYYY-MM-DD）' }),
+    pinnedTo: z.string().nullable().meta({ description: '演示数据库固定的日期；null 表示按真实时间' }),
+  })
+  .meta({ id: 'ServerClock' });
+export type ServerClock = z.infer<typeof serverClock>;
+
+export const loginResponse = z.object({ user: currentUser, csrfToken: z.string(), clock: serverClock });
+export const meResponse = z.object({ user: currentUser, csrfToken: z.string().nullable(), clock: serverClock });
 
 export const changePasswordBody = z.object({
   currentPassword: z.string().min(1, '请输入当前密码'),

@@ -45,6 +45,11 @@ export function pinClock(asOf: string | null, real: Date = new Date()): void {
   offsetMs = (asOfDay - realDay) * DAY_MS;
 }
 
+/** What the web app is told: today, and whether the clock is pinned. */
+export function serverClockNow(): { today: string; pinnedTo: string | null } {
+  return { today: clockToday(), pinnedTo };
+}
+
 export const CLOCK_SETTING = 'clock.asOf';
 
 /** Reads the database's pinned date (if any) and sets the clock; returns it. */

@@ -1,14 +1,16 @@
 // The frame around every signed-in page: navy menu on the left (a drawer on phones), a header with
 // the user's name, role and region, the language switch and the account menu.
 import { DownOutlined, MenuFoldOutlined, MenuOutlined, MenuUnfoldOutlined, UserOutlined } from '@ant-design/icons';
-import { App as AntApp, Avatar, Button, Drawer, Dropdown, Grid, Layout, Menu, Space, Tag, Typography } from 'antd';
+import { App as AntApp, Avatar, Button, Drawer, Dropdown, Grid, Layout, Menu, Space, Tag, Tooltip, Typography } from 'antd';
 import type { MenuProps } from 'antd';
 import { Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import LanguageSwitch from '../components/LanguageSwitch.tsx';
 import NotificationBell from '../features/problems/NotificationBell.tsx';
+import { formatDateZh } from '../../domain/dates.ts';
 import { FullPageSpin, useCurrentUser, useLogout } from './auth.tsx';
+import { clockPinnedTo } from './clock.ts';
 import { accountMenu, LOGOUT_KEY, logoutIcon, mainMenu, selectedKey, visibleEntries } from './menu.tsx';
 import { NAVY } from './theme.ts';
 
@@ -32,6 +34,7 @@ function Brand({ collapsed }: { collapsed: boolean }) {
 export default function AppShell() {
   const { t } = useTranslation();
   const user = useCurrentUser();
+  const pinnedTo = clockPinnedTo();
   const screens = Grid.useBreakpoint();
   const phone = screens.md === false;
   const navigate = useNavigate();
@@ -146,6 +149,13 @@ export default function AppShell() {
                   localStorage.setItem(SIDER_COLLAPSED_KEY, collapsed ? '0' : '1');
                 }}
               />
+            )}
+            {pinnedTo && (
+              <Tooltip title={t('shell.demoClockHint')}>
+                <Tag color="gold" data-testid="demo-clock" style={{ marginInlineStart: 8 }}>
+                  {t(phone ? 'shell.demoClockShort' : 'shell.demoClock', { date: formatDateZh(pinnedTo) })}
+                </Tag>
+              </Tooltip>
             )}
           </Space>
           <Space size={phone ? 0 : 8}>

@@ -7,12 +7,14 @@ import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation } from 'react-router-dom';
 import { ApiError, get, post, rememberCsrf, setUnauthenticatedHandler } from '../api/client.ts';
 import type { CurrentUser } from '../api/types.ts';
+import { setServerClock, type ServerClockInfo } from './clock.ts';
 
 export const ME_KEY = ['auth', 'me'] as const;
 
 interface MeResponse {
   user: CurrentUser;
   csrfToken: string | null;
+  clock: ServerClockInfo;
 }
 
 export function useMe() {
@@ -22,6 +24,7 @@ export function useMe() {
       try {
         const r = await get<MeResponse>('/auth/me', undefined, signal);
         rememberCsrf(r.csrfToken);
+        setServerClock(r.clock);
         return r.user;
       } catch (e) {
         if (e instanceof ApiError && e.status === 401) return null;
@@ -54,6 +57,7 @@ export function useLogin() {
     mutationFn: (body: { username: string; password: string }) => post<MeResponse>('/auth/login', body),
     onSuccess: (r) => {
       rememberCsrf(r.csrfToken);
+      setServerClock(r.clock);
       // Data cached under another account must never show to this one.
       qc.clear();
       qc.setQueryData(ME_KEY, r.user);

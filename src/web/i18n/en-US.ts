@@ -124,7 +124,7 @@ const enUS: Messages = {
     region: 'Select region', org: 'Select or search an organisation', person: 'Select or search a leader', batch: 'Select batch', tags: 'Select tags',
     newItem: 'New: {{name}}',
   },
-  shell: { regionLabel: 'Region', roleLabel: 'Role', placeholder: 'This page is under construction' },
+  shell: { regionLabel: 'Region', roleLabel: 'Role', placeholder: 'This page is under construction', demoClock: 'Demo data · system date {{date}}', demoClockShort: 'Demo {{date}}', demoClockHint: 'The demo database describes the city on this day: deadlines, overdue marks, escalation and default dates count from it; the time of day runs as usual.' },
 };
 
 export default enUS;

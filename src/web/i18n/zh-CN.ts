@@ -104,7 +104,7 @@ const zhCN = {
     region: '选择区域', org: '选择或搜索单位', person: '选择或搜索领导', batch: '选择批次', tags: '选择标签',
     newItem: '新建：{{name}}',
   },
-  shell: { regionLabel: '区域', roleLabel: '角色', placeholder: '该页面正在建设中' },
+  shell: { regionLabel: '区域', roleLabel: '角色', placeholder: '该页面正在建设中', demoClock: '演示数据 · 系统日期 {{date}}', demoClockShort: '演示 {{date}}', demoClockHint: '演示数据库描述的是这一天的聊城：截止日期、逾期、升级和默认日期都按这一天计算，时刻照常走。' },
 };
 
 export default zhCN;

@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
 import {
-  changePasswordBody, currentUser, loginBody, loginResponse, tokenCreateBody, tokenCreated, tokenList,
+  changePasswordBody, loginBody, loginResponse, meResponse, tokenCreateBody, tokenCreated, tokenList,
 } from '../../../contract/auth.ts';
 import { errorBody, okBody, uuidParam } from '../../../contract/common.ts';
+import { serverClockNow } from '../../clock.ts';
 import { typed, type AppContext } from '../../context.ts';
 import { clearSessionCookies, requirePrincipal, SESSION_COOKIE, setSessionCookies } from '../../plugins/auth.ts';
 import * as auth from './auth.service.ts';
@@ -19,7 +19,7 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext) {
   }, async (req, reply) => {
     const { cookieValue, csrfToken, user } = await auth.login(db, req.body.username, req.body.password, ctx.config.sessionHours);
     setSessionCookies(reply, cookieValue, csrfToken, ctx.config.secureCookies, ctx.config.sessionHours);
-    return { user, csrfToken };
+    return { user, csrfToken, clock: serverClockNow() };
   });
 
   r.post('/auth/logout', { schema: { tags, summary: '退出登录', response: { 200: okBody } } }, async (req, reply) => {
@@ -30,10 +30,10 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext) {
   });
 
   r.get('/auth/me', {
-    schema: { tags, summary: '当前用户', response: { 200: z.object({ user: currentUser, csrfToken: z.string().nullable() }), 401: errorBody } },
+    schema: { tags, summary: '当前用户', response: { 200: meResponse, 401: errorBody } },
   }, async (req) => {
     const p = requirePrincipal(req);
-    return { user: await auth.me(db, p), csrfToken: req.sessionCsrf };
+    return { user: await auth.me(db, p), csrfToken: req.sessionCsrf, clock: serverClockNow() };
   });
 
   r.post('/auth/password', {

@@ -15,9 +15,9 @@ import { useBatches, useCanManageBatches } from './batches.api.ts';
 import type { Batch } from './batches.types.ts';
 import BatchFormModal from './BatchFormModal.tsx';
 import BatchMembersModal from './BatchMembersModal.tsx';
+import { appYear } from '../../app/clock.ts';
 
-const THIS_YEAR = new Date().getFullYear();
-const YEARS = Array.from({ length: 8 }, (_, i) => THIS_YEAR + 1 - i);
+const YEARS = Array.from({ length: 8 }, (_, i) => appYear() + 1 - i);
 
 export default function BatchesPage() {
   const { t } = useTranslation(NS);

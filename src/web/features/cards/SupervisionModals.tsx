@@ -3,12 +3,12 @@
 import { App, Form, Input, Modal, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { AccountabilityEntryDto, AccountabilityRecord, SupervisionOrderDto } from '../../../contract/supervision.ts';
-import { todayIso } from '../../../domain/dates.ts';
 import DateInput from '../../components/DateInput.tsx';
 import { useErrorMessage } from '../../components/ErrorAlert.tsx';
 import { applyFieldErrors } from '../../components/formErrors.ts';
 import { useSupervisionActions } from './cards.api.ts';
 import { NS } from './i18n.ts';
+import { appToday } from '../../app/clock.ts';
 
 /** Submits a form's values; on failure the server's field errors go onto the form and the message shows. */
 function useSubmit<V>(form: ReturnType<typeof Form.useForm<V>>[0], onClose: () => void) {
@@ -110,7 +110,7 @@ export function RecordTalkModal({ entry, onClose }: { entry: AccountabilityEntry
       <Form
         form={form}
         layout="vertical"
-        initialValues={{ talkDate: entry.talkDate ?? todayIso(), participants: entry.participants ?? '', outcome: entry.outcome ?? '' }}
+        initialValues={{ talkDate: entry.talkDate ?? appToday(), participants: entry.participants ?? '', outcome: entry.outcome ?? '' }}
       >
         <Form.Item name="talkDate" label={t('supervision.col.talkDate')} rules={[{ required: true, message: t('supervision.talkDateRequired') }]}>
           <DateInput />

@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import type { ProblemDto, ProblemEventDto } from '../../../contract/problems.ts';
-import { todayIso } from '../../../domain/dates.ts';
+import { appToday } from '../../app/clock.ts';
 import type { ProblemStep } from '../../../domain/problems.ts';
 import { ApiError } from '../../api/client.ts';
 import { FullPageSpin } from '../../app/auth.tsx';
@@ -121,7 +121,7 @@ function StepModal({ step, p, onClose }: { step: Dialog; p: ProblemDto; onClose:
       <Form form={form} layout="vertical">
         {step === 'accept' && (
           <Form.Item name="dueDate" label={t('action.dueDate')} rules={[{ required: true, message: t('action.dueDateRequired') }]}>
-            <DateInput minDate={todayIso()} />
+            <DateInput minDate={appToday()} />
           </Form.Item>
         )}
         {(step === 'accept' || step === 'verify') && (

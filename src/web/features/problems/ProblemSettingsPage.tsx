@@ -19,11 +19,11 @@ import ErrorAlert, { useErrorMessage } from '../../components/ErrorAlert.tsx';
 import { applyFieldErrors } from '../../components/formErrors.ts';
 import RegionTreeSelect from '../../components/RegionTreeSelect.tsx';
 import { NS } from './i18n.ts';
+import { appYear } from '../../app/clock.ts';
 
 type AdjustmentList = z.infer<typeof workdayAdjustmentList>;
 const KEY = ['problems', 'settings'] as const;
-const THIS_YEAR = new Date().getFullYear();
-const YEARS = Array.from({ length: 5 }, (_, i) => THIS_YEAR + 1 - i);
+const YEARS = Array.from({ length: 5 }, (_, i) => appYear() + 1 - i);
 
 /** The name of a region anywhere in the tree, walking it breadth-first. */
 function nameIn(tree: RegionNode[], code: string): string | undefined {
@@ -166,7 +166,7 @@ function WorkdaysPanel() {
   const { t } = useTranslation(NS);
   const { message } = App.useApp();
   const errorMessage = useErrorMessage();
-  const [year, setYear] = useState(THIS_YEAR);
+  const [year, setYear] = useState(appYear());
   const list = useAdjustments(year);
   const save = useSave<WorkdayAdjustmentsPut, AdjustmentList>('/workdays/adjustments');
   const [form] = Form.useForm<{ items: AdjustmentRow[] }>();

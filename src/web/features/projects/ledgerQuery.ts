@@ -3,6 +3,7 @@
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import type { SORT_FIELDS } from '../../../contract/projects.ts';
+import { appYear } from '../../app/clock.ts';
 
 export type SortField = (typeof SORT_FIELDS)[number];
 
@@ -64,7 +65,7 @@ export function useLedgerView() {
       order,
       page: Math.max(1, Number(params.get('page')) || 1),
       pageSize: Number(params.get('pageSize')) || DEFAULT_PAGE_SIZE,
-      year: Number(params.get('year')) || new Date().getFullYear(),
+      year: Number(params.get('year')) || appYear(),
       activeFilterCount,
     };
   }, [params]);

@@ -8,6 +8,7 @@ import type { ReportDto } from '../../../contract/reporting.ts';
 import { formatDateZh } from '../../../domain/dates.ts';
 import type { ReportIssue } from '../../../domain/reporting.ts';
 import { NS } from './i18n.ts';
+import { appToday } from '../../app/clock.ts';
 
 function PastDate({ value, onChange, disabled, ...rest }: { value?: string | null; onChange?: (v: string | null) => void; disabled?: boolean; 'aria-label'?: string }) {
   return (
@@ -17,7 +18,7 @@ function PastDate({ value, onChange, disabled, ...rest }: { value?: string | nul
       value={value ? dayjs(value) : null}
       onChange={(d) => onChange?.(d ? d.format('YYYY-MM-DD') : null)}
       format="YYYY年M月D日"
-      disabledDate={(d) => d.isAfter(dayjs(), 'day')}
+      disabledDate={(d) => d.isAfter(dayjs(appToday()), 'day')}
       style={{ width: '100%' }}
     />
   );

@@ -11,6 +11,7 @@ import { applyFieldErrors } from '../../components/formErrors.ts';
 import RegionTreeSelect from '../../components/RegionTreeSelect.tsx';
 import { NS } from './i18n.ts';
 import { usePeriodActions, useReportingSettings } from './reporting.api.ts';
+import { appNow } from '../../app/clock.ts';
 
 interface Values {
   regionCode: string;
@@ -31,7 +32,7 @@ export default function OpenPeriodModal({ onClose }: { onClose: () => void }) {
   const { open } = usePeriodActions();
   const cadence = settings.data?.cadence ?? 'monthly';
   const parts = periodsPerMonth(cadence);
-  const now = new Date();
+  const now = appNow();
   const seqOptions = Array.from({ length: parts }, (_, i) => ({
     value: i + 1,
     label: cadence === 'semimonthly' ? t(`periods.seqOptions.semimonthly${i + 1}`) : t('periods.seqOptions.week', { n: i + 1 }),

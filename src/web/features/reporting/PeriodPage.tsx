@@ -7,7 +7,6 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import type { PeriodDto, PeriodProjectRow } from '../../../contract/reporting.ts';
-import { todayIso } from '../../../domain/dates.ts';
 import { REPORT_STATUSES } from '../../../domain/reporting.ts';
 import { ApiError } from '../../api/client.ts';
 import { useCurrentUser } from '../../app/auth.tsx';
@@ -18,12 +17,13 @@ import StageTag from '../../components/StageTag.tsx';
 import { NS } from './i18n.ts';
 import { PeriodProgress, PeriodStatusTag, ReportStatusTag, REVIEWER_ROLES, reportHref, type ListStatus, useUrlParams } from './parts.tsx';
 import { periodFileUrl, usePeriodActions, usePeriodProjects, type ReminderResult } from './reporting.api.ts';
+import { appToday } from '../../app/clock.ts';
 
 const DAY = 86_400_000;
 
 function Summary({ p }: { p: PeriodDto }) {
   const { t } = useTranslation(NS);
-  const today = todayIso();
+  const today = appToday();
   const days = Math.round((Date.parse(p.deadline) - Date.parse(today)) / DAY);
   const c = p.counts;
   return (

@@ -7,7 +7,6 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { PeriodDto } from '../../../contract/reporting.ts';
-import { todayIso } from '../../../domain/dates.ts';
 import { PERIOD_STATUSES, type PeriodStatus } from '../../../domain/reporting.ts';
 import { useCurrentUser } from '../../app/auth.tsx';
 import DateText from '../../components/DateText.tsx';
@@ -18,9 +17,9 @@ import { OFFICE_ROLES, PeriodProgress, PeriodStatusTag } from './parts.tsx';
 import { CorrectionsTable } from './ReportHistory.tsx';
 import { useCorrections, usePeriodActions, usePeriods } from './reporting.api.ts';
 import SettingsPanel from './SettingsPanel.tsx';
+import { appToday, appYear } from '../../app/clock.ts';
 
-const THIS_YEAR = new Date().getFullYear();
-const YEARS = Array.from({ length: 6 }, (_, i) => THIS_YEAR + 1 - i);
+const YEARS = Array.from({ length: 6 }, (_, i) => appYear() + 1 - i);
 
 export default function PeriodsPage() {
   const { t } = useTranslation(NS);
@@ -34,7 +33,7 @@ export default function PeriodsPage() {
   const periods = usePeriods({ year, status });
   const { close } = usePeriodActions();
   const pending = useCorrections({ status: 'pending' }, isOffice);
-  const today = todayIso();
+  const today = appToday();
 
   const onClose = (p: PeriodDto) =>
     modal.confirm({

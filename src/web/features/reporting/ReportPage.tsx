@@ -8,7 +8,6 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import type { ReportDto } from '../../../contract/reporting.ts';
-import { todayIso } from '../../../domain/dates.ts';
 import { formatRate, ratio } from '../../../domain/kpi.ts';
 import { ApiError } from '../../api/client.ts';
 import { FullPageSpin } from '../../app/auth.tsx';
@@ -27,6 +26,7 @@ import { CorrectionModal, ReturnModal } from './ReportModals.tsx';
 import ReportPhotos from './ReportPhotos.tsx';
 import { liveIssues, readMoney, toBody, toFormValues, type ReportFormValues } from './reportForm.ts';
 import { useReport, useReportActions } from './reporting.api.ts';
+import { appToday } from '../../app/clock.ts';
 
 function ContextBlock({ r, values }: { r: ReportDto; values: ReportFormValues }) {
   const { t } = useTranslation(NS);
@@ -34,7 +34,7 @@ function ContextBlock({ r, values }: { r: ReportDto; values: ReportFormValues })
   const investment = readMoney(values.investment) ?? '0';
   const ytdAfter = new Decimal(c.ytdBefore).plus(investment).toFixed();
   const cumAfter = new Decimal(c.cumulativeBefore).plus(investment).toFixed();
-  const overdue = r.periodStatus === 'open' && todayIso() > r.deadline && (r.status === 'draft' || r.status === 'returned');
+  const overdue = r.periodStatus === 'open' && appToday() > r.deadline && (r.status === 'draft' || r.status === 'returned');
   return (
     <Descriptions size="small" bordered column={{ xs: 1, sm: 2, lg: 3 }}>
       <Descriptions.Item label={t('report.project')} span={2}>

@@ -1,9 +1,9 @@
 // The report form's values, to and from the API shapes, and the live checks the server also runs.
 import type { ReportDto } from '../../../contract/reporting.ts';
-import { todayIso } from '../../../domain/dates.ts';
 import { parseMoney } from '../../../domain/money.ts';
 import { checkReport, FUND_SOURCES, fundsTotal, type FundSource, type ReportIssue } from '../../../domain/reporting.ts';
 import type { ReportPutBody } from './reporting.api.ts';
+import { appToday } from '../../app/clock.ts';
 
 export interface ReportFormValues {
   investment?: string;
@@ -74,7 +74,7 @@ export function liveIssues(v: ReportFormValues, r: ReportDto, opts: { correction
     {
       totalInvestment: r.context.totalInvestment,
       cumulativeBefore: r.context.cumulativeBefore,
-      today: todayIso(),
+      today: appToday(),
       correction: opts.correction,
     },
   );

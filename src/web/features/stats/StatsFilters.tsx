@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import RegionTreeSelect from '../../components/RegionTreeSelect.tsx';
 import { NS } from './i18n.ts';
 import { TABLE_GROUPS, type StatsView, type useStatsView } from './statsQuery.ts';
+import { appYear } from '../../app/clock.ts';
 
 export interface StatsFiltersProps {
   view: StatsView;
@@ -18,7 +19,7 @@ const MONTHS = Array.from({ length: 12 }, (_, i) => i + 1);
 export default function StatsFilters({ view, resolved, update, clearDrill }: StatsFiltersProps) {
   const { t } = useTranslation(NS);
   const year = view.year ?? resolved?.year;
-  const thisYear = new Date().getFullYear();
+  const thisYear = appYear();
   const years = Array.from(new Set([...Array.from({ length: 6 }, (_, i) => thisYear - i), ...(year ? [year] : [])])).sort((a, b) => b - a);
   const label = (text: string) => <Typography.Text type="secondary">{text}</Typography.Text>;
 

@@ -11,6 +11,7 @@ import ErrorAlert from '../../../components/ErrorAlert.tsx';
 import Money from '../../../components/Money.tsx';
 import MoneyInput, { normalizeMoneyInput, useMoneyRule } from '../../../components/MoneyInput.tsx';
 import { useAnnualPlan, useSaveAnnualPlan } from '../projects.api.ts';
+import { appYear } from '../../../app/clock.ts';
 
 interface Values {
   plannedInvestment: string;
@@ -60,7 +61,7 @@ function CumulativeCell({ form, index }: { form: ReturnType<typeof Form.useForm<
 export default function AnnualPlanTab({ card }: { card: ProjectCard }) {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
-  const thisYear = new Date().getFullYear();
+  const thisYear = appYear();
   const [year, setYear] = useState(thisYear);
   const years = useMemo(() => {
     const set = new Set([thisYear - 1, thisYear, thisYear + 1, thisYear + 2, ...card.annualPlans.map((p) => p.year)]);

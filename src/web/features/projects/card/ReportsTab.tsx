@@ -12,6 +12,7 @@ import Money from '../../../components/Money.tsx';
 import { NS } from '../../reporting/i18n.ts';
 import { ProgressTag, RateText, ReportStatusTag, TipTitle, reportHref } from '../../reporting/parts.tsx';
 import { useProjectSeries } from '../../reporting/reporting.api.ts';
+import { appYear } from '../../../app/clock.ts';
 
 type Month = ProjectSeriesDto['months'][number];
 // ECharts is large: load it only when the tab is opened.
@@ -19,7 +20,7 @@ const SeriesChart = lazy(() => import('./ReportsChart.tsx'));
 
 export default function ReportsTab({ card }: { card: ProjectCard }) {
   const { t } = useTranslation(NS);
-  const thisYear = new Date().getFullYear();
+  const thisYear = appYear();
   // Until a year is picked the server opens the latest year the project reported in.
   const [picked, setYear] = useState<number | undefined>(undefined);
   const q = useProjectSeries(card.project.id, picked);

@@ -3,7 +3,6 @@ import { SwapOutlined } from '@ant-design/icons';
 import { App as AntApp, Button, Form, Input, Modal, Radio, Tooltip } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { todayIso } from '../../../../domain/dates.ts';
 import type { Stage } from '../../../../domain/enums.ts';
 import { ApiError } from '../../../api/client.ts';
 import { applyFieldErrors } from '../../../components/formErrors.ts';
@@ -13,6 +12,7 @@ import ErrorAlert from '../../../components/ErrorAlert.tsx';
 import { STAGE_COLORS } from '../../../components/StageTag.tsx';
 import { useEnumLabel } from '../../../i18n/labels.ts';
 import { useChangeStage } from '../projects.api.ts';
+import { appToday } from '../../../app/clock.ts';
 
 interface Values {
   to: Stage;
@@ -71,7 +71,7 @@ export default function StageChangeButton({ card }: { card: ProjectCard }) {
             style={{ marginBottom: 12 }}
           />
         )}
-        <Form form={form} layout="vertical" onFinish={submit} initialValues={{ date: todayIso(), to: allowed[0] }} preserve={false}>
+        <Form form={form} layout="vertical" onFinish={submit} initialValues={{ date: appToday(), to: allowed[0] }} preserve={false}>
           <Form.Item name="to" label={t('card.stageTo')} rules={[{ required: true, message: t('common.selectRequired', { field: t('card.stageTo') }) }]}>
             <Radio.Group
               optionType="button"

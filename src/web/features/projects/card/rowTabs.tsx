@@ -2,12 +2,12 @@
 import { CheckCircleFilled, ClockCircleOutlined, MinusCircleOutlined, SyncOutlined } from '@ant-design/icons';
 import { Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { todayIso } from '../../../../domain/dates.ts';
 import type { FactorKind, MilestoneKind, ProcedureStatus } from '../../../../domain/enums.ts';
 import type { ProjectCard } from '../../../api/types.ts';
 import DateText from '../../../components/DateText.tsx';
 import { useEnumLabel, useEnumOptions } from '../../../i18n/labels.ts';
 import RowsEditor from './RowsEditor.tsx';
+import { appToday } from '../../../app/clock.ts';
 
 type Card = ProjectCard;
 interface TabProps {
@@ -83,7 +83,7 @@ export function ProceduresTab({ card }: TabProps) {
         { key: 'documentNo', title: t('field.documentNo'), input: 'text', width: 180 },
         { key: 'authority', title: t('field.authority'), input: 'text', width: 150 },
       ]}
-      rowClassName={(r) => (r.status !== 'done' && r.status !== 'not_required' && r.plannedDate && r.plannedDate < todayIso() ? 'tj-row-overdue' : '')}
+      rowClassName={(r) => (r.status !== 'done' && r.status !== 'not_required' && r.plannedDate && r.plannedDate < appToday() ? 'tj-row-overdue' : '')}
     />
   );
 }
@@ -133,7 +133,7 @@ export function MilestonesTab({ card }: TabProps) {
   const { t } = useTranslation();
   const label = useEnumLabel();
   const options = useEnumOptions();
-  const today = todayIso();
+  const today = appToday();
   const overdue = (r: Card['milestones'][number]) => !r.actualDate && !!r.plannedDate && r.plannedDate < today;
   return (
     <RowsEditor<Card['milestones'][number]>
