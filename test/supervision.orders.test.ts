@@ -238,6 +238,12 @@ describe('markOverdueOrders and the accountability list', () => {
       { projectCode: 'SV-A', reason: 'two_red', periodLabel: '2024年12月', status: 'pending', leaderName: '王立新', canRecord: true },
     ]);
     const entry = (await dongOffice.get('/api/v1/accountability?reason=two_red')).json().items[0];
+    // One entry, as a notification's link opens it: in scope only.
+    const one = await dongOffice.get(`/api/v1/accountability/${entry.id}`);
+    expect(one.statusCode, one.body).toBe(200);
+    expect(one.json()).toEqual(entry);
+    expect((await shenOffice.get(`/api/v1/accountability/${entry.id}`)).statusCode).toBe(404);
+    expect((await dongOffice.get('/api/v1/accountability/00000000-0000-4000-8000-000000000000')).statusCode).toBe(404);
     const url = `/api/v1/accountability/${entry.id}/record`;
     const talk = { talkDate: today, participants: '市项目办、东昌府区发改局、项目单位负责人', outcome: '责令 1 个月内追回投资进度，下期仍为红牌的提请市调度会研究。' };
     expect((await unit.post(url, talk)).statusCode).toBe(403);

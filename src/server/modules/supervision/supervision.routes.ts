@@ -57,6 +57,10 @@ export async function supervisionRoutes(app: FastifyInstance, ctx: AppContext) {
     return reply.type(XLSX).header('content-disposition', attachmentHeader(book.fileName, book.asciiFileName)).send(book.buffer);
   });
 
+  r.get('/accountability/:id', {
+    schema: { tags, summary: '一条约谈记录（通知中的链接指向它）', params: uuidParam, response: { 200: accountabilityEntry, 404: errorBody } },
+  }, async (req) => svc.getEntry(db, requirePrincipal(req), req.params.id));
+
   r.post('/accountability/:id/record', {
     schema: { tags, summary: '记录约谈情况（项目办）', params: uuidParam, body: accountabilityRecord, response: { 200: accountabilityEntry, ...errors } },
   }, async (req) => svc.recordTalk(db, requirePrincipal(req), req.params.id, req.body));

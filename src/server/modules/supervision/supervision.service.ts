@@ -165,6 +165,14 @@ export async function allEntries(db: DbOrTx, p: Principal, q: Omit<Accountabilit
   return (await repo.listEntries(db, f, { limit: 100000, offset: 0 })).rows.map((r) => toEntryDto(p, r));
 }
 
+/** One entry (the one a notification links to: /supervision?tab=accountability&entry=ID). */
+export async function getEntry(db: DbOrTx, p: Principal, id: string): Promise<AccountabilityEntryDto> {
+  const e = await repo.getEntry(db, id);
+  if (!e) throw notFound('约谈记录');
+  requireRead(p, e.regionPath, '约谈记录');
+  return toEntryDto(p, e);
+}
+
 export async function recordTalk(db: Db, p: Principal, id: string, t: AccountabilityRecord): Promise<AccountabilityEntryDto> {
   if (t.talkDate > clockToday()) throw invalid('约谈日期不能晚于今天', [{ field: 'talkDate', message: '约谈日期不能晚于今天' }]);
   await db.transaction(async (tx) => {

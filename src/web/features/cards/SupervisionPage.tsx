@@ -13,7 +13,7 @@ import { todayIso } from '../../../domain/dates.ts';
 import DateText, { formatDate, formatDateTime } from '../../components/DateText.tsx';
 import ErrorAlert from '../../components/ErrorAlert.tsx';
 import RegionTreeSelect from '../../components/RegionTreeSelect.tsx';
-import { accountabilityXlsxHref, ordersXlsxHref, useAccountability, useSupervisionOrder, useSupervisionOrders } from './cards.api.ts';
+import { accountabilityXlsxHref, ordersXlsxHref, useAccountability, useAccountabilityEntry, useSupervisionOrder, useSupervisionOrders } from './cards.api.ts';
 import { NS } from './i18n.ts';
 import { OrderDecisionModal, RecordTalkModal, RespondModal } from './SupervisionModals.tsx';
 
@@ -173,8 +173,9 @@ function OrdersTab({ region, focusId, onUnfocus }: { region?: string; focusId?: 
   );
 }
 
-function AccountabilityTab({ region }: { region?: string }) {
+function AccountabilityTab({ region, focusId, onUnfocus }: { region?: string; focusId?: string; onUnfocus: () => void }) {
   const { t } = useTranslation(NS);
+  const focused = useAccountabilityEntry(focusId);
   const [status, setStatus] = useState<AccountabilityStatus | undefined>();
   const [page, setPage] = useState(1);
   const [recording, setRecording] = useState<AccountabilityEntryDto | null>(null);
@@ -232,6 +233,25 @@ function AccountabilityTab({ region }: { region?: string }) {
         />
         <Button icon={<DownloadOutlined />} href={accountabilityXlsxHref(filters)}>{t('supervision.export')}</Button>
       </Flex>
+      {focusId && (
+        <Card
+          size="small"
+          title={t('supervision.focusedEntry')}
+          extra={<Button size="small" type="link" onClick={onUnfocus}>{t('supervision.showAll')}</Button>}
+          data-testid="focused-entry"
+        >
+          {focused.error && <ErrorAlert error={focused.error} onRetry={() => void focused.refetch()} />}
+          <Table<AccountabilityEntryDto>
+            rowKey="id"
+            size="middle"
+            loading={focused.isFetching}
+            columns={columns}
+            dataSource={focused.data ? [focused.data] : []}
+            pagination={false}
+            scroll={{ x: 'max-content' }}
+          />
+        </Card>
+      )}
       {list.error && <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />}
       <Table<AccountabilityEntryDto>
         rowKey="id"
@@ -271,7 +291,7 @@ export default function SupervisionPage() {
         items={TABS.map((k) => ({
           key: k,
           label: t(`supervision.tabs.${k}`),
-          children: k === 'orders' ? <OrdersTab region={region} focusId={params.get('order') ?? undefined} onUnfocus={() => set('order', undefined)} /> : <AccountabilityTab region={region} />,
+          children: k === 'orders' ? <OrdersTab region={region} focusId={params.get('order') ?? undefined} onUnfocus={() => set('order', undefined)} /> : <AccountabilityTab region={region} focusId={params.get('entry') ?? undefined} onUnfocus={() => set('entry', undefined)} />,
         }))}
         destroyOnHidden
       />

@@ -5,7 +5,7 @@ import type {
   CardDto, CardGroup, CardList, CardRulesDto, CardRulesPreview, CardRulesResult, CardRunResult, CardsSummary,
 } from '../../../contract/cards.ts';
 import type {
-  AccountabilityListDto, AccountabilityRecord, AccountabilityStatus, OrderStatus, SupervisionOrderDto, SupervisionOrderListDto,
+  AccountabilityEntryDto, AccountabilityListDto, AccountabilityRecord, AccountabilityStatus, OrderStatus, SupervisionOrderDto, SupervisionOrderListDto,
 } from '../../../contract/supervision.ts';
 import type { CardColor } from '../../../domain/cards.ts';
 
@@ -138,6 +138,15 @@ export function useSupervisionOrder(id: string | undefined) {
   return useQuery({
     queryKey: [...SUP, 'order', id],
     queryFn: ({ signal }) => get<SupervisionOrderDto>(`/supervision-orders/${enc(id!)}`, {}, signal),
+    enabled: !!id,
+  });
+}
+
+/** One accountability entry (the one a notification links to: /supervision?tab=accountability&entry=ID). */
+export function useAccountabilityEntry(id: string | undefined) {
+  return useQuery({
+    queryKey: [...SUP, 'accountability-entry', id],
+    queryFn: ({ signal }) => get<AccountabilityEntryDto>(`/accountability/${enc(id!)}`, {}, signal),
     enabled: !!id,
   });
 }

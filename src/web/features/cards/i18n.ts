@@ -78,7 +78,7 @@ const zhCN = {
     record: '记录约谈', recordTitle: '记录约谈：{{project}}', recorded: '已记录约谈',
     talkDateRequired: '请选择约谈日期', participantsRequired: '请填写参加人员', outcomeRequired: '请填写约谈结果',
     participantsPlaceholder: '如：市委督查室 张三；县政府 李四；项目单位负责人 王五', outcomePlaceholder: '约谈要求和整改承诺',
-    emptyOrders: '暂无督办单', focused: '通知所指督办单', showAll: '关闭', emptyAccountability: '暂无约谈名单', view: '详情', orderTitle: '督办单 {{number}}',
+    emptyOrders: '暂无督办单', focused: '通知所指督办单', focusedEntry: '通知所指约谈记录', showAll: '关闭', emptyAccountability: '暂无约谈名单', view: '详情', orderTitle: '督办单 {{number}}',
   },
   timeline: {
     tab: '亮牌记录', empty: '该项目尚无亮牌记录', scoreValue: '{{score}} 分', override: '人工调整：{{reason}}', computedWas: '计算结果{{color}}',
@@ -166,7 +166,7 @@ const enUS: Resources = {
     record: 'Record talk', recordTitle: 'Record the talk: {{project}}', recorded: 'Talk recorded',
     talkDateRequired: 'Please pick the date', participantsRequired: 'Please list the participants', outcomeRequired: 'Please write the outcome',
     participantsPlaceholder: 'Who took part', outcomePlaceholder: 'What was required and promised',
-    emptyOrders: 'No supervision orders', focused: 'The order from your notice', showAll: 'Close', emptyAccountability: 'Nobody on the list', view: 'Details', orderTitle: 'Order {{number}}',
+    emptyOrders: 'No supervision orders', focused: 'The order from your notice', focusedEntry: 'The entry from your notice', showAll: 'Close', emptyAccountability: 'Nobody on the list', view: 'Details', orderTitle: 'Order {{number}}',
   },
   timeline: {
     tab: 'Cards', empty: 'No cards for this project yet', scoreValue: '{{score}} pts', override: 'Overridden: {{reason}}', computedWas: 'computed {{color}}',
