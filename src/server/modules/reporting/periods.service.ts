@@ -11,6 +11,7 @@ import { conflict, invalid, notFound } from '../../errors.ts';
 import { requireOffice } from '../access/access.policy.ts';
 import type { Principal } from '../access/principal.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
+import { afterPeriodClosed } from '../bulletins/bulletins.hooks.ts';
 import { runCardsForPeriod } from '../cards/cards.service.ts';
 import { requireRegionInScope } from '../regions/regions.service.ts';
 import * as repo from './periods.repo.ts';
@@ -139,6 +140,8 @@ export async function closePeriod(db: Db, p: Principal, id: string): Promise<Per
     // The card run of the period, in the same transaction: if it fails the period stays open.
     await runCardsForPeriod(tx, row, p.id);
   });
+  // Then, if the office turned it on, the period's bulletin (a failure is logged, the close stands).
+  await afterPeriodClosed(db, p, id);
   return getPeriod(db, p, id);
 }
 
