@@ -5,7 +5,7 @@ import type { FactorKind, FactorStatus, ProcedureStatus } from '../../../domain/
 import { DEPARTMENTS } from './demo.orgs.ts';
 import type { PeopleBook, Staff } from './demo.people.ts';
 import type { DemoProject } from './demo.projects.ts';
-import { addDays, AS_OF, daysBetween, demoId, maxDate, minDate, type Rng } from './demo.prng.ts';
+import { addDays, addMonths, AS_OF, daysBetween, demoId, maxDate, minDate, Rng } from './demo.prng.ts';
 
 type TeamRow = typeof projectTeamMembers.$inferInsert;
 type ProcedureRow = typeof projectProcedures.$inferInsert;
@@ -116,14 +116,25 @@ export function procedureRows(rng: Rng, docs: DocNumbers, p: DemoProject): Proce
       }
       lastActual = actual;
     }
+    const plannedDate = status === 'not_required' ? null : planned;
     return {
       projectId: p.id, name, status, sort: i,
-      plannedDate: status === 'not_required' ? null : planned,
+      plannedDate,
+      baselineDate: plannedDate && !actual && (p.track === 'lagging' || p.track === 'paused') ? firstPlan(p, i, plannedDate) : plannedDate,
       actualDate: actual,
       documentNo: actual ? documentNo(docs, rng, p, i, actual) : null,
       authority: status === 'not_required' ? null : authority(p, i),
     };
   });
+}
+
+/**
+ * Lagging and paused projects have re-planned their open procedures: the first plan was some weeks
+ * earlier and is kept as the baseline. Drawn from a stream of its own per project, so the rest of
+ * the demo comes out as before.
+ */
+function firstPlan(p: DemoProject, i: number, planned: string): string {
+  return addDays(planned, -new Rng(`demo:replan:${p.code}:${i}`).int(20, 75));
 }
 
 export function factorRows(rng: Rng, p: DemoProject): FactorRow[] {
@@ -165,7 +176,7 @@ export function milestoneRows(rng: Rng, p: DemoProject, people: PeopleBook): Mil
   const specialist = people.areaStaff.get(p.area.code)![0]!.person.name;
   const rows: MilestoneRow[] = [];
   const add = (name: string, kind: MilestoneRow['kind'], planned: string, actual: string | null, responsible: string) =>
-    rows.push({ id: demoId('milestone', `${p.code}:${rows.length}`), projectId: p.id, name, kind, plannedDate: planned, baselineDate: planned, actualDate: actual, responsible, sort: rows.length });
+    rows.push({ id: demoId('milestone', `${p.code}:${rows.length}`), projectId: p.id, name, kind, plannedDate: planned, baselineDate: milestoneBaseline(p, kind, planned), actualDate: actual, responsible, sort: rows.length });
   add('项目开工', 'start', p.plannedStart, p.actualStart, specialist);
   if (p.actualStart || p.stage === 'preparation') {
     const span = daysBetween(p.plannedStart, p.plannedCompletion);
@@ -177,4 +188,14 @@ export function milestoneRows(rng: Rng, p: DemoProject, people: PeopleBook): Mil
   add('项目竣工', 'completion', p.plannedCompletion, p.actualCompletion, contact);
   if (p.plannedProduction) add('投产达效', 'production', p.plannedProduction, p.actualProduction, contact);
   return rows;
+}
+
+/**
+ * The first plan of a milestone that was re-planned: a lagging project first meant to start a
+ * season earlier; a paused one to complete half a year earlier. Every other milestone kept its date.
+ */
+function milestoneBaseline(p: DemoProject, kind: MilestoneRow['kind'], planned: string): string {
+  if (p.track === 'lagging' && kind === 'start') return addMonths(planned, -3);
+  if (p.track === 'paused' && kind === 'completion') return addMonths(planned, -6);
+  return planned;
 }

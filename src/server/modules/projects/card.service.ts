@@ -3,6 +3,7 @@ import Decimal from 'decimal.js';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { annualPlanPut, factorNeed, milestone, procedure, teamMember } from '../../../contract/projects.ts';
+import { keepBaseline } from '../../../domain/gantt.ts';
 import { allowedTransitions } from '../../../domain/lifecycle.ts';
 import { normalizeMoney, sumMoney } from '../../../domain/money.ts';
 import type { Stage } from '../../../domain/enums.ts';
@@ -147,10 +148,12 @@ function validateTab(tab: Tab, items: readonly Record<string, unknown>[]) {
 function toRow(tab: Tab, projectId: string, item: Record<string, unknown>, sort: number, before: Record<string, unknown>[]) {
   const base = { projectId, sort };
   const { id: _id, ...rest } = item;
-  if (tab === 'milestones') {
-    // The first planned date is kept as the baseline, so a re-planned node still shows its original plan.
-    const prev = before.find((b) => b.id === item.id);
-    const baselineDate = (prev?.baselineDate as string | null) ?? (item.baselineDate as string | null) ?? (item.plannedDate as string | null) ?? null;
+  if (tab === 'milestones' || tab === 'procedures') {
+    // The first planned date is kept as the baseline, so a re-planned row still shows its original plan.
+    // A row sent without its id is recognised by its name.
+    const prev = (item.id ? before.find((b) => b.id === item.id) : before.find((b) => b.name === item.name)) as
+      | { plannedDate: string | null; baselineDate: string | null } | undefined;
+    const baselineDate = keepBaseline(prev, (item.baselineDate as string | null | undefined) ?? (item.plannedDate as string | null | undefined) ?? null);
     return { ...base, ...rest, baselineDate };
   }
   if (tab === 'factorNeeds') return { ...base, ...rest, quantity: item.quantity == null || item.quantity === '' ? null : String(item.quantity) };
