@@ -15,6 +15,7 @@ let office: Client;
 let unit: Client;
 const q = async <T = Record<string, unknown>>(text: string, params: unknown[] = []) =>
   (await t.database.pool.query(text, params)).rows as T[];
+const count = async (text: string) => (await q<{ n: number }>(text))[0]!.n;
 
 const COUNTIES = ['371502', '371503', '371521', '371522', '371524', '371525', '371526', '371581'];
 
@@ -30,7 +31,7 @@ const put = (c: Client, code: string, file: Buffer, query = '') =>
 beforeAll(async () => {
   t = await buildTestApp();
   await seedDemo(t.database.db);
-  [admin, office, unit] = await Promise.all(['admin', 'office', 'unit'].map((u) => login(t.app, u, DEMO_PASSWORD)));
+  [admin, office, unit] = await Promise.all(['admin', 'office', 'unit'].map((u) => login(t.app, u, DEMO_PASSWORD))) as [Client, Client, Client];
 }, 180_000);
 afterAll(() => t.close());
 
@@ -141,7 +142,7 @@ describe('projects on the map', () => {
 
   it('places every project of the city that is not withdrawn, with its latest card and names sent once', async () => {
     const m = await get(office);
-    const [{ n }] = await q<{ n: number }>(`select count(*)::int as n from projects where region_path like '370000/371500/%' and stage <> 'withdrawn'`);
+    const n = await count(`select count(*)::int as n from projects where region_path like '370000/371500/%' and stage <> 'withdrawn'`);
     expect(m.count + m.withoutCoordinates.count).toBe(n);
     expect(m.count).toBeGreaterThan(300);
     const latest = await q<{ id: string; color: string }>(`
@@ -162,7 +163,7 @@ describe('projects on the map', () => {
 
   it('filters by stage, card colour, leader, batch and the period whose cards colour the points', async () => {
     const construction = await get(office, '?stage=construction');
-    const [{ n }] = await q<{ n: number }>(`select count(*)::int as n from projects where stage = 'construction'`);
+    const n = await count(`select count(*)::int as n from projects where stage = 'construction'`);
     expect(construction.count + construction.withoutCoordinates.count).toBe(n);
     expect(all(construction).every((p) => p.stage === 'construction')).toBe(true);
 
@@ -203,7 +204,7 @@ describe('projects on the map', () => {
     expect(m.regionCode).toBe('371522');
     expect(m.count).toBeGreaterThan(0);
     expect(all(m).every((p) => p.regionCode === '371522')).toBe(true);
-    const [{ n }] = await q<{ n: number }>(`select count(*)::int as n from projects where region_code = '371522' and stage <> 'withdrawn'`);
+    const n = await count(`select count(*)::int as n from projects where region_code = '371522' and stage <> 'withdrawn'`);
     expect(m.count + m.withoutCoordinates.count).toBe(n);
     expect((await unit.get('/api/v1/map/projects?region=371502')).statusCode).toBe(404);
   });
