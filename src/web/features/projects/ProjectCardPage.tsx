@@ -2,7 +2,7 @@
 import { ArrowLeftOutlined, EditOutlined } from '@ant-design/icons';
 import { Button, Card, Grid, Result, Space, Tabs, Typography } from 'antd';
 import { FullPageSpin } from '../../app/auth.tsx';
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { ApiError } from '../../api/client.ts';
@@ -22,7 +22,11 @@ import { FactorNeedsTab, MilestonesTab, ProceduresTab, TeamTab } from './card/ro
 import StageChangeButton from './card/StageChangeButton.tsx';
 import { useProjectCard } from './projects.api.ts';
 
-const TABS = ['basic', 'team', 'procedures', 'factors', 'milestones', 'annual', 'reports', 'problems', 'cards', 'batches', 'history'] as const;
+import '../gantt/i18n.ts';
+
+const ProjectGantt = lazy(() => import('../gantt/ProjectGantt.tsx'));
+
+const TABS = ['basic', 'team', 'procedures', 'factors', 'milestones', 'gantt', 'annual', 'reports', 'problems', 'cards', 'batches', 'history'] as const;
 type TabKey = (typeof TABS)[number];
 
 export default function ProjectCardPage() {
@@ -54,7 +58,7 @@ export default function ProjectCardPage() {
     team: c.team.length, procedures: c.procedures.length, factors: c.factorNeeds.length, milestones: c.milestones.length, batches: c.batches.length,
   };
   const tabLabel = (k: TabKey) => {
-    const name = k === 'reports' ? t('reporting:series.title') : k === 'cards' ? t('cards:timeline.tab') : k === 'problems' ? t('problems:tab') : t(`card.tabs.${k}`);
+    const name = k === 'reports' ? t('reporting:series.title') : k === 'cards' ? t('cards:timeline.tab') : k === 'problems' ? t('problems:tab') : k === 'gantt' ? t('gantt.tab') : t(`card.tabs.${k}`);
     return counts[k] ? `${name} (${counts[k]})` : name;
   };
   const content: Record<TabKey, React.ReactNode> = {
@@ -63,6 +67,7 @@ export default function ProjectCardPage() {
     procedures: <ProceduresTab card={c} />,
     factors: <FactorNeedsTab card={c} />,
     milestones: <MilestonesTab card={c} />,
+    gantt: <Suspense fallback={<FullPageSpin />}><ProjectGantt projectId={p.id} /></Suspense>,
     annual: <AnnualPlanTab card={c} />,
     reports: <ReportsTab card={c} />,
     problems: <ProblemsTab card={c} />,
