@@ -120,7 +120,7 @@ export function procedureRows(rng: Rng, docs: DocNumbers, p: DemoProject): Proce
     return {
       projectId: p.id, name, status, sort: i,
       plannedDate,
-      baselineDate: plannedDate && !actual && (p.track === 'lagging' || p.track === 'paused') ? firstPlan(p, i, plannedDate) : plannedDate,
+      baselineDate: plannedDate && !actual && (p.track === 'lagging' || p.track === 'paused') ? firstPlan(p, plannedDate) : plannedDate,
       actualDate: actual,
       documentNo: actual ? documentNo(docs, rng, p, i, actual) : null,
       authority: status === 'not_required' ? null : authority(p, i),
@@ -129,12 +129,12 @@ export function procedureRows(rng: Rng, docs: DocNumbers, p: DemoProject): Proce
 }
 
 /**
- * Lagging and paused projects have re-planned their open procedures: the first plan was some weeks
- * earlier and is kept as the baseline. Drawn from a stream of its own per project, so the rest of
- * the demo comes out as before.
+ * Lagging and paused projects have re-planned their open procedures: the whole remaining path was
+ * first planned some weeks earlier, and that first plan is kept as the baseline. The shift comes
+ * from a stream of its own per project, so the rest of the demo comes out as before.
  */
-function firstPlan(p: DemoProject, i: number, planned: string): string {
-  return addDays(planned, -new Rng(`demo:replan:${p.code}:${i}`).int(20, 75));
+function firstPlan(p: DemoProject, planned: string): string {
+  return addDays(planned, -new Rng(`demo:replan:${p.code}`).int(20, 75));
 }
 
 export function factorRows(rng: Rng, p: DemoProject): FactorRow[] {

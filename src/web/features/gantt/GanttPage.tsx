@@ -59,7 +59,7 @@ export default function GanttPage() {
   const data = ready ? q.data : undefined;
   const lines = useMemo(() => (data ? projectLines(t, data.items) : []), [data, t]);
   const option = useMemo(
-    () => (data ? ganttOption(lines, data.today, seriesNames(t), { labelWidth: phone ? 100 : 220, english: i18n.language === 'en-US' }) : null),
+    () => (data ? ganttOption(lines, data.today, seriesNames(t), { labelWidth: phone ? 100 : 220, english: i18n.language === 'en-US', compact: phone }) : null),
     [data, lines, t, phone, i18n.language],
   );
   const openProject = (id: string) => navigate(`/projects/${id}?tab=gantt`);

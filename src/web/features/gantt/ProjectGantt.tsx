@@ -22,7 +22,7 @@ export default function ProjectGantt({ projectId }: { projectId: string }) {
   const chart = useRef<GanttChartHandle>(null);
   const lines = useMemo(() => (q.data ? rowLines(t, q.data.rows) : []), [q.data, t]);
   const option = useMemo(
-    () => (q.data ? ganttOption(lines, q.data.today, seriesNames(t), { labelWidth: phone ? 96 : 170, english: i18n.language === 'en-US' }) : null),
+    () => (q.data ? ganttOption(lines, q.data.today, seriesNames(t), { labelWidth: phone ? 96 : 170, english: i18n.language === 'en-US', compact: phone }) : null),
     [q.data, lines, t, phone, i18n.language],
   );
 

@@ -118,7 +118,7 @@ export function dateRange(lines: readonly ChartLine[], today: string): [string, 
   return [addDaysIso(dates[0]!, -20), addDaysIso(dates[dates.length - 1]!, 20)];
 }
 
-export function ganttOption(lines: readonly ChartLine[], today: string, names: SeriesNames, o: { labelWidth: number; english: boolean }): GanttOption {
+export function ganttOption(lines: readonly ChartLine[], today: string, names: SeriesNames, o: { labelWidth: number; english: boolean; compact?: boolean }): GanttOption {
   const [min, max] = dateRange(lines, today);
   const bars = (pick: (l: ChartLine) => Span | null, color: (l: ChartLine) => string, only: (l: ChartLine) => boolean = () => true) =>
     lines.flatMap((l, i) => {
@@ -129,8 +129,9 @@ export function ganttOption(lines: readonly ChartLine[], today: string, names: S
   const common = { type: 'custom' as const, encode: { x: [1, 2], y: 0 }, clip: true };
   return {
     animation: false,
-    grid: { left: 8, right: 24, top: 40, bottom: 30, containLabel: true },
-    legend: { top: 4, left: 'center', itemWidth: 18, itemHeight: 8, data: [names.planned, names.baseline, names.actual, names.late, names.overdue, names.milestone] },
+    // On a phone the legend takes two lines.
+    grid: { left: 8, right: o.compact ? 12 : 24, top: o.compact ? 62 : 40, bottom: 30, containLabel: true },
+    legend: { top: 4, left: 'center', itemWidth: 18, itemHeight: 8, itemGap: o.compact ? 8 : 10, data: [names.planned, names.baseline, names.actual, names.late, names.overdue, names.milestone] },
     tooltip: {
       trigger: 'item',
       confine: true,
