@@ -1,6 +1,7 @@
 // A date picker whose value is the 'YYYY-MM-DD' string the API speaks, not a dayjs object.
 import { DatePicker } from 'antd';
 import dayjs from 'dayjs';
+import { appToday } from '../app/clock.ts';
 
 export interface DateInputProps {
   value?: string | null;
@@ -22,6 +23,8 @@ export default function DateInput({ value, onChange, picker = 'date', style, min
       picker={picker}
       value={value ? dayjs(value) : null}
       minDate={minDate ? dayjs(minDate) : undefined}
+      // An empty picker opens on the server's month (a demo database stands on its own day).
+      defaultPickerValue={dayjs(minDate && minDate > appToday() ? minDate : appToday())}
       onChange={(d) => onChange?.(d ? d.format(picker === 'month' ? 'YYYY-MM-01' : 'YYYY-MM-DD') : null)}
       format={picker === 'month' ? 'YYYY年M月' : 'YYYY年M月D日'}
       style={{ width: '100%', ...style }}

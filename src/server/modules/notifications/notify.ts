@@ -22,6 +22,8 @@ export interface Notice {
   link?: string | null;
   entityType?: string | null;
   entityId?: string | null;
+  /** When it happened, if not the transaction's time (e.g. the server clock of a demo database). */
+  at?: Date;
 }
 
 /** Sends one notification to every distinct recipient; returns how many were written. */
@@ -41,8 +43,9 @@ export async function notify(db: DbOrTx, to: Recipients, n: Notice): Promise<num
   }
   if (!parts.length) return 0;
   const res = await db.execute(sql`
-    INSERT INTO notifications (user_id, kind, title, body, link, entity_type, entity_id)
-    SELECT DISTINCT u.id, ${n.kind}, ${n.title}, ${n.body ?? null}, ${n.link ?? null}, ${n.entityType ?? null}, ${n.entityId ?? null}
+    INSERT INTO notifications (user_id, kind, title, body, link, entity_type, entity_id, created_at)
+    SELECT DISTINCT u.id, ${n.kind}, ${n.title}, ${n.body ?? null}, ${n.link ?? null}, ${n.entityType ?? null}, ${n.entityId ?? null},
+      coalesce(${n.at?.toISOString() ?? null}::timestamptz, now())
     FROM users u JOIN regions r ON r.code = u.region_code
     WHERE NOT u.disabled AND (${sql.join(parts, sql` OR `)})`);
   return res.rowCount ?? 0;

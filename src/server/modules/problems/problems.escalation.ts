@@ -12,7 +12,7 @@
 import { loadAdjustments } from './problems.repo.ts';
 import { sql } from 'drizzle-orm';
 import { ESCALATION_LEVEL_LABELS, escalationLevelFor, overdueOn, type EscalationLevel, type ProblemStatus } from '../../../domain/problems.ts';
-import { clockToday } from '../../clock.ts';
+import { clock, clockToday } from '../../clock.ts';
 import type { Db, DbOrTx } from '../../db/client.ts';
 import { invalid } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
@@ -111,9 +111,11 @@ const KIND_TEXT = { accept: '未按期受理', solve: '未按办结时限办结'
 
 async function climb(tx: DbOrTx, c: Candidate, to: EscalationLevel, o: { kind: 'accept' | 'solve'; deadline: string; workdays: number; asOf: string; who: Principal | null }): Promise<number> {
   const from = c.escalation_level as EscalationLevel;
+  // Stamped by the server clock, which a demo database pins to its own day.
+  const at = clock.now();
   // Guarded: a concurrent run that got there first leaves nothing to do.
   const updated = await tx.execute(sql`
-    UPDATE problems SET escalation_level = ${to}, escalated_at = now(), updated_at = now()
+    UPDATE problems SET escalation_level = ${to}, escalated_at = ${at.toISOString()}::timestamptz, updated_at = now()
     WHERE id = ${c.id} AND escalation_level < ${to}`);
   if (!updated.rowCount) return 0;
   let notified = 0;
@@ -121,8 +123,8 @@ async function climb(tx: DbOrTx, c: Candidate, to: EscalationLevel, o: { kind: '
     const label = ESCALATION_LEVEL_LABELS[level];
     const note = `${KIND_TEXT[o.kind]}（时限 ${o.deadline}），已超期 ${o.workdays} 个工作日，升级至${label}`;
     await tx.execute(sql`
-      INSERT INTO problem_events (problem_id, action, user_id, username, note, data)
-      VALUES (${c.id}, 'escalated', ${o.who?.id ?? null}, ${o.who?.username ?? 'system'}, ${note},
+      INSERT INTO problem_events (problem_id, action, at, user_id, username, note, data)
+      VALUES (${c.id}, 'escalated', ${at.toISOString()}::timestamptz, ${o.who?.id ?? null}, ${o.who?.username ?? 'system'}, ${note},
         ${JSON.stringify({ from: level - 1, to: level, kind: o.kind, deadline: o.deadline, overdueWorkdays: o.workdays, at: o.asOf })}::jsonb)`);
     notified += await notify(tx, recipientsFor(level, c), {
       kind: 'problem_escalated',
@@ -131,6 +133,7 @@ async function climb(tx: DbOrTx, c: Candidate, to: EscalationLevel, o: { kind: '
       link: `/problems/${c.id}`,
       entityType: 'problem',
       entityId: c.id,
+      at,
     });
   }
   await recordAudit(tx, o.who, {
