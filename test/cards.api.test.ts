@@ -56,6 +56,10 @@ describe('access', () => {
     const noReason = await dcf.post(`/api/v1/cards/${cardOf.miss2}/override`, { color: 'yellow', reason: ' ' });
     expect(noReason.statusCode).toBe(400);
     expect(JSON.stringify(noReason.json())).toContain('请填写调整理由');
+    // Left out altogether: the field is named and the message says it is required, in Chinese.
+    const missing = await dcf.post(`/api/v1/cards/${cardOf.miss2}/override`, { color: 'yellow' });
+    expect(missing.statusCode).toBe(400);
+    expect(missing.json().error.details).toEqual([{ field: 'reason', message: '此项为必填项，请填写' }]);
   });
 });
 

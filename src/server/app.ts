@@ -17,8 +17,10 @@ import { registerAuth } from './plugins/auth.ts';
 import { registerErrorHandlers } from './plugins/errors.ts';
 import { modules } from './modules/index.ts';
 
-// Validation messages in Chinese, the users' language.
+// Validation messages in Chinese, the users' language; a field left out says so plainly rather than
+// "expected string, received undefined".
 z.config(z.locales.zhCN());
+z.config({ customError: (iss) => (iss.code === 'invalid_type' && iss.input === undefined ? '此项为必填项，请填写' : undefined) });
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 
