@@ -1,6 +1,6 @@
 // Admin only: upload a city's county borders (GeoJSON) or go back to the bundled ones.
 import { InboxOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Descriptions, Flex, Input, Modal, Popconfirm, Typography, Upload } from 'antd';
+import { Alert, App, Button, Flex, Input, Modal, Popconfirm, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAX_BOUNDARY_BYTES, type MapBoundaries } from '../../../contract/map.ts';
@@ -41,23 +41,15 @@ export default function BoundaryModal({ open, onClose, initialRegion }: { open: 
           <Typography.Text type="secondary">{t('boundary.region')}</Typography.Text>
           <RegionTreeSelect value={region} allowClear={false} onChange={(c) => { if (c) { setRegion(c); upload.reset(); reset.reset(); } }} style={{ width: 220 }} />
         </Flex>
-        <Descriptions
-          size="small"
-          column={1}
-          bordered
-          items={[{
-            key: 'current',
-            label: t('boundary.current'),
-            children: b
-              ? (
-                <Flex vertical>
-                  <span>{own && b.uploaded ? t('boundary.uploaded') : t('boundary.bundled')} · {t('boundary.features', { count: b.features.length })}{b.updatedAt ? ` · ${t('boundary.updatedAt', { time: new Date(b.updatedAt).toLocaleString() })}` : ''}</span>
-                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>{b.source}</Typography.Text>
-                </Flex>
-              )
-              : <Typography.Text type="secondary">{current.isLoading ? '…' : t('boundary.none')}</Typography.Text>,
-          }]}
-        />
+        <Flex vertical gap={2} style={{ padding: '8px 12px', background: '#f7f9fc', borderRadius: 6 }}>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('boundary.current')}</Typography.Text>
+          {b ? (
+            <>
+              <span>{own && b.uploaded ? t('boundary.uploaded') : t('boundary.bundled')} · {t('boundary.features', { count: b.features.length })}{b.updatedAt ? ` · ${t('boundary.updatedAt', { time: new Date(b.updatedAt).toLocaleString() })}` : ''}</span>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>{b.source}</Typography.Text>
+            </>
+          ) : <Typography.Text type="secondary">{current.isLoading ? '…' : t('boundary.none')}</Typography.Text>}
+        </Flex>
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('boundary.rules', { size: MB })}</Typography.Text>
         <Upload.Dragger
           accept=".geojson,.json,application/geo+json,application/json"

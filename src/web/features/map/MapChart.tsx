@@ -144,6 +144,8 @@ export default function MapChart({ shapes, points, selectedId, onSelect, height,
   }, [shapes]);
 
   const clusters = useMemo(() => clusterPoints(points, degPerPx * cellPx), [points, degPerPx, cellPx]);
+  // A bubble no wider than its cell, so neighbours seldom overlap.
+  const bubble = (count: number) => Math.min(clusterSize(count), cellPx);
   clustersRef.current = clusters;
 
   useEffect(() => {
@@ -165,7 +167,7 @@ export default function MapChart({ shapes, points, selectedId, onSelect, height,
     // A dense place: a small ring of its card colours with the count inside.
     const bubbles: PieSeriesOption[] = clusters.filter((cl) => cl.count > 1).map((cl) => ({
       id: `cluster:${cl.key}`, type: 'pie', coordinateSystem: 'geo', geoIndex: 0, center: [cl.lng, cl.lat],
-      radius: [clusterSize(cl.count) * 0.3, clusterSize(cl.count) / 2], animation: false, z: 4, silent: false,
+      radius: [bubble(cl.count) * 0.3, bubble(cl.count) / 2], animation: false, z: 4, silent: false,
       label: { show: true, position: 'center', formatter: String(cl.count), color: '#1f2a3d', fontWeight: 700, fontSize: 12 },
       labelLine: { show: false },
       emphasis: { scale: true, scaleSize: 3, label: { show: true } },
@@ -177,11 +179,11 @@ export default function MapChart({ shapes, points, selectedId, onSelect, height,
     // White discs behind the rings, so the counts read on any shape.
     const discs: ScatterSeriesOption = {
       id: 'cluster-discs', type: 'scatter', coordinateSystem: 'geo', geoIndex: 0, animation: false, z: 3, silent: true,
-      data: clusters.filter((cl) => cl.count > 1).map((cl) => ({ value: [cl.lng, cl.lat], symbolSize: clusterSize(cl.count) - 2 })),
+      data: clusters.filter((cl) => cl.count > 1).map((cl) => ({ value: [cl.lng, cl.lat], symbolSize: bubble(cl.count) - 2 })),
       itemStyle: { color: '#fff', opacity: 0.95, shadowBlur: 4, shadowColor: 'rgba(0,0,0,0.2)' },
     };
     c.setOption({ series: [discs, points, ...bubbles] }, { replaceMerge: ['series'] });
-  }, [clusters, selectedId]);
+  }, [clusters, selectedId, cellPx]);
 
   const tooltip = (cl: Cluster<MapPoint> | undefined): string => {
     const tt = tRef.current;

@@ -1,8 +1,8 @@
 // 挂图作战: the region's projects on its county map, coloured by card and sized by investment,
 // merged into numbered bubbles where dense; click for a summary and the link to the project's
 // file. Projects without coordinates are listed under the map. Admins manage the borders here.
-import { GlobalOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Col, Flex, Grid, Row, Space, Typography } from 'antd';
+import { FilterOutlined, GlobalOutlined } from '@ant-design/icons';
+import { Alert, Badge, Button, Card, Col, Drawer, Flex, Grid, Row, Space, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MapPoint, MapUnplaced } from '../../../contract/map.ts';
@@ -70,6 +70,9 @@ export default function MapPage() {
   const boundaries = useBoundaries(view.region);
   const [selected, setSelected] = useState<MapPoint | MapUnplaced | null>(null);
   const [manage, setManage] = useState(false);
+  // On a phone the filters fold away behind a button, so the map is in view at once.
+  const [filtersOpen, setFiltersOpen] = useState(false);
+  const activeFilters = [view.stage.length, view.color.length, view.industry.length, view.leader, view.batch, view.periodId].filter(Boolean).length;
 
   const leaders = useMemo(() => new Map((data?.leaders ?? []).map((l) => [l.id, l.name])), [data]);
   const regions = useMemo(() => new Map((data?.regions ?? []).map((r) => [r.code, r.name])), [data]);
@@ -101,11 +104,20 @@ export default function MapPage() {
               <Typography.Title level={4} style={{ margin: 0 }}>{t('title')}</Typography.Title>
               {subtitle && <Typography.Text type="secondary">{subtitle}</Typography.Text>}
             </Flex>
-            {ADMIN_ROLES.includes(user.role) && (
-              <Button icon={<GlobalOutlined />} onClick={() => setManage(true)}>{t('boundary.manage')}</Button>
-            )}
+            <Flex gap={8}>
+              {phone && (
+                <Badge count={activeFilters} size="small">
+                  <Button icon={<FilterOutlined />} onClick={() => setFiltersOpen((o) => !o)} aria-expanded={filtersOpen}>{t('filter.toggle')}</Button>
+                </Badge>
+              )}
+              {ADMIN_ROLES.includes(user.role) && (
+                <Button icon={<GlobalOutlined />} onClick={() => setManage(true)}>{phone ? null : t('boundary.manage')}</Button>
+              )}
+            </Flex>
           </Flex>
-          <MapFilters view={view} update={update} regionCode={data?.regionCode} leaderName={leaderName(view.leader ?? null)} />
+          {(!phone || filtersOpen) && (
+            <MapFilters view={view} update={update} regionCode={data?.regionCode} leaderName={leaderName(view.leader ?? null)} />
+          )}
         </Flex>
       </Card>
 
@@ -135,9 +147,11 @@ export default function MapPage() {
             </Flex>
           </Card>
         </Col>
-        <Col xs={24} lg={7}>
-          <Card size="small" style={{ height: '100%' }} aria-live="polite">{panel}</Card>
-        </Col>
+        {!phone && (
+          <Col xs={24} lg={7}>
+            <Card size="small" style={{ height: '100%' }} aria-live="polite">{panel}</Card>
+          </Col>
+        )}
       </Row>
 
       {data && (
@@ -147,6 +161,13 @@ export default function MapPage() {
             <UnplacedTable items={data.withoutCoordinates.items} leaderName={leaderName} regionName={regionName} compact={phone} />
           </Flex>
         </Card>
+      )}
+
+      {phone && (
+        // On a phone the summary slides up over the map instead of landing below it.
+        <Drawer open={!!selected} onClose={() => setSelected(null)} placement="bottom" size="auto" closable={false} styles={{ body: { padding: 16 } }}>
+          {selected && panel}
+        </Drawer>
       )}
 
       {manage && <BoundaryModal open={manage} onClose={() => setManage(false)} initialRegion={boundaries.data?.regionCode ?? data?.regionCode ?? user.regionCode} />}

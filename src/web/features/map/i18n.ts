@@ -9,7 +9,7 @@ const zhCN = {
   filter: {
     region: '区域', stage: '阶段', color: '亮牌', industry: '产业', leader: '包靠领导', batch: '集中开工活动', period: '亮牌期间',
     allStages: '全部阶段（不含已调出）', allColors: '全部', allIndustries: '全部产业', allBatches: '全部活动', latestCard: '各项目最近一次亮牌',
-    clear: '清除筛选', open: '（填报中）',
+    clear: '清除筛选', open: '（填报中）', toggle: '筛选',
   },
   color: { ...CARD_COLOR_LABELS, none: '未亮牌' },
   legend: {
@@ -50,7 +50,7 @@ const enUS: Resources = {
   filter: {
     region: 'Region', stage: 'Stage', color: 'Card', industry: 'Industry', leader: 'Lead leader', batch: 'Batch event', period: 'Card period',
     allStages: 'All stages (not withdrawn)', allColors: 'All', allIndustries: 'All industries', allBatches: 'All events', latestCard: 'Latest card of each project',
-    clear: 'Clear filters', open: ' (open)',
+    clear: 'Clear filters', open: ' (open)', toggle: 'Filters',
   },
   color: { blue: 'Blue card', yellow: 'Yellow card', red: 'Red card', none: 'No card' },
   legend: {
