@@ -39,6 +39,12 @@ describe('number, title and words', () => {
     });
     expect(text).toBe('1—11月，全市400个重点项目完成投资987.65亿元，占年度计划的95.1%，高于序时进度3.5个百分点；到位资金800.00亿元，资金到位率77.0%；'
       + '计划年内开工的100个项目已开工90个，开工率90.0%。11个县（市、区）中，5个快于序时进度，2个滞后于序时进度。本期亮红牌12个、黄牌40个、蓝牌340个；逾期未办结问题7个。');
+    const none = openingParagraph({
+      regionName: '莘县', regionLevel: 'county', month: 1, projectCount: 3, ytdInvestment: '0', annualCompletionRate: null, gap: null,
+      ytdFundsArrived: '0', fundArrivalRate: null, startRate: null, started: 0, dueToStart: 0,
+      ahead: 0, lagging: 0, subRegions: 2, cards: { red: 0, yellow: 0, blue: 0 }, overdueProblems: 0,
+    });
+    expect(none).toBe('1月，全县3个重点项目完成投资0.00亿元。2个区域中，无快于序时进度的，无滞后于序时进度的。本期尚无亮牌结果；无逾期未办结问题。');
   });
 });
 

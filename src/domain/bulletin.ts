@@ -112,14 +112,39 @@ export function openingParagraph(f: OpeningFigures): string {
   if (f.dueToStart > 0) parts.push(`计划年内开工的${f.dueToStart}个项目已开工${f.started}个，开工率${formatRate(f.startRate)}`);
   let text = `${parts.join('；')}。`;
   if (f.subRegions > 0) {
+    const ahead = f.ahead > 0 ? `${f.ahead}个快于序时进度` : '无快于序时进度的';
     const behind = f.lagging > 0 ? `${f.lagging}个滞后于序时进度` : '无滞后于序时进度的';
-    text += `${f.subRegions}个${subRegionWord(f.regionLevel)}中，${f.ahead}个快于序时进度，${behind}。`;
+    text += `${f.subRegions}个${subRegionWord(f.regionLevel)}中，${ahead}，${behind}。`;
   }
   const { red, yellow, blue } = f.cards;
   if (red + yellow + blue > 0) text += `本期亮红牌${red}个、黄牌${yellow}个、蓝牌${blue}个`;
   else text += '本期尚无亮牌结果';
   text += f.overdueProblems > 0 ? `；逾期未办结问题${f.overdueProblems}个。` : '；无逾期未办结问题。';
   return text;
+}
+
+/** The parts of a bulletin's frozen figures the opening paragraph reads. */
+export interface OpeningSource {
+  region: { name: string; level: string };
+  period: { month: number };
+  total: Pick<OpeningFigures, 'projectCount' | 'ytdInvestment' | 'annualCompletionRate' | 'gap' | 'ytdFundsArrived' | 'fundArrivalRate' | 'startRate' | 'started' | 'dueToStart'>;
+  regions: { annualCompletionRate: Rate; progressStatus: string | null }[];
+  cards: { counts: { red: number; yellow: number; blue: number } };
+  problems: { overdue: number };
+}
+
+/** The opening paragraph of a bulletin from its frozen figures (the Word document and the page). */
+export function openingOf(f: OpeningSource): string {
+  const t = f.total;
+  return openingParagraph({
+    regionName: f.region.name, regionLevel: f.region.level, month: f.period.month, projectCount: t.projectCount,
+    ytdInvestment: t.ytdInvestment, annualCompletionRate: t.annualCompletionRate, gap: t.gap, ytdFundsArrived: t.ytdFundsArrived,
+    fundArrivalRate: t.fundArrivalRate, startRate: t.startRate, started: t.started, dueToStart: t.dueToStart,
+    ahead: f.regions.filter((r) => r.progressStatus === 'ahead').length,
+    lagging: f.regions.filter((r) => r.progressStatus === 'lagging').length,
+    subRegions: f.regions.filter((r) => r.annualCompletionRate != null).length,
+    cards: f.cards.counts, overdueProblems: f.problems.overdue,
+  });
 }
 
 // ───────────── what changed since the bulletin was issued ─────────────

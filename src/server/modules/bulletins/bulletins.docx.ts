@@ -12,7 +12,7 @@ import {
   TableLayoutType, TableRow, TextRun, VerticalAlign, WidthType, type IFontAttributesProperties, type ParagraphChild,
 } from 'docx';
 import type { BulletinFigures } from '../../../contract/bulletins.ts';
-import { gapCell, monthsText, openingParagraph, recipientsLine, subRegionWord, wanCell, wholeRegionWord } from '../../../domain/bulletin.ts';
+import { gapCell, monthsText, openingOf, recipientsLine, subRegionWord, wanCell, wholeRegionWord } from '../../../domain/bulletin.ts';
 import { BATCH_KIND_LABELS } from '../../../domain/labels.ts';
 import { formatRate } from '../../../domain/kpi.ts';
 import { formatDateZh } from '../../../domain/dates.ts';
@@ -145,7 +145,7 @@ function cardsSection(f: BulletinDoc['figures']): (Paragraph | Table)[] {
       return;
     }
     out.push(table(
-      [{ header: '序号', share: 6 }, { header: '项目名称', share: 30, align: 'left' }, { header: '所在区域', share: 13 }, { header: '得分', share: 8 }, { header: '亮牌原因', share: 43, align: 'left' }],
+      [{ header: '序号', share: 7 }, { header: '项目名称', share: 29, align: 'left' }, { header: '所在区域', share: 13 }, { header: '得分', share: 8 }, { header: '亮牌原因', share: 43, align: 'left' }],
       cards.map((c, i) => [String(i + 1), `${c.name}\n${c.code}`, c.regionName, c.score.toFixed(1), c.reasons.join('\n') || '—']),
     ));
   };
@@ -182,6 +182,31 @@ function batchesSection(f: BulletinDoc['figures']): (Paragraph | Table)[] {
   return out;
 }
 
+/** A long title breaks before 推进情况的通报, so no line holds a lone character (二号: about 20 a line). */
+function titleRuns(title: string): TextRun[] {
+  const at = title.length > 19 ? title.lastIndexOf('推进情况') : -1;
+  if (at <= 0) return [run(title, TITLE, { size: 44 })];
+  return [run(title.slice(0, at), TITLE, { size: 44 }), new TextRun({ text: title.slice(at), font: TITLE, size: 44, break: 1 })];
+}
+
+/** Width in characters: digits and Latin letters are half a character. */
+const charWidth = (s: string) => [...s].reduce((w, ch) => w + (/[\x20-\x7e]/.test(ch) ? 0.5 : 1), 0);
+
+/**
+ * The issuing office over the date (GB/T 9704 7.3.5): the date right-aligned four characters from
+ * the margin, the office centred over it; an office longer than the date two characters from the
+ * margin, with the date centred under it.
+ */
+function signature(office: string, date: string): Paragraph[] {
+  const CH = 320;
+  const o = charWidth(office);
+  const d = charWidth(date);
+  const officeRight = o > d + 4 ? 2 * CH : Math.round((4 + (d - o) / 2) * CH);
+  const dateRight = o > d + 4 ? Math.round((2 + (o - d) / 2) * CH) : 4 * CH;
+  const line = (text: string, right: number) => new Paragraph({ alignment: AlignmentType.RIGHT, spacing: LINE_28PT, indent: { right }, children: [run(text)] });
+  return [line(office, officeRight), line(date, dateRight)];
+}
+
 function pageNumber(align: 'left' | 'right'): Footer {
   return new Footer({
     children: [new Paragraph({
@@ -194,17 +219,7 @@ function pageNumber(align: 'left' | 'right'): Footer {
 
 export async function buildBulletinDocx(b: BulletinDoc): Promise<Buffer> {
   const f = b.figures;
-  const t = f.total;
-  const cardCounts = f.cards.counts;
-  const ahead = f.regions.filter((r) => r.progressStatus === 'ahead').length;
-  const lagging = f.regions.filter((r) => r.progressStatus === 'lagging').length;
-  const opening = openingParagraph({
-    regionName: f.region.name, regionLevel: f.region.level, month: f.period.month, projectCount: t.projectCount,
-    ytdInvestment: t.ytdInvestment, annualCompletionRate: t.annualCompletionRate, gap: t.gap, ytdFundsArrived: t.ytdFundsArrived,
-    fundArrivalRate: t.fundArrivalRate, startRate: t.startRate, started: t.started, dueToStart: t.dueToStart,
-    ahead, lagging, subRegions: f.regions.filter((r) => r.annualCompletionRate != null).length,
-    cards: cardCounts, overdueProblems: f.problems.overdue,
-  });
+  const opening = openingOf(f);
   const officeSize = Math.min(72, Math.floor(((WIDTH / 20) * 0.96) / Math.max(b.issuingOffice.length, 1)) * 2);
   const whole = wholeRegionWord(f.region);
   const children: (Paragraph | Table)[] = [
@@ -215,7 +230,7 @@ export async function buildBulletinDocx(b: BulletinDoc): Promise<Buffer> {
       border: { bottom: { style: BorderStyle.SINGLE, size: 18, color: RED, space: 12 } },
       children: [run(b.number)],
     }),
-    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 240, after: 240, line: 700, lineRule: LineRuleType.EXACT }, children: [run(b.title, TITLE, { size: 44 })] }),
+    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 240, after: 240, line: 700, lineRule: LineRuleType.EXACT }, children: titleRuns(b.title) }),
     para(recipientsLine(f.region), { indent: false }),
     para(`现将${f.period.year}年${monthsText(f.period.month)}${whole}重点项目推进情况通报如下：`),
     heading1('一、总体推进情况'),
@@ -230,8 +245,7 @@ export async function buildBulletinDocx(b: BulletinDoc): Promise<Buffer> {
     para(`附件：${f.period.year}年${monthsText(f.period.month)}${f.region.name}重点项目进展情况表（见 Excel 附件）`),
     blank(),
     blank(),
-    para(b.issuingOffice, { indent: false, align: AlignmentType.RIGHT }),
-    para(formatDateZh(f.issuedOn), { indent: false, align: AlignmentType.RIGHT }),
+    ...signature(b.issuingOffice, formatDateZh(f.issuedOn)),
   ];
   const doc = new Document({
     creator: b.issuingOffice,

@@ -101,7 +101,7 @@ async function issue(db: Db, actor: Principal, region: BulletinRegion & { shortN
     const number = bulletinNumber(settings.numberPrefix, period.year, seq);
     const id = await repo.insertBulletin(tx, {
       regionCode: region.code, regionPath: region.path, periodId: period.id, year: period.year, seq, number, title,
-      issuingOffice: settings.issuingOffice, figures, trigger, createdBy: actor.id,
+      issuingOffice: settings.issuingOffice, figures, trigger, createdBy: actor.id, createdAt: clock.now(),
     });
     await recordAudit(tx, actor, {
       action: 'bulletin.issued', entityType: 'bulletin', entityId: id, regionPath: region.path,
