@@ -15,8 +15,9 @@ export type EChartOption = echarts.ComposeOption<
 >;
 
 export interface EChartProps {
-  option: EChartOption;
-  height: number;
+  /** Any ECharts option; charts beyond bar and line must be registered (echarts.use) by the caller. */
+  option: EChartOption | echarts.EChartsCoreOption;
+  height: number | string;
   /** Called with the data index of a clicked bar or point. */
   onClick?: (dataIndex: number) => void;
   'aria-label'?: string;
