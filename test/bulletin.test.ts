@@ -2,12 +2,16 @@
 // carries that table, the Excel annex has every project and the statistics' totals; once issued it
 // is frozen (a correction changes the statistics, not the bulletin, and the note names the change);
 // who may issue and read; numbering per region and year; automatic issue when a period closes.
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gapCell, wanCell } from '../src/domain/bulletin.ts';
 import { formatRate } from '../src/domain/kpi.ts';
 import { formatWan } from '../src/domain/money.ts';
+import { runBulletinCommand } from '../src/server/cli/bulletin.ts';
 import { seedDemo } from '../src/server/db/seed/demo.ts';
 import { buildTestApp, login, type Client, type TestApp } from './helpers/app.ts';
 import { createUser, TEST_PASSWORD } from './helpers/factories.ts';
@@ -213,6 +217,26 @@ describe('frozen', () => {
     expect(texts.some((x: string) => x.startsWith(`${r!.name}（${r!.code}） 本年累计完成投资 由`))).toBe(true);
     if (formatRate(rowWas.annualCompletionRate) !== formatRate(rowNow.annualCompletionRate)) {
       expect(texts).toContain(`东昌府区 年度完成率 由 ${formatRate(rowWas.annualCompletionRate)} 变为 ${formatRate(rowNow.annualCompletionRate)}`);
+    }
+  });
+});
+
+describe('command line', () => {
+  it('issues as the named user and writes the Word document and the Excel annex beside it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bulletin-cli-'));
+    try {
+      const out = join(dir, '通报.docx');
+      expect(await runBulletinCommand(t.database.db, ['--region', DONGCHANGFU, '--period', ids.nov!, '--out', out, '--user', 'office'])).toBe(0);
+      expect(readFileSync(out).subarray(0, 2).toString()).toBe('PK');
+      expect(existsSync(join(dir, '通报.xlsx'))).toBe(true);
+      const [row] = await q<{ number: string; created_by: string }>(`select b.number, u.username as created_by from bulletins b join users u on u.id = b.created_by order by b.created_at desc limit 1`);
+      expect(row).toEqual({ number: '东重推办〔2024〕2号', created_by: 'office' });
+      expect(await runBulletinCommand(t.database.db, ['--region', CITY, '--period', ids.dec!, '--out', out, '--user', 'office'])).toBe(1);
+      expect(await runBulletinCommand(t.database.db, ['--region', CITY, '--period', ids.nov!, '--user', 'viewer', '--out', out])).toBe(1);
+      expect(await runBulletinCommand(t.database.db, ['--region', CITY, '--out', out])).toBe(2);
+      expect(await runBulletinCommand(t.database.db, ['--region', CITY, '--period', ids.nov!, '--out', join(dir, 'x.pdf')])).toBe(2);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });
