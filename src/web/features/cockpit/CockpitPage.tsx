@@ -2,7 +2,7 @@
 // the S-curve, the ranking with drill-down (city → county → project), cards, roadblocks and batch
 // events for a region and period kept in the URL. ?screen=1 is the meeting-room screen.
 import { Button, Col, Flex, Row, Select, Space, Typography } from 'antd';
-import { ArrowUpOutlined, BarChartOutlined, FullscreenOutlined } from '@ant-design/icons';
+import { ArrowUpOutlined, BarChartOutlined, FullscreenOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
@@ -58,6 +58,7 @@ export default function CockpitPage() {
         </Flex>
         <Flex wrap gap={8} align="center">
           {data?.parentCode && <Button icon={<ArrowUpOutlined />} onClick={() => update({ region: data.parentCode! })}>{t('up')}</Button>}
+          {data && <Link to={hrefs(data).ledger}><Button icon={<UnorderedListOutlined />}>{t('toLedger')}</Button></Link>}
           {data && <Link to={hrefs(data).stats}><Button icon={<BarChartOutlined />}>{t('toStats')}</Button></Link>}
           <Button type="primary" icon={<FullscreenOutlined />} onClick={enterScreen} disabled={!data}>{t('screen')}</Button>
         </Flex>

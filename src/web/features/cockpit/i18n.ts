@@ -4,7 +4,6 @@ import i18n from 'i18next';
 const zhCN = {
   title: '{{region}}重点项目驾驶舱',
   period: '{{year}}年1—{{month}}月',
-  periodShort: '{{year}}年{{month}}月',
   filter: { region: '区域', year: '年度', month: '月份', yearValue: '{{year}}年', monthValue: '{{month}}月' },
   up: '返回上级',
   toStats: '统计分析',
@@ -26,13 +25,13 @@ const zhCN = {
     counts: '{{reached}} / {{due}} 个',
   },
   curve: {
-    title: '投资完成 S 曲线（累计）', plan: '{{year}}年计划', actual: '{{year}}年完成', lastPlan: '{{year}}年计划', lastActual: '{{year}}年完成',
+    title: '投资完成 S 曲线（累计）', plan: '{{year}}年计划', actual: '{{year}}年完成',
     unit: '亿元', monthLabel: '{{month}}月',
   },
   ranking: {
     regionTitle: '下级区域年度投资完成率排名', projectTitle: '项目年度投资完成率排名', elapsed: '序时进度',
     completion: '完成率', gap: '差距', hintRegion: '点击区域进入其驾驶舱', hintProject: '点击项目查看项目卡片',
-    bottom: '完成率最低的 {{count}} 个', noRate: '无年度计划',
+    bottom: '完成率最低的 {{count}} 个'
   },
   cards: {
     title: '亮牌分布', blue: '蓝牌', yellow: '黄牌', red: '红牌', redList: '红牌项目', none: '本期暂无亮牌',
@@ -57,7 +56,6 @@ const zhCN = {
 const enUS: typeof zhCN = {
   title: '{{region}} key projects cockpit',
   period: 'Jan–{{month}}/{{year}}',
-  periodShort: '{{month}}/{{year}}',
   filter: { region: 'Region', year: 'Year', month: 'Month', yearValue: '{{year}}', monthValue: 'Month {{month}}' },
   up: 'Up one level',
   toStats: 'Statistics',
@@ -79,13 +77,13 @@ const enUS: typeof zhCN = {
     counts: '{{reached}} / {{due}}',
   },
   curve: {
-    title: 'Investment S-curve (cumulative)', plan: 'Plan {{year}}', actual: 'Actual {{year}}', lastPlan: 'Plan {{year}}', lastActual: 'Actual {{year}}',
+    title: 'Investment S-curve (cumulative)', plan: 'Plan {{year}}', actual: 'Actual {{year}}',
     unit: '100M yuan', monthLabel: 'M{{month}}',
   },
   ranking: {
     regionTitle: 'Sub-regions by annual completion', projectTitle: 'Projects by annual completion', elapsed: 'Time elapsed',
     completion: 'Completion', gap: 'Gap', hintRegion: 'Click a region to open its cockpit', hintProject: 'Click a project to open its card',
-    bottom: 'Lowest {{count}}', noRate: 'No annual plan',
+    bottom: 'Lowest {{count}}'
   },
   cards: {
     title: 'Cards', blue: 'Blue', yellow: 'Yellow', red: 'Red', redList: 'Red-card projects', none: 'No cards in this period',
