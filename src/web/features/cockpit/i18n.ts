@@ -56,7 +56,7 @@ const zhCN = {
 const enUS: typeof zhCN = {
   title: '{{region}} key projects cockpit',
   period: 'Jan–{{month}}/{{year}}',
-  filter: { region: 'Region', year: 'Year', month: 'Month', yearValue: '{{year}}', monthValue: 'Month {{month}}' },
+  filter: { region: 'Region', year: 'Year', month: 'Month', yearValue: '{{year}}', monthValue: 'M{{month}}' },
   up: 'Up one level',
   toStats: 'Statistics',
   toLedger: 'Ledger',
@@ -72,7 +72,7 @@ const enUS: typeof zhCN = {
   },
   status: { ahead: 'Ahead', on_schedule: 'On schedule', lagging: 'Lagging' },
   gauge: {
-    title: 'Four rates', start: 'Start rate', investment: 'Investment completion', funds: 'Fund arrival', onTime: 'On-time completion',
+    title: 'Four rates', start: 'Started', investment: 'Invested', funds: 'Funds', onTime: 'On time',
     target: 'Target {{value}}', toDate: 'Due now {{value}}', met: 'Met', behind: 'Behind', none: 'Nothing due yet',
     counts: '{{reached}} / {{due}}',
   },
