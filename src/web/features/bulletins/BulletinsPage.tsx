@@ -32,6 +32,7 @@ export default function BulletinsPage() {
       render: (n: string, b) => (
         <Flex vertical gap={2}>
           <Link to={`/bulletins/${b.id}`} className="tj-num">{n}</Link>
+          {!screens.xxl && b.trigger === 'period_close' && <span><Tag color="purple">{t('bulletins.trigger.period_close')}</Tag></span>}
           {!screens.lg && <Typography.Text style={{ fontSize: 13 }}>{b.title}</Typography.Text>}
           {!screens.md && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{b.regionName} · {b.periodLabel} · {chinaDateTime(b.createdAt)}</Typography.Text>}
         </Flex>
@@ -41,7 +42,7 @@ export default function BulletinsPage() {
     { title: t('bulletins.col.region'), dataIndex: 'regionName', width: 110, responsive: ['md'] },
     { title: t('bulletins.col.period'), dataIndex: 'periodLabel', width: 110, responsive: ['md'] },
     {
-      title: t('bulletins.col.trigger'), dataIndex: 'trigger', width: 120, responsive: ['xl'],
+      title: t('bulletins.col.trigger'), dataIndex: 'trigger', width: 120, responsive: ['xxl'],
       render: (v: BulletinSummary['trigger']) => <Tag color={v === 'period_close' ? 'purple' : 'default'}>{t(`bulletins.trigger.${v}`)}</Tag>,
     },
     {
@@ -53,7 +54,7 @@ export default function BulletinsPage() {
         </Flex>
       ),
     },
-    { title: t('bulletins.col.download'), key: 'download', width: screens.md ? 270 : 80, render: (_: unknown, b) => <Downloads id={b.id} iconOnly={!screens.md} /> },
+    { title: t('bulletins.col.download'), key: 'download', width: screens.md ? 180 : 80, render: (_: unknown, b) => <Downloads id={b.id} iconOnly={!screens.md} short /> },
   ];
 
   return (

@@ -4,18 +4,18 @@ import { Button, Space, Tooltip } from 'antd';
 import { FileExcelOutlined, FileWordOutlined } from '@ant-design/icons';
 import { docxHref, xlsxHref } from './bulletins.api.ts';
 
-/** `iconOnly` for narrow table cells (phones): the names go to the tooltip and the screen reader. */
-export default function Downloads({ id, size = 'small', iconOnly = false }: { id: string; size?: 'small' | 'middle'; iconOnly?: boolean }) {
+/** `iconOnly` for phones, `short` (Word / Excel) for table cells; the full names go to the tooltip. */
+export default function Downloads({ id, size = 'small', iconOnly = false, short = false }: { id: string; size?: 'small' | 'middle'; iconOnly?: boolean; short?: boolean }) {
   const { t } = useTranslation();
   const files = [
-    { key: 'docx', icon: <FileWordOutlined />, href: docxHref(id), label: t('bulletins.action.docx') },
-    { key: 'xlsx', icon: <FileExcelOutlined />, href: xlsxHref(id), label: t('bulletins.action.xlsx') },
+    { key: 'docx', icon: <FileWordOutlined />, href: docxHref(id), label: t('bulletins.action.docx'), shortLabel: 'Word' },
+    { key: 'xlsx', icon: <FileExcelOutlined />, href: xlsxHref(id), label: t('bulletins.action.xlsx'), shortLabel: 'Excel' },
   ];
   return (
     <Space size={4} wrap={!iconOnly}>
       {files.map((f) => (iconOnly
         ? <Tooltip key={f.key} title={f.label}><Button size={size} icon={f.icon} href={f.href} aria-label={f.label} /></Tooltip>
-        : <Button key={f.key} size={size} icon={f.icon} href={f.href}>{f.label}</Button>))}
+        : <Button key={f.key} size={size} icon={f.icon} href={f.href} title={short ? f.label : undefined}>{short ? f.shortLabel : f.label}</Button>))}
     </Space>
   );
 }
