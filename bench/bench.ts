@@ -1,0 +1,182 @@
+// `npm run bench`: the province benchmark of issue "province scale". For each engine (PGlite, PostgreSQL)
+// it prepares a database with the scale generator (cached between runs), starts `tuijin serve` on it as
+// a separate process, and measures every scenario through the HTTP API, next to the floor: the same
+// service call made in this process over the same driver (its SQL round trips, no HTTP, no JSON).
+// It prints one table and writes it, with the machine and the date, to bench/RESULTS.md (or --out).
+//
+//   npm run bench -- [--scale province|city|tiny] [--engines pglite,pg] [--out FILE] [--quick]
+//
+// PostgreSQL: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres); the bench
+// creates and keeps a database tuijin_bench_<scale> there. PGlite data is kept in data/bench/<scale>.
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { sql } from 'drizzle-orm';
+import pg from 'pg';
+import { loadConfig } from '../src/server/config.ts';
+import { openDatabase, type Database } from '../src/server/db/client.ts';
+import { prepareDatabase } from '../src/server/db/reference.ts';
+import { generate, SCALES, type Scale } from '../src/server/gen/generate.ts';
+import { commandPrincipal } from '../src/server/cli/principal.ts';
+import { createToken } from '../src/server/modules/auth/auth.service.ts';
+import { createUser } from '../src/server/modules/users/users.service.ts';
+import { fmtMs, loadTest, renderResults, sampleUntil, stallProbe, type EngineResult, type Row } from './measure.ts';
+import { type BenchContext, type Scenario, SCENARIOS } from './scenarios.ts';
+
+const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const BENCH_USER = 'bench-admin';
+const BENCH_PASSWORD = 'Bench-Passw0rd-2024';
+
+const { values: args } = parseArgs({
+  options: {
+    scale: { type: 'string', default: 'province' },
+    engines: { type: 'string', default: 'pglite,pg' },
+    out: { type: 'string' },
+    quick: { type: 'boolean', default: false },
+  },
+});
+const scale = args.scale as Scale;
+if (!(scale in SCALES)) throw new Error(`--scale ${Object.keys(SCALES).join('|')}`);
+const engines = args.engines!.split(',').map((e) => e.trim()).filter(Boolean) as ('pglite' | 'pg')[];
+const quick = args.quick || scale === 'tiny';
+const outFile = args.out ?? path.join(ROOT, 'bench', scale === 'province' ? 'RESULTS.md' : `RESULTS-${scale}.md`);
+const log = (m: string) => console.log(`[bench] ${m}`);
+
+/** Fills the database with the scale data once, then adds the bench's administrator and its API token. */
+async function prepare(database: Database): Promise<void> {
+  await prepareDatabase(database);
+  const { db } = database;
+  const done = await db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM app_settings WHERE key = 'bench.generated'`);
+  if (done.rows[0]!.n) return;
+  log(`generating ${scale} data (${SCALES[scale].projects} projects)…`);
+  const r = await generate(db, scale, (l) => log(`  ${l}`));
+  log(`  ${r.projects} projects, ${r.reports} reports, ${r.roadblocks} roadblocks; reports at ${r.timings.reportRowsPerSecond} rows/s`);
+  await createUser(db, null, { username: BENCH_USER, displayName: '基准测试', password: BENCH_PASSWORD, role: 'admin', regionCode: '370000' });
+  await db.execute(sql`INSERT INTO app_settings (key, value) VALUES ('bench.generated', ${JSON.stringify({ scale, reports: r.reports, at: new Date().toISOString() })}::jsonb)`);
+}
+
+async function pgDatabaseUrl(): Promise<string> {
+  const base = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const name = `tuijin_bench_${scale}`;
+  const admin = new pg.Client({ connectionString: base });
+  await admin.connect();
+  const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+  if (!exists.rowCount) await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const u = new URL(base);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+function startServer(env: NodeJS.ProcessEnv, port: number): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [path.join(ROOT, 'bin/tuijin.mjs'), 'serve'], {
+    cwd: ROOT,
+    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', TUIJIN_DEMO: '0', TUIJIN_SCHEDULER: '0', TUIJIN_SKIP_WEB_BUILD: '1', LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (d) => (output += d));
+  child.stderr!.on('data', (d) => (output += d));
+  return new Promise((resolve, reject) => {
+    const started = Date.now();
+    const poll = async () => {
+      if (child.exitCode !== null) return reject(new Error(`server exited: ${output.slice(-2000)}`));
+      try {
+        const r = await fetch(`http://127.0.0.1:${port}/api/health`);
+        if (r.ok) return resolve(child);
+      } catch { /* not yet */ }
+      if (Date.now() - started > 120_000) return reject(new Error(`server did not start: ${output.slice(-2000)}`));
+      setTimeout(poll, 300);
+    };
+    void poll();
+  });
+}
+
+/** Peak resident memory of a process since the last reset (VmHWM), in MB; resets it for the next scenario. */
+function peakRss(pid: number, reset = true): number | null {
+  try {
+    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1]);
+    if (reset) fs.writeFileSync(`/proc/${pid}/clear_refs`, '5');
+    return Number.isFinite(kb) ? Math.round(kb / 1024) : null;
+  } catch {
+    return null;
+  }
+}
+
+async function runEngine(engine: 'pglite' | 'pg', port: number): Promise<EngineResult> {
+  const env: NodeJS.ProcessEnv = {};
+  if (engine === 'pg') env.DATABASE_URL = await pgDatabaseUrl();
+  else env.DATA_DIR = path.join(ROOT, 'data', 'bench', scale);
+  // Prepare with the folder (or database) to ourselves, then let the server own it.
+  {
+    const database = await openDatabase(loadConfig({ ...env }));
+    try {
+      await prepare(database);
+    } finally {
+      await database.close();
+    }
+  }
+  log(`${engine}: starting the server`);
+  const server = await startServer(env, port);
+  // The floor's connection: PostgreSQL directly; PGlite through the running server's socket.
+  const database = await openDatabase(loadConfig({ ...env }));
+  const rows: Row[] = [];
+  try {
+    const principal = await commandPrincipal(database.db, BENCH_USER);
+    const token = (await createToken(database.db, principal, 'bench')).token;
+    const base = `http://127.0.0.1:${port}/api/v1`;
+    const ctx: BenchContext = {
+      db: database.db, principal, base, scale,
+      api: (p, init = {}) => fetch(`${base}${p}`, { ...init, headers: { authorization: `Bearer ${token}`, ...(init.headers ?? {}) } }),
+    };
+    await ctx.api('/projects?pageSize=1'); // warm the server's first request
+    peakRss(server.pid!);
+    for (const s of SCENARIOS) {
+      const row = await runScenario(s, ctx, server.pid!);
+      rows.push(row);
+      log(`${engine} ${row.name}: api p50 ${fmtMs(row.api?.p50)} p95 ${fmtMs(row.api?.p95)}${row.floor ? `, floor p50 ${fmtMs(row.floor.p50)}` : ''}${row.note ? ` — ${row.note}` : ''}`);
+    }
+    // Fifty clients on the ledger list.
+    const load = await loadTest(ctx, quick ? 5_000 : 30_000, 50);
+    rows.push({ name: '台账列表 50 并发（请求/秒）', api: load.latency, floor: null, rssMb: peakRss(server.pid!), note: `${load.rps.toFixed(0)} 请求/秒，${load.requests} 次，错误 ${load.errors}（中位数、p95 为单次请求耗时）`, rps: load.rps, errors: load.errors });
+    log(`${engine} load: ${load.rps.toFixed(0)} req/s, ${load.errors} errors`);
+    // The server keeps answering while a heavy roll-up loops.
+    const stall = await stallProbe(ctx, `http://127.0.0.1:${port}/api/health`, quick ? 3_000 : 15_000);
+    rows.push({ name: '统计汇总循环时健康检查 p99', api: stall.health, floor: null, rssMb: peakRss(server.pid!), note: `p99 ${fmtMs(stall.health.p99)}，${stall.health.n} 次检查；同时完成汇总 ${stall.rollups} 次` });
+    log(`${engine} health while rolling up: p99 ${fmtMs(stall.health.p99)}`);
+  } finally {
+    await database.close();
+    server.kill('SIGTERM');
+    await new Promise((r) => server.once('exit', r));
+  }
+  return { engine, rows };
+}
+
+async function runScenario(s: Scenario, ctx: BenchContext, pid: number): Promise<Row> {
+  const setup = s.setup ? await s.setup(ctx) : undefined;
+  if (setup === null) return { name: s.name, api: null, floor: null, rssMb: null, note: '本规模数据不适用' };
+  const budget = quick ? 2_000 : s.budgetMs ?? 15_000;
+  const api = await sampleUntil(() => s.api(ctx, setup), { warmup: s.warmup ?? 2, min: s.min ?? 5, max: s.max ?? 40, budgetMs: budget });
+  const rssMb = peakRss(pid);
+  const floor = s.floor ? await sampleUntil(() => s.floor!(ctx, setup), { warmup: 1, min: s.min ?? 5, max: s.max ?? 40, budgetMs: budget }) : null;
+  return { name: s.name, api, floor, rssMb, note: s.note?.(setup) };
+}
+
+async function main() {
+  const results: EngineResult[] = [];
+  let port = 3290;
+  for (const e of engines) results.push(await runEngine(e, port++));
+  const text = renderResults(results, { scale, date: new Date(), machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}，内存 ${(os.totalmem() / 2 ** 30).toFixed(0)} GB，${os.type()} ${os.release()}，Node ${process.version}` });
+  console.log(`\n${text}`);
+  fs.mkdirSync(path.dirname(outFile), { recursive: true });
+  fs.writeFileSync(outFile, text);
+  log(`written to ${path.relative(ROOT, outFile)}`);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

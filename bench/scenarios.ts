@@ -1,0 +1,166 @@
+// The benchmark's scenarios and targets (issue "province scale"): each one calls the HTTP API and,
+// where there is one, the service function underneath in this process (the floor).
+import ExcelJS from 'exceljs';
+import { sql } from 'drizzle-orm';
+import { projectListQuery } from '../src/contract/projects.ts';
+import { LEDGER_FIELDS, LEDGER_HEADERS } from '../src/contract/ledger.ts';
+import { statsQuery } from '../src/contract/stats.ts';
+import type { Db } from '../src/server/db/client.ts';
+import type { Scale } from '../src/server/gen/generate.ts';
+import type { Principal } from '../src/server/modules/access/principal.ts';
+import { runCards } from '../src/server/modules/cards/cards.service.ts';
+import { listProjects } from '../src/server/modules/projects/projects.service.ts';
+import { getStats } from '../src/server/modules/stats/stats.service.ts';
+
+export interface BenchContext {
+  db: Db;
+  principal: Principal;
+  base: string;
+  scale: Scale;
+  api: (path: string, init?: RequestInit) => Promise<Response>;
+}
+
+export interface Scenario<S = unknown> {
+  name: string;
+  /** Runs once before sampling; null means "not applicable on this data". */
+  setup?: (ctx: BenchContext) => Promise<S | null>;
+  api: (ctx: BenchContext, s: S) => Promise<void>;
+  floor?: (ctx: BenchContext, s: S) => Promise<void>;
+  note?: (s: S) => string | undefined;
+  warmup?: number;
+  min?: number;
+  max?: number;
+  budgetMs?: number;
+}
+
+interface Target { text: string; p50Ms?: number; p95Ms?: number; p99Ms?: number; rps?: number; errors?: number; rssMb?: number }
+const t = (text: string, o: Omit<Target, 'text'>): Target => ({ text, ...o });
+
+/** Targets of the issue, per scenario and engine. */
+export const TARGETS: Record<string, { pg: Target; pglite: Target }> = {
+  '台账列表：筛选+排序+第 3 页+合计': { pg: t('p95 ≤ 50 ms', { p95Ms: 50 }), pglite: t('p95 ≤ 100 ms', { p95Ms: 100 }) },
+  '驾驶舱：一个市': { pg: t('p95 ≤ 50 ms', { p95Ms: 50 }), pglite: t('p95 ≤ 100 ms', { p95Ms: 100 }) },
+  '驾驶舱：全省': { pg: t('p95 ≤ 100 ms', { p95Ms: 100 }), pglite: t('p95 ≤ 200 ms', { p95Ms: 200 }) },
+  '统计汇总：全省按市，一期': { pg: t('≤ 200 ms', { p50Ms: 200 }), pglite: t('≤ 400 ms', { p50Ms: 400 }) },
+  '亮牌评定：全省各市一期': { pg: t('≤ 3 s', { p50Ms: 3000 }), pglite: t('≤ 6 s', { p50Ms: 6000 }) },
+  '台账导入 10,000 行：预览+提交': { pg: t('≤ 5 s', { p50Ms: 5000 }), pglite: t('≤ 5 s', { p50Ms: 5000 }) },
+  '台账导出全省（流式 .xlsx）': { pg: t('≤ 5 s，≤ 300 MB', { p50Ms: 5000, rssMb: 300 }), pglite: t('≤ 5 s，≤ 300 MB', { p50Ms: 5000, rssMb: 300 }) },
+  '月度通报：全省': { pg: t('≤ 3 s', { p50Ms: 3000 }), pglite: t('≤ 5 s', { p50Ms: 5000 }) },
+  '台账列表 50 并发（请求/秒）': { pg: t('≥ 1,000 请求/秒，0 错误', { rps: 1000, errors: 0 }), pglite: t('≥ 300 请求/秒，0 错误', { rps: 300, errors: 0 }) },
+  '统计汇总循环时健康检查 p99': { pg: t('p99 < 20 ms', { p99Ms: 20 }), pglite: t('p99 < 20 ms', { p99Ms: 20 }) },
+};
+
+/** The ledger page the load test and the first scenario read: projects under construction, largest first, page n. */
+export const LEDGER_LIST = (page: number) => `/projects?stage=construction&sort=totalInvestment&order=desc&page=${page}&pageSize=50`;
+export const ROLLUP_PROVINCE = '/stats?region=370000&year=2024&month=11&groupBy=region';
+
+async function drain(r: Promise<Response>, expect = 200): Promise<void> {
+  const res = await r;
+  const body = await res.arrayBuffer();
+  if (res.status !== expect) throw new Error(`${res.url} → ${res.status}: ${Buffer.from(body).toString('utf8').slice(0, 300)}`);
+}
+
+/** Periods of November 2024, one per city. */
+async function novemberPeriods(db: Db): Promise<string[]> {
+  const r = await db.execute<{ id: string }>(sql`SELECT id FROM reporting_periods WHERE year = 2024 AND month = 11 ORDER BY region_code`);
+  return r.rows.map((x) => x.id);
+}
+
+/** A ledger of `n` new projects in one county of the generated data, with its real units and leaders. */
+export async function buildImportFile(db: Db, n: number, prefix: string): Promise<Buffer> {
+  const county = (await db.execute<{ code: string; name: string }>(sql`
+    SELECT r.code, r.name FROM regions r WHERE r.code LIKE '3715%' AND r.level = 'county' ORDER BY r.code LIMIT 1`)).rows[0]!;
+  const orgs = (await db.execute<{ name: string; kind: string }>(sql`SELECT name, kind FROM organizations WHERE region_code = ${county.code} ORDER BY name`)).rows;
+  const leader = (await db.execute<{ name: string }>(sql`SELECT name FROM people WHERE region_code = ${county.code} AND is_leader ORDER BY name LIMIT 1`)).rows[0]!;
+  const gov = orgs.find((o) => o.kind === 'government')!.name;
+  const owners = orgs.filter((o) => o.kind === 'enterprise').map((o) => o.name);
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('台账');
+  ws.addRow(LEDGER_FIELDS.map((f) => LEDGER_HEADERS[f]));
+  for (let i = 1; i <= n; i++) {
+    const row: Record<string, unknown> = {
+      code: `${prefix}-${String(i).padStart(5, '0')}`, name: `基准导入项目${i}`, region: county.name, owner: owners[i % owners.length],
+      responsibleUnit: gov, leader: leader.name, level: '市级', category: '产业类', industry: '高端化工及新材料', constructionContent: '新建生产线',
+      totalInvestment: 10000 + (i % 50) * 1000, annualPlan: 3000, plannedStart: new Date(Date.UTC(2024, 8, 1)), plannedCompletion: new Date(Date.UTC(2026, 11, 31)),
+      stage: '前期', tags: '基准', longitude: 115.9 + (i % 100) / 1000, latitude: 36.4 + (i % 100) / 1000,
+    };
+    ws.addRow(LEDGER_FIELDS.map((f) => row[f] ?? null));
+  }
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+function multipartBody(file: Buffer, fileName: string): { body: BodyInit; type: string } {
+  const boundary = `----tuijinbench${Date.now()}`;
+  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\n`
+    + 'Content-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n');
+  return { body: Buffer.concat([head, file, Buffer.from(`\r\n--${boundary}--\r\n`)]) as unknown as BodyInit, type: `multipart/form-data; boundary=${boundary}` };
+}
+
+let importRound = 0;
+
+export const SCENARIOS: Scenario<any>[] = [
+  {
+    name: '台账列表：筛选+排序+第 3 页+合计',
+    api: (c) => drain(c.api(LEDGER_LIST(3))),
+    floor: async (c) => { await listProjects(c.db, c.principal, projectListQuery.parse({ stage: 'construction', sort: 'totalInvestment', order: 'desc', page: 3, pageSize: 50 })); },
+  },
+  {
+    name: '驾驶舱：一个市',
+    setup: async (c) => ((await c.api('/cockpit?region=371500')).status === 200 ? {} : null),
+    api: (c) => drain(c.api('/cockpit?region=371500')),
+  },
+  {
+    name: '驾驶舱：全省',
+    setup: async (c) => ((await c.api('/cockpit?region=370000')).status === 200 ? {} : null),
+    api: (c) => drain(c.api('/cockpit?region=370000')),
+  },
+  {
+    name: '统计汇总：全省按市，一期',
+    api: (c) => drain(c.api(ROLLUP_PROVINCE)),
+    floor: async (c) => { await getStats(c.db, c.principal, statsQuery.parse({ region: '370000', year: 2024, month: 11, groupBy: 'region' })); },
+  },
+  {
+    name: '亮牌评定：全省各市一期',
+    setup: async (c) => novemberPeriods(c.db),
+    api: async (c, ids: string[]) => { for (const id of ids) await drain(c.api(`/cards/run?periodId=${id}`, { method: 'POST' })); },
+    floor: async (c, ids: string[]) => { for (const id of ids) await runCards(c.db, c.principal, id); },
+    note: (ids: string[]) => `${ids.length} 个市级期间`,
+    warmup: 0, min: 1, max: 3, budgetMs: 60_000,
+  },
+  {
+    name: '台账导出全省（流式 .xlsx）',
+    api: (c) => drain(c.api('/ledger/export.xlsx?region=370000')),
+    warmup: 0, min: 2, max: 3, budgetMs: 30_000,
+  },
+  {
+    name: '月度通报：全省',
+    setup: async (c) => {
+      const periods = await novemberPeriods(c.db);
+      const probe = await c.api('/bulletins', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ regionCode: '370000', periodId: periods[0] }) });
+      await probe.arrayBuffer();
+      return probe.status === 200 || probe.status === 201 ? { periodId: periods[0] } : null;
+    },
+    api: (c, s: { periodId: string }) => drain(c.api('/bulletins', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ regionCode: '370000', periodId: s.periodId }) }), 201).catch(async () => {
+      await drain(c.api('/bulletins', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ regionCode: '370000', periodId: s.periodId }) }));
+    }),
+    warmup: 0, min: 2, max: 5, budgetMs: 20_000,
+  },
+  {
+    // Last: it adds projects (removed again afterwards, so the cached data set stays as generated).
+    name: '台账导入 10,000 行：预览+提交',
+    setup: async (c) => ({ rows: c.scale === 'tiny' ? 500 : 10_000 }),
+    api: async (c, s: { rows: number }) => {
+      const prefix = `BENCH${Date.now().toString(36).toUpperCase()}${importRound++}`;
+      const file = await buildImportFile(c.db, s.rows, prefix);
+      const { body, type } = multipartBody(file, `${prefix}.xlsx`);
+      try {
+        await drain(c.api('/ledger/import?dryRun=true', { method: 'POST', headers: { 'content-type': type }, body }));
+        await drain(c.api('/ledger/import', { method: 'POST', headers: { 'content-type': type }, body }));
+      } finally {
+        await c.db.execute(sql`DELETE FROM projects WHERE code LIKE ${`${prefix}-%`}`);
+      }
+    },
+    note: (s: { rows: number }) => `${s.rows} 行（计时含生成文件）`,
+    warmup: 0, min: 1, max: 2, budgetMs: 30_000,
+  },
+];
