@@ -72,15 +72,15 @@ export default function AppShell() {
       <Button type="text" className="tj-user" aria-label={`${t('menu.account')}：${user.displayName}`} style={{ height: 48 }}>
         <Space size={8} align="center">
           <Avatar size={30} icon={<UserOutlined />} style={{ background: '#1a5bb8' }} />
-          <span className="tj-user-text">
-            <span className="tj-user-name">{user.displayName}</span>
-            {!phone && (
+          {!phone && (
+            <span className="tj-user-text">
+              <span className="tj-user-name">{user.displayName}</span>
               <span className="tj-user-meta">
                 <Tag color="blue" style={{ marginInlineEnd: 6 }}>{roleLabel}</Tag>
                 {user.regionName}
               </span>
-            )}
-          </span>
+            </span>
+          )}
           <DownOutlined style={{ fontSize: 10, color: 'rgba(0,0,0,0.45)' }} />
         </Space>
       </Button>
@@ -160,7 +160,7 @@ export default function AppShell() {
           </Space>
           <Space size={phone ? 0 : 8}>
             <NotificationBell />
-            <LanguageSwitch />
+            <LanguageSwitch compact={phone} />
             {userBlock}
           </Space>
         </Layout.Header>

@@ -4,7 +4,8 @@ import { Button, Dropdown } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { currentLanguage, LANGUAGES, setLanguage, type Language } from '../i18n/index.ts';
 
-export default function LanguageSwitch({ dark = false }: { dark?: boolean }) {
+/** `compact`: the globe alone (phones), the language named in the menu. */
+export default function LanguageSwitch({ dark = false, compact = false }: { dark?: boolean; compact?: boolean }) {
   const { t, i18n } = useTranslation();
   const lang = currentLanguage();
   void i18n.language;
@@ -18,7 +19,7 @@ export default function LanguageSwitch({ dark = false }: { dark?: boolean }) {
       }}
     >
       <Button type="text" icon={<GlobalOutlined />} aria-label={t('lang.label')} style={dark ? { color: '#fff' } : undefined}>
-        {t(`lang.${lang}`)}
+        {!compact && t(`lang.${lang}`)}
       </Button>
     </Dropdown>
   );
