@@ -34,18 +34,22 @@ describe('a scheduled run', () => {
   });
   afterAll(() => t.close());
 
-  it('climbs the overdue roadblock, logs what it did, and changes nothing when repeated', async () => {
+  it('climbs the overdue roadblock, logs what it did, skips a second run the same day and changes nothing on the next', async () => {
     const lines: string[] = [];
-    const s = startScheduler(t.database.db, { log: (m) => lines.push(m), catchUpDelayMs: -1, now: () => new Date('2024-11-20T02:00:00Z') });
+    let now = new Date('2024-11-20T02:00:00Z');
+    const s = startScheduler(t.database.db, { log: (m) => lines.push(m), catchUpDelayMs: -1, now: () => now });
     try {
-      await s.runNow();
+      expect(await s.runNow()).toMatchObject({ status: 'done', day: '2024-11-20' });
       const level = async () => (await t.database.db.execute<{ l: number }>(sql`SELECT escalation_level AS l FROM problems WHERE id = ${problemId}::uuid`)).rows[0]!.l;
       expect(await level()).toBe(3);
       expect(lines[0]).toContain('定时任务（2024-11-20）');
       expect(lines[0]).toContain('升级 1 个');
-      await s.runNow();
+      expect(await s.runNow()).toMatchObject({ status: 'skipped', day: '2024-11-20', holder: { owner: s.instance, state: 'done' } });
+      expect(lines[1]).toContain('本服务器跳过');
+      now = new Date('2024-11-21T02:00:00Z');
+      expect(await s.runNow()).toMatchObject({ status: 'done', day: '2024-11-21' });
       expect(await level()).toBe(3);
-      expect(lines[1]).toContain('升级 0 个');
+      expect(lines[2]).toContain('升级 0 个');
     } finally {
       s.stop();
     }

@@ -2,11 +2,20 @@
 // climbs and overdue supervision orders go onto the accountability list — the same `escalate()`
 // that `npx tuijin escalate` runs, so a deployment needs no cron. A missed day is caught up at start.
 // A second timer seals the audit log into its hash chain every minute (modules/audit/audit.chain.ts).
+//
+// Several app servers may run this against one database (docs/scaling.md): the day's run is claimed
+// in the database first (jobs/claim.ts), so exactly one server does it and the others log that they
+// skipped; sealing takes an advisory lock without waiting, so a server finding another sealing skips
+// that minute.
 import { todayIso } from '../../domain/dates.ts';
 import type { Db } from '../db/client.ts';
-import { sealAudit } from '../modules/audit/audit.chain.ts';
+import { trySealAudit } from '../modules/audit/audit.chain.ts';
 import { escalate } from '../modules/problems/problems.escalation.ts';
 import { clock } from '../clock.ts';
+import { claimJobRun, finishJobRun, instanceName, type JobRun } from './claim.ts';
+
+/** The daily job's name in the claims (`app_settings` key `job.escalation`). */
+export const DAILY_JOB = 'escalation';
 
 const CHINA_OFFSET_MS = 8 * 3600_000;
 const DAY_MS = 86400_000;
@@ -20,9 +29,19 @@ export function msUntilNextRun(now: Date, hour: number): number {
   return next - china;
 }
 
+/** What one call of the daily work came to on this server. */
+export type DailyOutcome =
+  | { status: 'done'; day: string; summary: string }
+  | { status: 'skipped'; day: string; holder: JobRun | null }
+  | { status: 'failed'; day: string; error: string };
+
 export interface Scheduler {
-  /** Runs the daily work now (also what the timer calls). */
-  runNow(): Promise<void>;
+  /** This scheduler's name in claims and logs. */
+  instance: string;
+  /** Runs the daily work now (also what the timer calls), unless a server already has today's run. */
+  runNow(): Promise<DailyOutcome>;
+  /** Seals the audit log now: how many entries, or null when another server was sealing. */
+  sealNow(): Promise<number | null>;
   stop(): void;
 }
 
@@ -35,26 +54,51 @@ export interface SchedulerOptions {
   sealEveryMs?: number;
   log: (msg: string) => void;
   now?: () => Date;
+  /** Name in claims and logs (default host:pid:random). */
+  instance?: string;
+}
+
+function skippedText(day: string, h: JobRun | null): string {
+  if (!h) return `定时任务（${day}）：已由其他服务器执行，本服务器跳过`;
+  if (h.run > day) return `定时任务（${day}）：服务器 ${h.owner} 已执行更晚日期（${h.run}）的任务，本服务器跳过`;
+  const how = h.state === 'running' ? `正由服务器 ${h.owner} 执行（开始于 ${h.startedAt}）` : `已由服务器 ${h.owner} 执行完毕（${h.finishedAt ?? ''}）`;
+  return `定时任务（${day}）：${how}，本服务器跳过`;
 }
 
 export function startScheduler(db: Db, o: SchedulerOptions): Scheduler {
   const hour = o.hour ?? 8;
   const now = o.now ?? clock.now;
+  const instance = o.instance ?? instanceName();
   let timer: NodeJS.Timeout | null = null;
-  let running: Promise<void> | null = null;
+  let running: Promise<DailyOutcome> | null = null;
   let stopped = false;
 
-  const runNow = async () => {
-    if (running) return running;
-    running = (async () => {
-      const day = todayIso(now());
-      try {
-        const r = await escalate(db, day);
-        o.log(`定时任务（${day}）：检查 ${r.checked} 个未办结问题，逾期 ${r.overdue} 个，升级 ${r.escalated.length} 个；督办单超期列入约谈 ${r.overdueOrders} 个`);
-      } catch (err) {
-        o.log(`定时任务（${day}）失败：${(err as Error).message}`);
+  const daily = async (): Promise<DailyOutcome> => {
+    const day = todayIso(now());
+    let claimed = false;
+    try {
+      const claim = await claimJobRun(db, DAILY_JOB, day, instance);
+      if (!claim.claimed) {
+        o.log(skippedText(day, claim.holder));
+        return { status: 'skipped', day, holder: claim.holder };
       }
-    })().finally(() => {
+      claimed = true;
+      const r = await escalate(db, day);
+      const summary = `检查 ${r.checked} 个未办结问题，逾期 ${r.overdue} 个，升级 ${r.escalated.length} 个；督办单超期列入约谈 ${r.overdueOrders} 个`;
+      await finishJobRun(db, DAILY_JOB, day, instance, 'done', summary);
+      o.log(`定时任务（${day}）：${summary}`);
+      return { status: 'done', day, summary };
+    } catch (err) {
+      const error = (err as Error).message;
+      // A failed run may be claimed again (by the next start's catch-up or another server).
+      if (claimed) await finishJobRun(db, DAILY_JOB, day, instance, 'failed', error).catch(() => {});
+      o.log(`定时任务（${day}）失败：${error}`);
+      return { status: 'failed', day, error };
+    }
+  };
+
+  const runNow = () => {
+    running ??= daily().finally(() => {
       running = null;
     });
     return running;
@@ -71,19 +115,26 @@ export function startScheduler(db: Db, o: SchedulerOptions): Scheduler {
   const catchUp = o.catchUpDelayMs ?? 60_000;
   schedule(catchUp >= 0 ? catchUp : msUntilNextRun(now(), hour));
 
-  let sealing = false;
+  let sealing: Promise<number | null> | null = null;
+  const sealNow = () => {
+    sealing ??= trySealAudit(db)
+      .then((n) => {
+        if (n === null) o.log('审计日志封存：另一台服务器正在封存，本次跳过');
+        return n;
+      })
+      .finally(() => (sealing = null));
+    return sealing;
+  };
   const sealEvery = o.sealEveryMs ?? 60_000;
   const sealTimer = sealEvery >= 0 ? setInterval(() => {
-    if (sealing) return;
-    sealing = true;
-    sealAudit(db)
-      .catch((err: Error) => o.log(`审计日志封存失败：${err.message}`))
-      .finally(() => (sealing = false));
+    sealNow().catch((err: Error) => o.log(`审计日志封存失败：${err.message}`));
   }, sealEvery) : null;
   sealTimer?.unref();
 
   return {
+    instance,
     runNow,
+    sealNow,
     stop() {
       stopped = true;
       if (timer) clearTimeout(timer);

@@ -32,8 +32,24 @@ async function lastSealed(tx: DbOrTx): Promise<{ seq: number; hash: string }> {
 
 /** Seals every committed unsealed entry, in id order, after the last sealed one. Returns how many. */
 export async function sealAudit(db: Db): Promise<number> {
+  return (await seal(db, true))!;
+}
+
+/**
+ * The same, unless another process (another app server) is sealing right now: then null at once
+ * instead of waiting for it. What the scheduler's timer runs.
+ */
+export function trySealAudit(db: Db): Promise<number | null> {
+  return seal(db, false);
+}
+
+async function seal(db: Db, wait: boolean): Promise<number | null> {
   return db.transaction(async (tx) => {
-    await tx.execute(sql`SELECT pg_advisory_xact_lock(${SEAL_LOCK})`);
+    if (wait) await tx.execute(sql`SELECT pg_advisory_xact_lock(${SEAL_LOCK})`);
+    else {
+      const got = await tx.execute<{ got: boolean }>(sql`SELECT pg_try_advisory_xact_lock(${SEAL_LOCK}) AS got`);
+      if (!got.rows[0]!.got) return null;
+    }
     let { seq, hash } = await lastSealed(tx);
     let sealed = 0;
     for (;;) {
