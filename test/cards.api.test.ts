@@ -31,6 +31,19 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
+describe('storage', () => {
+  it('stores each indicator without its threshold text and gives it back from the rules that made the card', async () => {
+    const stored = await t.database.db.execute<{ indicators: Record<string, unknown>[] }>(sql`SELECT indicators FROM project_cards WHERE id = ${cardOf.gap10}::uuid`);
+    const ind = stored.rows[0]!.indicators;
+    expect(ind.map((i) => i.name)).toEqual(['investment', 'start', 'completion', 'production', 'reporting', 'problems']);
+    for (const i of ind) expect(i).not.toHaveProperty('threshold');
+    const card = (await city.get(`/api/v1/cards/${cardOf.gap10}`)).json();
+    expect(card.indicators.find((i: { name: string }) => i.name === 'investment').threshold)
+      .toBe('差距≤0 个百分点 蓝；≤10 个百分点 黄；>10 个百分点 红（差距＝序时进度−年度投资完成率）');
+    expect(card.indicators.find((i: { name: string }) => i.name === 'reporting').threshold).toBe('连续缺报 1 期 黄；连续缺报 2 期 红');
+  });
+});
+
 describe('access', () => {
   it('only an office or admin whose scope holds the period may run it', async () => {
     expect((await dcf.post(`/api/v1/cards/run?periodId=${june}`)).statusCode).toBe(403);

@@ -124,6 +124,8 @@ describe('runs, overrides and rules', () => {
     const list = byProject(await cards(city));
     expect(list[P.gap10p]).toMatchObject({ color: 'yellow', ruleVersion: 1, overrideColor: 'yellow' });
     expect(list[P.gap0]!.ruleVersion).toBe(1);
+    // The threshold shown is the one of the version that made the card.
+    expect(list[P.gap0]!.indicators.find((i) => i.name === 'investment')!.threshold).toContain('≤20 个百分点 黄；>20 个百分点 红');
     const bad = await city.put('/api/v1/card-rules', { rules: { ...current.rules, investment: { yellowAbove: 0.2, redAbove: 0.1 } }, note: 'x' });
     expect(bad.statusCode).toBe(400);
   });

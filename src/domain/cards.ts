@@ -161,9 +161,38 @@ export function monthsOverdue(due: string, asOf: string): number {
 /** 10.0 for 0.1: a fraction as percentage points for the texts. */
 const points = (f: number) => new Decimal(f).times(100).toDecimalPlaces(1).toFixed();
 
+/** The threshold text of an indicator under a rule set (what the card page shows beside the value). */
+export function indicatorThreshold(name: CardIndicatorName, r: CardRules): string {
+  switch (name) {
+    case 'investment':
+      return `差距≤${points(r.investment.yellowAbove)} 个百分点 蓝；≤${points(r.investment.redAbove)} 个百分点 黄；>${points(r.investment.redAbove)} 个百分点 红（差距＝序时进度−年度投资完成率）`;
+    case 'reporting':
+      return `连续缺报 ${r.reporting.yellowMissing} 期 黄；连续缺报 ${r.reporting.redMissing} 期 红`;
+    case 'problems':
+      return `逾期未办结问题 ${r.problems.yellowOverdue} 个及以上 黄`;
+    default:
+      return `按期 蓝；逾期不足 ${r.milestones.redMonths} 个月 黄；逾期 ${r.milestones.redMonths} 个月及以上 红`;
+  }
+}
+
+/**
+ * An indicator as stored with its card: the threshold is left out (it follows from the card's rule
+ * version, so 50,000 cards do not each carry the same texts) and put back on reading.
+ */
+export type StoredIndicator = Omit<CardIndicator, 'threshold'> & { threshold?: string };
+
+export function toStoredIndicators(ind: readonly CardIndicator[]): StoredIndicator[] {
+  return ind.map(({ threshold: _t, ...rest }) => rest);
+}
+
+/** Indicators as read back: the threshold from the rules that made the card (cards stored before keep their own). */
+export function withThresholds(ind: readonly StoredIndicator[], r: CardRules): CardIndicator[] {
+  return ind.map((i) => ({ ...i, threshold: i.threshold ?? indicatorThreshold(i.name, r) }));
+}
+
 function investmentIndicator(f: CardFacts, r: CardRules): CardIndicator {
   const { yellowAbove, redAbove } = r.investment;
-  const threshold = `差距≤${points(yellowAbove)} 个百分点 蓝；≤${points(redAbove)} 个百分点 黄；>${points(redAbove)} 个百分点 红（差距＝序时进度−年度投资完成率）`;
+  const threshold = indicatorThreshold('investment', r);
   const { timeElapsed, completionRate } = f.investment;
   if (timeElapsed == null || completionRate == null) {
     return { name: 'investment', value: null, threshold, color: null, detail: '无年度投资计划，不评价' };
@@ -180,7 +209,7 @@ function investmentIndicator(f: CardFacts, r: CardRules): CardIndicator {
 function milestoneIndicator(name: Milestone, f: CardFacts, r: CardRules): CardIndicator {
   const verb = MILESTONE_VERB[name];
   const { redMonths } = r.milestones;
-  const threshold = `按期 蓝；逾期不足 ${redMonths} 个月 黄；逾期 ${redMonths} 个月及以上 红`;
+  const threshold = indicatorThreshold(name, r);
   const { due, actual } = f.milestones[name];
   const reached = actual != null && actual <= f.periodEnd;
   if (!due || due > f.periodEnd) {
@@ -202,7 +231,7 @@ function milestoneIndicator(name: Milestone, f: CardFacts, r: CardRules): CardIn
 
 function reportingIndicator(f: CardFacts, r: CardRules): CardIndicator {
   const { yellowMissing, redMissing } = r.reporting;
-  const threshold = `连续缺报 ${yellowMissing} 期 黄；连续缺报 ${redMissing} 期 红`;
+  const threshold = indicatorThreshold('reporting', r);
   const n = f.missingRunning;
   const color: CardColor = n >= redMissing ? 'red' : n >= yellowMissing ? 'yellow' : 'blue';
   return { name: 'reporting', value: n, threshold, color, detail: n === 0 ? '本期已按时填报' : `连续 ${n} 期未填报` };
@@ -210,7 +239,7 @@ function reportingIndicator(f: CardFacts, r: CardRules): CardIndicator {
 
 function problemsIndicator(f: CardFacts, r: CardRules): CardIndicator {
   const { yellowOverdue } = r.problems;
-  const threshold = `逾期未办结问题 ${yellowOverdue} 个及以上 黄`;
+  const threshold = indicatorThreshold('problems', r);
   const n = f.overdueProblems;
   return {
     name: 'problems', value: n, threshold, color: n >= yellowOverdue ? 'yellow' : 'blue',

@@ -5,7 +5,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { ACTIVE_STAGES } from '../../../domain/lifecycle.ts';
 import { expectedInPeriod } from '../reporting/periods.repo.ts';
 import { likeEscape } from '../../../domain/search.ts';
-import type { CardIndicator } from '../../../domain/cards.ts';
+import type { StoredIndicator } from '../../../domain/cards.ts';
 import type { DbOrTx } from '../../db/client.ts';
 
 const activeStages = () => sql`${sql.param([...ACTIVE_STAGES])}::text[]`;
@@ -88,7 +88,7 @@ export interface CardWrite {
   regionPath: string;
   color: string;
   score: number;
-  indicators: CardIndicator[];
+  indicators: StoredIndicator[];
 }
 
 /**
@@ -174,7 +174,9 @@ export type CardRow = {
   color: string;
   score: string;
   ruleVersion: number;
-  indicators: CardIndicator[];
+  indicators: StoredIndicator[];
+  /** The rule set that made the card (null: the defaults, version 0). */
+  rules: unknown;
   overrideColor: string | null;
   overrideReason: string | null;
   overriddenBy: string | null;
@@ -189,7 +191,7 @@ export type CardRow = {
 const CARD_COLS = sql`c.id, c.project_id AS "projectId", p.code AS "projectCode", p.name AS "projectName",
   p.region_code AS "regionCode", rg.name AS "regionName", c.region_path AS "regionPath",
   c.period_id AS "periodId", per.cadence, per.year, per.month, per.seq,
-  c.color, c.score::text AS score, c.rule_version AS "ruleVersion", c.indicators,
+  c.color, c.score::text AS score, c.rule_version AS "ruleVersion", c.indicators, crs.rules,
   c.override_color AS "overrideColor", c.override_reason AS "overrideReason", ou.display_name AS "overriddenBy",
   c.overridden_at AS "overriddenAt", c.computed_at AS "computedAt",
   p.industry, org.name AS "unitName", pe.name AS "leaderName"`;
@@ -200,7 +202,8 @@ const CARD_FROM = sql`project_cards c
   JOIN reporting_periods per ON per.id = c.period_id
   LEFT JOIN organizations org ON org.id = p.responsible_org_id
   LEFT JOIN people pe ON pe.id = p.leader_person_id
-  LEFT JOIN users ou ON ou.id = c.overridden_by`;
+  LEFT JOIN users ou ON ou.id = c.overridden_by
+  LEFT JOIN card_rule_sets crs ON crs.id = c.rule_set_id`;
 
 export async function getCard(db: DbOrTx, id: string, forUpdate = false): Promise<CardRow | null> {
   const { rows } = await db.execute<CardRow>(sql`SELECT ${CARD_COLS} FROM ${CARD_FROM} WHERE c.id = ${id}::uuid ${forUpdate ? sql`FOR UPDATE OF c` : sql``}`);

@@ -8,7 +8,7 @@ import type {
   CardsQuery, CardsSummary, CardsSummaryQuery, ColorCounts,
 } from '../../../contract/cards.ts';
 import {
-  CARD_COLOR_LABELS, CARD_COLORS, evaluateCard, milestoneDue, normalizeRules, type CardColor, type CardFacts, type CardResult, type CardRules,
+  CARD_COLOR_LABELS, CARD_COLORS, evaluateCard, milestoneDue, normalizeRules, toStoredIndicators, withThresholds, type CardColor, type CardFacts, type CardResult, type CardRules,
 } from '../../../domain/cards.ts';
 import { INDUSTRY_LABELS } from '../../../domain/labels.ts';
 import { figures } from '../../../domain/kpi.ts';
@@ -136,7 +136,10 @@ function countColors(colors: Iterable<string>): ColorCounts {
 export async function runCardsForPeriod(tx: DbOrTx, period: PeriodRow, userId: string | null): Promise<CardRunResult> {
   const eff = await rulesAt(tx, period.regionPath);
   const facts = await periodFacts(tx, period, period.regionPath, lookBackOf(eff.rules));
-  const cards = facts.map((f) => ({ projectId: f.projectId, regionPath: f.regionPath, ...evaluateCard(f.facts, eff.rules) }));
+  const cards = facts.map((f) => {
+    const c = evaluateCard(f.facts, eff.rules);
+    return { projectId: f.projectId, regionPath: f.regionPath, color: c.color, score: c.score, indicators: toStoredIndicators(c.indicators) };
+  });
   await repo.upsertCards(tx, toRef(period), eff, cards);
   const sup = await afterCardRun(tx, period.id, userId);
   return {
@@ -216,7 +219,7 @@ export function toCardDto(r: repo.CardRow): CardDto {
     color: r.color as CardColor,
     score: Number(r.score),
     ruleVersion: r.ruleVersion,
-    indicators: r.indicators,
+    indicators: withThresholds(r.indicators, normalizeRules(r.rules)),
     overrideColor: (r.overrideColor as CardColor | null) ?? null,
     overrideReason: r.overrideReason,
     overriddenBy: r.overriddenBy,
