@@ -137,7 +137,7 @@ export default function AppShell() {
             {phone ? (
               <>
                 <Button type="text" icon={<MenuOutlined />} aria-label={t('menu.openMenu')} onClick={() => setDrawerOpen(true)} />
-                <Typography.Text strong style={{ fontSize: 16 }}>{t('app.name')}</Typography.Text>
+                <Typography.Text strong style={{ fontSize: 16, whiteSpace: 'nowrap' }}>{t('app.name')}</Typography.Text>
               </>
             ) : (
               <Button
