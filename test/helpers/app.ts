@@ -12,8 +12,9 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function buildTestApp(): Promise<TestApp> {
-  const database = await createTestDatabase();
+/** The app on a fresh test database, or on `on` (e.g. a second app server on the same database). */
+export async function buildTestApp(on?: Database): Promise<TestApp> {
+  const database = on ?? (await createTestDatabase());
   const config = { ...loadConfig({}), dataDir: '/nonexistent', uploadMaxBytes: 20 * 1024 * 1024 };
   const app = await buildApp({ database, config });
   await app.ready();
@@ -37,11 +38,22 @@ export interface Client {
   delete(url: string): Promise<LightMyRequestResponse>;
 }
 
-export async function login(app: FastifyInstance, username: string, password = TEST_PASSWORD): Promise<Client> {
+/** A session cookie and its CSRF token, as the web app keeps them. */
+export interface Session {
+  cookie: string;
+  csrf: string;
+}
+
+export async function signIn(app: FastifyInstance, username: string, password = TEST_PASSWORD): Promise<Session> {
   const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
   if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
   const cookie = res.cookies.find((c) => c.name === 'tuijin_session')!.value;
   const csrf = (res.json() as { csrfToken: string }).csrfToken;
+  return { cookie, csrf };
+}
+
+/** A client sending `session` to `app` (any app server: the session lives in the database). */
+export function sessionClient(app: FastifyInstance, { cookie, csrf }: Session): Client {
   const request = (opts: InjectOptions) =>
     app.inject({ ...opts, headers: { cookie: `tuijin_session=${cookie}`, 'x-csrf-token': csrf, ...(opts.headers ?? {}) } });
   return {
@@ -52,4 +64,8 @@ export async function login(app: FastifyInstance, username: string, password = T
     put: (url, payload) => request({ method: 'PUT', url, payload: payload as InjectOptions['payload'] }),
     delete: (url) => request({ method: 'DELETE', url }),
   };
+}
+
+export async function login(app: FastifyInstance, username: string, password = TEST_PASSWORD): Promise<Client> {
+  return sessionClient(app, await signIn(app, username, password));
 }

@@ -9,7 +9,7 @@ import type { Db, DbOrTx } from '../../db/client.ts';
 /** The hash before the first entry. */
 export const GENESIS_HASH = '0'.repeat(64);
 /** One sealer at a time, across processes (server timer, CLI, API). */
-const SEAL_LOCK = 7_150_031;
+export const SEAL_LOCK = 7_150_031;
 const BATCH = 5000;
 
 /**

@@ -1,6 +1,7 @@
 // What the card run and the scheduler ask of supervision. The card run calls afterCardRun in its
 // transaction; `npx tuijin escalate` calls markOverdueOrders. Both are idempotent: running them
 // again creates nothing new.
+import { sql } from 'drizzle-orm';
 import { DEFAULT_ORDER_DEADLINE_DAYS } from '../../../contract/supervision.ts';
 import { CARD_INDICATOR_LABELS, type CardIndicatorName } from '../../../domain/cards.ts';
 import { formatDateZh } from '../../../domain/dates.ts';
@@ -119,8 +120,19 @@ export async function afterCardRun(db: DbOrTx, periodId: string, userId: string 
   return { ordersOpened: opening.length, accountabilityAdded: twoRed.length };
 }
 
+/** Of two runs at once (the scheduler on one app server, the office's run on another), one waits. */
+const OVERDUE_ORDERS_LOCK = 7_150_032;
+
 /** Puts projects whose supervision order is past its deadline without an accepted response on the accountability list. */
 export async function markOverdueOrders(db: DbOrTx, today: string): Promise<number> {
+  // One transaction under an advisory lock: a run that waited sees the entries the other committed.
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(${OVERDUE_ORDERS_LOCK})`);
+    return markOverdueOrdersLocked(tx, today);
+  });
+}
+
+async function markOverdueOrdersLocked(db: DbOrTx, today: string): Promise<number> {
   const orders = await repo.overdueOrdersWithoutEntry(db, today);
   const ids = await repo.insertEntries(db, orders.map((o) => ({ projectId: o.projectId, regionPath: o.regionPath, reason: 'overdue_order', periodId: o.periodId, orderId: o.id })));
   await recordAuditMany(db, null, orders.map((o, i) => ({
