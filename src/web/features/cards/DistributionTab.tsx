@@ -7,7 +7,7 @@ import { CARD_GROUPS, type CardGroup, type CardsSummary } from '../../../contrac
 import { CARD_COLORS } from '../../../domain/cards.ts';
 import ErrorAlert from '../../components/ErrorAlert.tsx';
 import { useEnumLabel } from '../../i18n/labels.ts';
-import EChart, { type EChartOption } from '../stats/EChart.tsx';
+import EChart, { type EChartOption } from '../../components/EChart.tsx';
 import { useCardsSummary } from './cards.api.ts';
 import { NS } from './i18n.ts';
 import { CARD_HEX } from './parts.tsx';

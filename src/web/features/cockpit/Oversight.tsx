@@ -8,8 +8,8 @@ import { formatDateZh } from '../../../domain/dates.ts';
 import { formatAmount } from '../../components/Money.tsx';
 import { CARD_HEX, useCardReasons } from '../cards/parts.tsx';
 import { formatRate } from '../stats/format.ts';
-import { cardsOption, type Theme } from './charts.ts';
-import CockpitChart from './CockpitChart.tsx';
+import EChart from '../../components/EChart.tsx';
+import { POINTER, cardsOption, type Theme } from './charts.ts';
 import { hrefs, type Drill } from './drill.ts';
 import { NS } from './i18n.ts';
 import Panel, { Figure } from './Panel.tsx';
@@ -58,10 +58,12 @@ export function CardsPanel({ data, theme, drill, listMax }: Props & { listMax?: 
           <Col xs={24} md={9} span={theme.dark ? 9 : undefined} style={{ minHeight: theme.dark ? 0 : undefined }}>
             <Flex vertical style={{ height: '100%' }}>
               <div style={{ flex: 1, minHeight: theme.dark ? 0 : 180 }}>
-                <CockpitChart
-                  label={COLORS.map((c) => `${names[c]} ${total[c]}`).join('，')}
+                <EChart
+                  aria-label={COLORS.map((c) => `${names[c]} ${total[c]}`).join('，')}
                   height={theme.dark ? '100%' : 180}
                   option={option}
+                  theme={theme.echarts}
+                  style={POINTER}
                   onClick={({ dataIndex }) => drill.go(links.cards(COLORS[dataIndex]))}
                 />
               </div>

@@ -5,8 +5,8 @@ import type { CockpitResult } from '../../../contract/cockpit.ts';
 import type { CockpitGauge } from '../../../domain/cockpit.ts';
 import Money, { formatAmount } from '../../components/Money.tsx';
 import { STATUS_COLORS, STATUS_HEX, formatRate, signedPoints } from '../stats/format.ts';
-import { GAUGE_HEX, gaugeOption, type Theme } from './charts.ts';
-import CockpitChart from './CockpitChart.tsx';
+import EChart from '../../components/EChart.tsx';
+import { GAUGE_HEX, POINTER, gaugeOption, type Theme } from './charts.ts';
 import { hrefs, type Drill } from './drill.ts';
 import { NS } from './i18n.ts';
 import Panel, { Figure } from './Panel.tsx';
@@ -70,10 +70,12 @@ export function GaugesPanel({ data, theme, drill, onEditTargets }: Props & { onE
   const cell = (g: CockpitResult['gauges'][number]) => (
     <div key={g.key} style={{ display: 'flex', flexDirection: 'column', minHeight: 0, height: '100%' }} data-testid={`gauge-${g.key}`}>
       <div style={{ flex: 1, minHeight: theme.dark ? 0 : 150 }}>
-        <CockpitChart
-          label={`${t(`gauge.${g.key}`)} ${formatRate(g.rate)}`}
+        <EChart
+          aria-label={`${t(`gauge.${g.key}`)} ${formatRate(g.rate)}`}
           height={theme.dark ? '100%' : 150}
           option={gaugeOption(g, t(`gauge.${g.key}`), theme)}
+          theme={theme.echarts}
+          style={POINTER}
           onClick={() => drill.go(hrefs(data).stats)}
         />
       </div>

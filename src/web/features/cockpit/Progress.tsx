@@ -4,8 +4,8 @@ import { Typography } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CockpitResult } from '../../../contract/cockpit.ts';
-import { curveOption, rankingOption, type Theme } from './charts.ts';
-import CockpitChart from './CockpitChart.tsx';
+import EChart from '../../components/EChart.tsx';
+import { POINTER, curveOption, rankingOption, type Theme } from './charts.ts';
 import { hrefs, type Drill } from './drill.ts';
 import { NS } from './i18n.ts';
 import Panel from './Panel.tsx';
@@ -24,7 +24,7 @@ export function CurvePanel({ data, theme, drill }: Props) {
   }), [data.series, theme, t]);
   return (
     <Panel theme={theme} title={t('curve.title')} testId="cockpit-curve" extra={!theme.dark && <a onClick={() => drill.go(hrefs(data).stats)}>{t('toStats')}</a>}>
-      <CockpitChart label={t('curve.title')} height={theme.dark ? '100%' : 300} option={option} onClick={() => drill.go(hrefs(data).stats)} />
+      <EChart aria-label={t('curve.title')} height={theme.dark ? '100%' : 300} option={option} theme={theme.echarts} style={POINTER} onClick={() => drill.go(hrefs(data).stats)} />
     </Panel>
   );
 }
@@ -58,10 +58,12 @@ export function RankingPanel({ data, theme, drill, fill = false }: Props & { fil
       title={kind === 'region' ? t('ranking.regionTitle') : t('ranking.projectTitle')}
       extra={kind === 'project' && data.ranking.rows.length > PROJECTS_SHOWN ? t('ranking.bottom', { count: PROJECTS_SHOWN }) : undefined}
     >
-      <CockpitChart
-        label={kind === 'region' ? t('ranking.regionTitle') : t('ranking.projectTitle')}
+      <EChart
+        aria-label={kind === 'region' ? t('ranking.regionTitle') : t('ranking.projectTitle')}
         height={fill ? '100%' : Math.max(360, rows.length * rowPx + 40)}
         option={option}
+        theme={theme.echarts}
+        style={POINTER}
         onClick={onClick}
       />
       {!theme.dark && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{hint}</Typography.Text>}

@@ -1,11 +1,22 @@
 // Chart options of the cockpit, for the page (light) and the meeting-room screen (dark, large type).
-// Money arrives in 万元 as decimal strings; charts plot 亿元 as numbers, for drawing only.
+// Money arrives in 万元 as decimal strings; charts plot 亿元 as numbers, for drawing only. Besides the
+// host's bar and line charts the cockpit draws gauges and a donut with a centre label.
 import Decimal from 'decimal.js';
+import type { CSSProperties } from 'react';
+import { GaugeChart, PieChart } from 'echarts/charts';
+import { GraphicComponent } from 'echarts/components';
 import type { CockpitGaugeDto, CockpitRankingRow, CockpitResult } from '../../../contract/cockpit.ts';
 import type { ColorCounts } from '../../../contract/cards.ts';
 import { STATUS_HEX, formatRate, signedPoints } from '../stats/format.ts';
 import { CARD_HEX } from '../cards/parts.tsx';
-import type { ChartOption } from './CockpitChart.tsx';
+import { echarts, type AnyChartOption } from '../../components/EChart.tsx';
+
+echarts.use([GaugeChart, PieChart, GraphicComponent]);
+
+export type ChartOption = AnyChartOption;
+
+/** Every cockpit chart opens something when clicked. */
+export const POINTER: CSSProperties = { cursor: 'pointer' };
 
 export interface Theme {
   dark: boolean;
@@ -17,10 +28,12 @@ export interface Theme {
   panel: string;
   accent: string;
   muted: string;
+  /** The ECharts theme: dark tooltips and defaults on the screen (the options keep the panel showing through). */
+  echarts?: 'dark';
 }
 
 export const LIGHT: Theme = { dark: false, scale: 1, text: '#1f1f1f', subtext: '#8c8c8c', line: '#f0f0f0', panel: '#ffffff', accent: '#1677ff', muted: '#d9d9d9' };
-export const DARK: Theme = { dark: true, scale: 1.6, text: '#e6f4ff', subtext: '#8fb3d9', line: 'rgba(120,170,255,0.18)', panel: 'rgba(13,32,64,0.82)', accent: '#3fa9ff', muted: 'rgba(255,255,255,0.12)' };
+export const DARK: Theme = { dark: true, scale: 1.6, text: '#e6f4ff', subtext: '#8fb3d9', line: 'rgba(120,170,255,0.18)', panel: 'rgba(13,32,64,0.82)', accent: '#3fa9ff', muted: 'rgba(255,255,255,0.12)', echarts: 'dark' };
 
 export const GAUGE_HEX = { met: '#52c41a', behind: '#fa8c16', none: '#bfbfbf' } as const;
 
@@ -35,6 +48,7 @@ export function gaugeOption(g: CockpitGaugeDto, title: string, th: Theme): Chart
   const color = g.status ? GAUGE_HEX[g.status] : GAUGE_HEX.none;
   const geometry = { type: 'gauge', startAngle: 210, endAngle: -30, min: 0, max, radius: '92%', center: ['50%', '58%'] };
   return {
+    backgroundColor: 'transparent',
     series: [
       {
         ...geometry,
@@ -85,6 +99,7 @@ export function curveOption(series: CockpitResult['series'], th: Theme, l: Curve
     ...(o.area ? { areaStyle: { color: th.dark ? 'rgba(63,169,255,0.18)' : 'rgba(22,119,255,0.10)' } } : {}),
   });
   return {
+    backgroundColor: 'transparent',
     tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => (v == null ? '—' : `${v} ${l.unit}`) },
     legend: { top: 0, textStyle: { color: th.subtext, fontSize: font(th, 12) }, itemWidth: font(th, 18), itemHeight: font(th, 10) },
     grid: { left: 8, right: 16, top: font(th, 36), bottom: 4, containLabel: true },
@@ -113,6 +128,7 @@ export function rankingOption(rows: CockpitRankingRow[], elapsed: number | null,
   const shown = [...rows].reverse();
   const elapsedPct = pct(elapsed);
   return {
+    backgroundColor: 'transparent',
     tooltip: {
       trigger: 'axis', axisPointer: { type: 'shadow' },
       formatter: (ps: { dataIndex: number }[]) => {
@@ -150,6 +166,7 @@ export function rankingOption(rows: CockpitRankingRow[], elapsed: number | null,
 export function cardsOption(total: ColorCounts, th: Theme, names: Record<'blue' | 'yellow' | 'red', string>): ChartOption {
   const colors = ['blue', 'yellow', 'red'] as const;
   return {
+    backgroundColor: 'transparent',
     tooltip: { trigger: 'item', formatter: '{b}：{c}（{d}%）' },
     series: [{
       type: 'pie', radius: ['58%', '82%'], center: ['50%', '50%'], avoidLabelOverlap: true,

@@ -12,15 +12,16 @@ import type { PortfolioItemDto } from '../../../contract/gantt.ts';
 import { STAGES } from '../../../domain/enums.ts';
 import { useBatches } from '../../api/lookups.ts';
 import DateText from '../../components/DateText.tsx';
+import { EChartBox, type ECharts } from '../../components/useEChart.tsx';
 import ErrorAlert from '../../components/ErrorAlert.tsx';
 import PersonSelect from '../../components/PersonSelect.tsx';
 import RegionTreeSelect from '../../components/RegionTreeSelect.tsx';
 import StageTag from '../../components/StageTag.tsx';
 import { useEnumOptions } from '../../i18n/labels.ts';
 import { portfolioXlsxHref, usePortfolioGantt, type PortfolioParams } from './gantt.api.ts';
-import GanttChart, { downloadDataUrl, type GanttChartHandle } from './GanttChart.tsx';
 import { chartHeight, ganttOption } from './ganttOption.ts';
 import { pngName, pngSubtitle, projectLines, seriesNames } from './ganttLines.ts';
+import { saveGanttPng } from './ganttPng.ts';
 import { SummaryTag } from './GanttStatusTag.tsx';
 import './i18n.ts';
 
@@ -55,7 +56,7 @@ export default function GanttPage() {
   const { by, stage, page, pick, query, update, ready } = useView();
   const batches = useBatches();
   const q = usePortfolioGantt(query, ready);
-  const chart = useRef<GanttChartHandle>(null);
+  const chart = useRef<ECharts | null>(null);
   const data = ready ? q.data : undefined;
   const lines = useMemo(() => (data ? projectLines(t, data.items) : []), [data, t]);
   const option = useMemo(
@@ -92,10 +93,11 @@ export default function GanttPage() {
           <Typography.Text type="secondary">{t('gantt.subtitle')}</Typography.Text>
         </div>
         <Space wrap>
-          <Button icon={<PictureOutlined />} disabled={!data?.items.length} onClick={() => {
-            const url = data && chart.current?.toPng(`${data.title} · ${t('gantt.title')}`, pngSubtitle(t, [t('gantt.counts', { total: data.total, page: data.items.length, overdue: overdueProjects })], data.today));
-            if (url && data) downloadDataUrl(url, pngName(t, data.title, data.today));
-          }}>
+          <Button icon={<PictureOutlined />} disabled={!data?.items.length} onClick={() => data && option && saveGanttPng(chart.current, option, {
+            title: `${data.title} · ${t('gantt.title')}`,
+            subtitle: pngSubtitle(t, [t('gantt.counts', { total: data.total, page: data.items.length, overdue: overdueProjects })], data.today),
+            fileName: pngName(t, data.title, data.today),
+          })}>
             {t('gantt.export.png')}
           </Button>
           <Button icon={<DownloadOutlined />} disabled={!data?.items.length} href={portfolioXlsxHref(query)}>{t('gantt.export.xlsx')}</Button>
@@ -131,11 +133,17 @@ export default function GanttPage() {
           </Typography.Text>
           {data.items.length === 0 ? <Empty description={t('gantt.emptyPortfolio')} /> : (
             <>
-              <GanttChart
+              <EChartBox
                 ref={chart}
-                option={option!}
+                option={option}
                 height={chartHeight(lines.length, phone ? 32 : 36)}
-                onLineClick={(i) => { const id = lines[i]?.key; if (id) openProject(id); }}
+                style={{ cursor: 'pointer' }}
+                onClick={(p) => {
+                  // Every item of a line carries the line's index first.
+                  const i = Array.isArray(p.value) ? p.value[0] : undefined;
+                  const id = typeof i === 'number' ? lines[i]?.key : undefined;
+                  if (id) openProject(id);
+                }}
                 aria-label={`${t('gantt.title')} · ${data.title}`}
               />
               <PortfolioTable items={data.items} phone={phone} />

@@ -7,11 +7,12 @@ import { useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GanttRowDto } from '../../../contract/gantt.ts';
 import DateText, { formatDate } from '../../components/DateText.tsx';
+import { EChartBox, type ECharts } from '../../components/useEChart.tsx';
 import ErrorAlert from '../../components/ErrorAlert.tsx';
 import { projectGanttXlsxHref, useProjectGantt } from './gantt.api.ts';
-import GanttChart, { downloadDataUrl, type GanttChartHandle } from './GanttChart.tsx';
 import { chartHeight, ganttOption } from './ganttOption.ts';
 import { pngName, pngSubtitle, rowLines, seriesNames } from './ganttLines.ts';
+import { saveGanttPng } from './ganttPng.ts';
 import { RowStatusTag } from './GanttStatusTag.tsx';
 import './i18n.ts';
 
@@ -19,7 +20,7 @@ export default function ProjectGantt({ projectId }: { projectId: string }) {
   const { t, i18n } = useTranslation();
   const phone = Grid.useBreakpoint().md === false;
   const q = useProjectGantt(projectId);
-  const chart = useRef<GanttChartHandle>(null);
+  const chart = useRef<ECharts | null>(null);
   const lines = useMemo(() => (q.data ? rowLines(t, q.data.rows) : []), [q.data, t]);
   const option = useMemo(
     () => (q.data ? ganttOption(lines, q.data.today, seriesNames(t), { labelWidth: phone ? 96 : 170, english: i18n.language === 'en-US', compact: phone }) : null),
@@ -59,13 +60,17 @@ export default function ProjectGantt({ projectId }: { projectId: string }) {
           {t('gantt.projectCounts', { total: g.rows.length, overdue: g.counts.overdue ?? 0, today: formatDate(g.today) })}
         </Typography.Text>
         <Space wrap>
-          <Button icon={<PictureOutlined />} onClick={() => { const url = chart.current?.toPng(`${g.project.name} · ${t('gantt.title')}`, pngSubtitle(t, [g.project.code, g.project.regionName, g.project.leaderName], g.today)); if (url) downloadDataUrl(url, pngName(t, g.project.name, g.today)); }}>
+          <Button icon={<PictureOutlined />} onClick={() => saveGanttPng(chart.current, option, {
+            title: `${g.project.name} · ${t('gantt.title')}`,
+            subtitle: pngSubtitle(t, [g.project.code, g.project.regionName, g.project.leaderName], g.today),
+            fileName: pngName(t, g.project.name, g.today),
+          })}>
             {t('gantt.export.png')}
           </Button>
           <Button icon={<DownloadOutlined />} href={projectGanttXlsxHref(projectId)}>{t('gantt.export.xlsx')}</Button>
         </Space>
       </Flex>
-      <GanttChart ref={chart} option={option} height={chartHeight(lines.length, phone ? 30 : 34)} aria-label={`${t('gantt.title')} · ${g.project.name}`} />
+      <EChartBox ref={chart} option={option} height={chartHeight(lines.length, phone ? 30 : 34)} aria-label={`${t('gantt.title')} · ${g.project.name}`} />
       <Table<GanttRowDto>
         style={{ marginTop: 12 }}
         size="small"

@@ -1,13 +1,20 @@
 // The Gantt chart's ECharts option, from lines that know nothing of ECharts: each line (a
 // procedure, a milestone, or a whole project) has a planned bar, a thin grey baseline above it
 // where the plan moved, an actual bar below it, and diamonds for dated points. Today is a red line;
-// overdue lines are red. Dates are local-midnight timestamps on a time axis.
-import type { CustomSeriesOption } from 'echarts/charts';
-import type { GridComponentOption, LegendComponentOption, MarkLineComponentOption, TooltipComponentOption } from 'echarts/components';
+// overdue lines are red. Dates are local-midnight timestamps on a time axis. What it draws is
+// registered here, the title for the PNG export too.
+import { CustomChart, type CustomSeriesOption } from 'echarts/charts';
+import {
+  GridComponent, LegendComponent, MarkLineComponent, TitleComponent,
+  type GridComponentOption, type LegendComponentOption, type MarkLineComponentOption, type TooltipComponentOption,
+} from 'echarts/components';
 import { format, graphic, type ComposeOption } from 'echarts/core';
 import type { CustomSeriesRenderItemAPI, CustomSeriesRenderItemParams, CustomSeriesRenderItemReturn } from 'echarts';
 import { addDaysIso, type GanttStatus, type Span } from '../../../domain/gantt.ts';
 import { formatYearMonth } from '../../../domain/dates.ts';
+import { echarts } from '../../components/useEChart.tsx';
+
+echarts.use([CustomChart, GridComponent, LegendComponent, MarkLineComponent, TitleComponent]);
 
 export type GanttOption = ComposeOption<CustomSeriesOption | GridComponentOption | LegendComponentOption | MarkLineComponentOption | TooltipComponentOption>;
 

@@ -3,18 +3,18 @@
 // bubbles that split as the user zooms (cluster.ts). Roaming keeps its zoom when the data changes.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import * as echarts from 'echarts/core';
+import type { ComposeOption } from 'echarts/core';
 import { PieChart, ScatterChart, type PieSeriesOption, type ScatterSeriesOption } from 'echarts/charts';
-import { GeoComponent, TooltipComponent, type GeoComponentOption, type TooltipComponentOption } from 'echarts/components';
-import { CanvasRenderer } from 'echarts/renderers';
+import { GeoComponent, type GeoComponentOption, type TooltipComponentOption } from 'echarts/components';
 import type { MapPoint } from '../../../contract/map.ts';
 import { formatMoney } from '../../../domain/money.ts';
+import { echarts, useEChart, type ECharts } from '../../components/useEChart.tsx';
 import { cellDegrees, clusterPoints, clusterSize, pointSize, type Cluster } from './cluster.ts';
 import { NS } from './i18n.ts';
 
-echarts.use([PieChart, ScatterChart, GeoComponent, TooltipComponent, CanvasRenderer]);
+echarts.use([PieChart, ScatterChart, GeoComponent]);
 
-type Option = echarts.ComposeOption<PieSeriesOption | ScatterSeriesOption | GeoComponentOption | TooltipComponentOption>;
+type Option = ComposeOption<PieSeriesOption | ScatterSeriesOption | GeoComponentOption | TooltipComponentOption>;
 
 export const CARD_HEX = { blue: '#1677ff', yellow: '#faad14', red: '#f5222d', none: '#8c8c8c' } as const;
 const hex = (c: MapPoint['color']) => CARD_HEX[c ?? 'none'];
@@ -60,18 +60,13 @@ function lngSpan(geojson: MapShapes['geojson']): number {
 export default function MapChart({ shapes, points, selectedId, onSelect, height, cellPx = 44 }: MapChartProps) {
   const { t } = useTranslation(NS);
   const box = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | null>(null);
   const [degPerPx, setDegPerPx] = useState(0);
   const clustersRef = useRef<Cluster<MapPoint>[]>([]);
-  const selectRef = useRef(onSelect);
-  selectRef.current = onSelect;
   const tRef = useRef(t);
   tRef.current = t;
 
   /** Degrees per pixel at the current zoom, read from the chart itself. */
-  const measure = () => {
-    const c = chart.current;
-    if (!c) return;
+  const measure = (c: ECharts) => {
     try {
       const a = c.convertFromPixel({ geoIndex: 0 }, [0, 0]) as number[];
       const b = c.convertFromPixel({ geoIndex: 0 }, [100, 0]) as number[];
@@ -82,45 +77,11 @@ export default function MapChart({ shapes, points, selectedId, onSelect, height,
     }
   };
 
-  useEffect(() => {
-    const el = box.current;
-    if (!el) return;
-    const c = echarts.init(el, undefined, { renderer: 'canvas' });
-    chart.current = c;
-    c.on('georoam', () => measure());
-    c.on('click', (p) => {
-      const cl = clusterOf(clustersRef.current, p.seriesId, p.dataIndex);
-      if (!cl) return;
-      if (cl.count === 1) {
-        selectRef.current(cl.members[0]!);
-        return;
-      }
-      // A bubble: zoom in on it until it splits.
-      const geo = (c.getOption().geo as { zoom?: number }[] | undefined)?.[0];
-      c.setOption({ geo: { center: [cl.lng, cl.lat], zoom: Math.min(MAX_ZOOM, (geo?.zoom ?? 1) * 2.5) } });
-      measure();
-    });
-    c.getZr().on('click', (e) => {
-      if (!e.target) selectRef.current(null);
-    });
-    const ro = new ResizeObserver(() => {
-      c.resize();
-      measure();
-    });
-    ro.observe(el);
-    return () => {
-      ro.disconnect();
-      c.dispose();
-      chart.current = null;
-    };
-  }, []);
-
-  // A new set of shapes: register it and lay the map out afresh (zoom back to the whole region).
-  useEffect(() => {
-    const c = chart.current;
-    if (!c) return;
+  // The shapes by name: the same borders under new filters keep the user's roam and zoom; other
+  // borders are registered and laid out afresh (zoom back to the whole region).
+  const frame = useMemo<Option>(() => {
     echarts.registerMap(shapes.name, shapes.geojson as Parameters<typeof echarts.registerMap>[1]);
-    const option: Option = {
+    return {
       tooltip: {
         trigger: 'item', confine: true,
         formatter: (p) => {
@@ -136,23 +97,18 @@ export default function MapChart({ shapes, points, selectedId, onSelect, height,
         select: { disabled: true },
         tooltip: { show: false },
       },
-      series: [],
     };
-    c.setOption(option, true);
-    setDegPerPx(cellDegrees(lngSpan(shapes.geojson), c.getWidth(), 1, 1));
-    measure();
-  }, [shapes]);
+    // The name stands for the shapes (MapPage names them by region, borders and their date).
+  }, [shapes.name]);
 
   const clusters = useMemo(() => clusterPoints(points, degPerPx * cellPx), [points, degPerPx, cellPx]);
-  // A bubble no wider than its cell, so neighbours seldom overlap.
-  const bubble = (count: number) => Math.min(clusterSize(count), cellPx);
   clustersRef.current = clusters;
 
-  useEffect(() => {
-    const c = chart.current;
-    if (!c) return;
+  const option = useMemo<Option>(() => {
+    // A bubble no wider than its cell, so neighbours seldom overlap.
+    const bubble = (count: number) => Math.min(clusterSize(count), cellPx);
     const lone = clusters.filter((cl) => cl.count === 1).map((cl) => cl.members[0]!);
-    const points: ScatterSeriesOption = {
+    const dots: ScatterSeriesOption = {
       id: 'projects', type: 'scatter', coordinateSystem: 'geo', geoIndex: 0, animation: false, z: 3,
       emphasis: { scale: 1.3 },
       data: lone.map((p) => {
@@ -182,8 +138,40 @@ export default function MapChart({ shapes, points, selectedId, onSelect, height,
       data: clusters.filter((cl) => cl.count > 1).map((cl) => ({ value: [cl.lng, cl.lat], symbolSize: bubble(cl.count) - 2 })),
       itemStyle: { color: '#fff', opacity: 0.95, shadowBlur: 4, shadowColor: 'rgba(0,0,0,0.2)' },
     };
-    c.setOption({ series: [discs, points, ...bubbles] }, { replaceMerge: ['series'] });
-  }, [clusters, selectedId, cellPx]);
+    return { ...frame, series: [discs, dots, ...bubbles] };
+  }, [frame, clusters, selectedId, cellPx]);
+
+  // Only the series are replaced as points, zoom and selection change; the geo keeps its roam.
+  const chart = useEChart(box, option, {
+    replaceMerge: ['series'],
+    resetKey: shapes.name,
+    onResize: measure,
+    onEvents: {
+      georoam: (_p, c) => measure(c),
+      click: (p: { seriesId?: string; dataIndex: number }, c) => {
+        const cl = clusterOf(clustersRef.current, p.seriesId, p.dataIndex);
+        if (!cl) return;
+        if (cl.count === 1) {
+          onSelect(cl.members[0]!);
+          return;
+        }
+        // A bubble: zoom in on it until it splits.
+        const geo = (c.getOption().geo as { zoom?: number }[] | undefined)?.[0];
+        c.setOption({ geo: { center: [cl.lng, cl.lat], zoom: Math.min(MAX_ZOOM, (geo?.zoom ?? 1) * 2.5) } });
+        measure(c);
+      },
+      'zr:click': (e: { target?: unknown }) => {
+        if (!e.target) onSelect(null);
+      },
+    },
+  });
+
+  // New shapes (set afresh by the host just before): start from their span, then read the zoom.
+  useEffect(() => {
+    if (!chart) return;
+    setDegPerPx(cellDegrees(lngSpan(shapes.geojson), chart.getWidth(), 1, 1));
+    measure(chart);
+  }, [chart, shapes.name]);
 
   const tooltip = (cl: Cluster<MapPoint> | undefined): string => {
     const tt = tRef.current;

@@ -10,7 +10,7 @@ import { formatRate } from '../../../domain/kpi.ts';
 import RegionTreeSelect from '../../components/RegionTreeSelect.tsx';
 import ErrorAlert from '../../components/ErrorAlert.tsx';
 import { useUrlParams } from '../reporting/parts.tsx';
-import EChart, { type EChartOption } from '../stats/EChart.tsx';
+import EChart, { type EChartOption } from '../../components/EChart.tsx';
 import { NS } from './i18n.ts';
 import { useProblemStats } from './problems.api.ts';
 

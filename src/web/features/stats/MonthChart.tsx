@@ -4,7 +4,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StatsRow } from '../../../contract/stats.ts';
 import { formatAmount } from '../../components/Money.tsx';
-import EChart, { type EChartOption } from './EChart.tsx';
+import EChart, { type EChartOption } from '../../components/EChart.tsx';
 import { formatRate } from './format.ts';
 import { NS } from './i18n.ts';
 import { monthLabel, monthName } from './rowLabel.ts';

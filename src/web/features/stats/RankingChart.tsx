@@ -3,7 +3,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StatsRow } from '../../../contract/stats.ts';
-import EChart, { type EChartOption } from './EChart.tsx';
+import EChart, { type EChartOption } from '../../components/EChart.tsx';
 import { STATUS_HEX, formatRate } from './format.ts';
 import { NS } from './i18n.ts';
 
@@ -65,7 +65,7 @@ export default function RankingChart({ rows, name, timeElapsed, onClick }: Ranki
       option={option}
       height={Math.max(160, shown.length * 26 + 48)}
       aria-label={t('chart.rankingTitle', { group: '' })}
-      onClick={onClick ? (i) => { const r = shown[i]; if (r) onClick(r); } : undefined}
+      onClick={onClick ? (p) => { const r = shown[p.dataIndex]; if (r) onClick(r); } : undefined}
     />
   );
 }

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { ProjectSeriesDto } from '../../../../contract/reporting.ts';
 import { formatRate } from '../../../../domain/kpi.ts';
 import { formatAmount } from '../../../components/Money.tsx';
-import EChart, { type EChartOption } from '../../stats/EChart.tsx';
+import EChart, { type EChartOption } from '../../../components/EChart.tsx';
 import { NS } from '../../reporting/i18n.ts';
 
 type Month = ProjectSeriesDto['months'][number];
