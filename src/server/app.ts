@@ -15,6 +15,7 @@ import { z } from 'zod';
 import type { AppContext } from './context.ts';
 import { registerAuth } from './plugins/auth.ts';
 import { registerErrorHandlers } from './plugins/errors.ts';
+import { registerInputGuard } from './plugins/input-guard.ts';
 import { modules } from './modules/index.ts';
 
 // Validation messages in Chinese, the users' language; a field left out says so plainly rather than
@@ -70,6 +71,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean; serveW
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
   registerAuth(app, ctx.database.db);
+  registerInputGuard(app);
 
   app.get('/api/health', { schema: { hide: true } }, async () => ({ ok: true }));
 
