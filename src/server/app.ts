@@ -14,7 +14,7 @@ import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, val
 import { z } from 'zod';
 import type { AppContext } from './context.ts';
 import { registerAuth } from './plugins/auth.ts';
-import { registerErrorHandlers } from './plugins/errors.ts';
+import { frameworkErrors, registerErrorHandlers } from './plugins/errors.ts';
 import { registerInputGuard } from './plugins/input-guard.ts';
 import { modules } from './modules/index.ts';
 
@@ -31,6 +31,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean; serveW
     logger: opts.logger ? { level: process.env.LOG_LEVEL || 'warn' } : false,
     bodyLimit: 5 * 1024 * 1024,
     trustProxy: true,
+    frameworkErrors,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -1,5 +1,5 @@
 // One place that turns every failure into the error shape { error: { code, message, details } }.
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { AppError, type FieldIssue } from '../errors.ts';
 
@@ -52,6 +52,21 @@ export function registerErrorHandlers(app: FastifyInstance, opts: { spa?: boolea
     if (opts.spa && req.method === 'GET' && isClientRoute(req.url)) return reply.type('text/html').sendFile('index.html');
     return reply.code(404).send({ error: { code: 'not_found', message: `接口不存在：${req.method} ${req.url.split('?')[0]}`, details: [] } });
   });
+}
+
+/**
+ * Errors the router raises before any route or error handler runs — a path that does not decode,
+ * a path segment over the router's length limit — in the same shape as every other error.
+ */
+export function frameworkErrors(err: FastifyError, req: FastifyRequest, reply: FastifyReply): void {
+  if (err.code === 'FST_ERR_BAD_URL' || err.code === 'FST_ERR_MAX_PARAM_LENGTH') {
+    const tooLong = err.code === 'FST_ERR_MAX_PARAM_LENGTH';
+    const message = tooLong ? '请求地址中的参数过长' : '请求地址含有无法解码的字符';
+    void reply.code(tooLong ? 414 : 400).send({ error: { code: 'validation_failed', message, details: [{ field: 'url', message }] } });
+    return;
+  }
+  req.log.error({ err }, 'router error');
+  void reply.code(500).send({ error: { code: 'internal', message: '服务器内部错误', details: [] } });
 }
 
 function isDatabaseUnavailable(err: unknown): boolean {
