@@ -61,8 +61,9 @@ async function filterFor(db: DbOrTx, p: Principal, q: ProjectListQuery) {
   if (q.region) {
     const code = /^\d{2,6}$/.test(q.region) ? q.region.padEnd(6, '0') : q.region;
     const [r] = await db.select({ path: regions.path }).from(regions).where(eq(regions.code, code)).limit(1);
-    // A region outside the caller's scope, or unknown, simply matches nothing.
-    regionPath = r?.path ?? '\u0000none/';
+    // A region outside the caller's scope, or unknown, simply matches nothing (region paths are
+    // digits; PostgreSQL refuses a NUL in a parameter, so the marker must not hold one).
+    regionPath = r?.path ?? 'none/';
   }
   return repo.projectWhere({ ...q, scopePath: p.regionPath, regionPath });
 }
