@@ -140,34 +140,34 @@ WITH pop AS (
   ) split ON true
   WHERE p.region_path LIKE ${f.regionPath + '%'} ${sql.join(filters, sql` `)}
     AND ((ap.project_id IS NOT NULL AND p.stage <> 'withdrawn')
-      OR EXISTS (SELECT 1 FROM progress_reports x WHERE x.project_id = p.id AND x.year = ${Y} AND x.status = 'approved'))
+      OR EXISTS (SELECT 1 FROM report_rollups x WHERE x.project_id = p.id AND x.year = ${Y}))
 ),
-rs AS (
-  -- Per project through its (project_id, year, month) index: a nested loop by construction, so a
-  -- county reads its own reports only, whatever the planner guesses of the population's size.
-  SELECT pop.id AS project_id, x.mo, x.inv, x.funds
-  FROM pop CROSS JOIN LATERAL (
-    SELECT CASE WHEN r.year < ${Y} THEN 0 ELSE r.month END AS mo, sum(r.investment) AS inv, sum(r.funds_arrived) AS funds
-    FROM progress_reports r
-    WHERE r.project_id = pop.id AND r.status = 'approved' AND (r.year < ${Y} OR (r.year = ${Y} AND r.month <= ${f.toMonth}::int))
-    GROUP BY 1
-  ) x
+ru AS (
+  -- One rollup row per project for Y (report_rollups, kept by triggers from the approved reports)
+  -- and the sums of its earlier years: a handful of narrow rows instead of every report.
+  SELECT pop.id, cur.month_investment AS mi, cur.month_funds AS mf, cur.reported_months AS rm,
+    coalesce(prior.inv, 0) AS prior_inv, coalesce(prior.funds, 0) AS prior_funds
+  FROM pop
+  LEFT JOIN report_rollups cur ON cur.project_id = pop.id AND cur.year = ${Y}
+  LEFT JOIN LATERAL (
+    SELECT sum(pr.investment) AS inv, sum(pr.funds_arrived) AS funds FROM report_rollups pr WHERE pr.project_id = pop.id AND pr.year < ${Y}
+  ) prior ON true
 ),
 ks AS (
   SELECT k::int AS k, (make_date(${Y}, k::int, 1) + interval '1 month')::date - 1 AS cutoff
   FROM generate_series(${f.fromMonth}::int, ${f.toMonth}::int) AS k
 ),
 agg AS (
-  SELECT pop.id, ks.k, ks.cutoff,
-    coalesce(sum(rs.inv) FILTER (WHERE rs.mo >= 1), 0) AS ytd_inv,
-    coalesce(sum(rs.funds) FILTER (WHERE rs.mo >= 1), 0) AS ytd_funds,
-    coalesce(sum(rs.inv) FILTER (WHERE rs.mo = ks.k), 0) AS month_inv,
-    coalesce(sum(rs.inv), 0) AS rep_inv,
-    coalesce(sum(rs.funds), 0) AS rep_funds,
-    CASE WHEN bool_or(rs.mo = ks.k) THEN 1 ELSE 0 END AS reported
-  FROM pop CROSS JOIN ks
-  LEFT JOIN rs ON rs.project_id = pop.id AND rs.mo <= ks.k
-  GROUP BY pop.id, ks.k, ks.cutoff
+  SELECT ru.id, ks.k, ks.cutoff, m.ytd_inv, m.ytd_funds,
+    coalesce(ru.mi[ks.k], 0) AS month_inv,
+    ru.prior_inv + m.ytd_inv AS rep_inv,
+    ru.prior_funds + m.ytd_funds AS rep_funds,
+    CASE WHEN coalesce(ru.rm[ks.k], false) THEN 1 ELSE 0 END AS reported
+  FROM ru CROSS JOIN ks
+  CROSS JOIN LATERAL (
+    SELECT coalesce((SELECT sum(x) FROM unnest(ru.mi[1:ks.k]) AS x), 0) AS ytd_inv,
+      coalesce((SELECT sum(x) FROM unnest(ru.mf[1:ks.k]) AS x), 0) AS ytd_funds
+  ) m
 ),
 fin AS (
   SELECT pop.id, pop.code, pop.name, pop.region_code, pop.region_path, pop.industry, pop.level, pop.category,
