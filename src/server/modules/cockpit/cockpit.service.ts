@@ -124,7 +124,8 @@ async function cardsPart(db: DbOrTx, p: Principal, region: StatsRegion, year: nu
   ]);
   return {
     periodId,
-    periodLabel: summary.periodLabel,
+    // The month alone: in a county's cockpit the period's own name (the city's) would read as city figures.
+    periodLabel: summary.periodLabel ? summary.periodLabel.slice(summary.periodLabel.indexOf(`${year}年`)) : null,
     total: summary.total,
     red: red.items.map((c) => ({
       cardId: c.id, projectId: c.projectId, projectCode: c.projectCode, projectName: c.projectName, regionName: c.regionName,

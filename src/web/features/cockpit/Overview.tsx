@@ -26,7 +26,7 @@ export function KpiTiles({ data, theme, drill }: Props) {
   const tile = (node: React.ReactNode, wide = false) => (
     <Col {...span} {...(wide && !theme.dark ? { xs: 24, sm: 16, lg: 8 } : {})} {...(wide && theme.dark ? { span: 8 } : {})}>
       <div style={{
-        height: '100%', padding: theme.dark ? '14px 20px' : '12px 16px', borderRadius: 8,
+        height: '100%', boxSizing: 'border-box', padding: theme.dark ? '14px 20px' : '12px 16px', borderRadius: 8,
         background: theme.dark ? theme.panel : '#fff', border: theme.dark ? '1px solid rgba(63,169,255,0.35)' : '1px solid #f0f0f0',
       }}>{node}</div>
     </Col>

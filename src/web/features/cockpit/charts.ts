@@ -61,8 +61,9 @@ export function gaugeOption(g: CockpitGaugeDto, title: string, th: Theme): Chart
         anchor: { show: false },
         title: { show: true, offsetCenter: [0, '62%'], color: th.subtext, fontSize: font(th, 13) },
         detail: {
-          valueAnimation: true, offsetCenter: [0, '8%'], fontSize: font(th, 24), fontWeight: 600, color: th.text,
-          formatter: () => (rate == null ? '—' : `${rate.toFixed(1)}%`),
+          valueAnimation: true, offsetCenter: [0, '8%'], fontSize: font(th, 22), fontWeight: 600, color: th.text,
+          // 100% and above without the decimal, so the figure fits inside a narrow gauge.
+          formatter: () => (rate == null ? '—' : `${rate >= 99.95 ? rate.toFixed(0) : rate.toFixed(1)}%`),
         },
         data: [{ value: rate ?? 0, name: title }],
       },
