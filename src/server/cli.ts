@@ -23,6 +23,8 @@ const HELP = `推进 Tuijin — 重点项目推进平台
   cards run --period ID [--user U]        亮牌评定（期间锁定时自动执行）
   escalate [--at YYYY-MM-DD]             问题超期逐级上报（定时任务执行）
   audit verify                           校验审计日志哈希链（断裂时退出码 1）
+  backup <file>                          备份整个数据库到一个文件（服务运行时也可，一致快照）
+  restore <file> [--force]               从备份恢复到空数据库（--force：先清空现有数据）；失败时不改动
   bulletin --region CODE --period ID --out FILE.docx [--user U]   生成并发布月度通报（同时写出 .xlsx 附件）
   user create --username U --password P --role R [--region CODE] [--name 姓名]
   token create --username U [--name 用途]  生成 API 令牌（只显示一次）
@@ -42,10 +44,12 @@ async function main(argv: string[]) {
   }
   const database = await openDatabase(config);
   try {
-    // A command that opened the folder itself brings the schema up to date first.
-    if (database.ownsEmbedded || cmd === 'migrate' || cmd === 'gen') await prepareDatabase(database);
+    // A command that opened the folder itself brings the schema up to date first (backup and
+    // restore take the database as it is: restore migrates to the archive's level itself).
+    const asIs = cmd === 'backup' || cmd === 'restore';
+    if ((database.ownsEmbedded && !asIs) || cmd === 'migrate' || cmd === 'gen') await prepareDatabase(database);
     const { db } = database;
-    if (cmd !== 'migrate' && cmd !== 'gen' && cmd !== 'seed') await (await import('./clock.ts')).loadClock(db);
+    if (cmd !== 'migrate' && cmd !== 'gen' && cmd !== 'seed' && !asIs) await (await import('./clock.ts')).loadClock(db);
     switch (cmd) {
       case 'migrate':
         console.log('数据库迁移完成');
@@ -120,6 +124,12 @@ async function main(argv: string[]) {
       case 'audit': {
         const { runAuditCommand } = await import('./cli/audit.ts');
         process.exitCode = await runAuditCommand(db, rest);
+        break;
+      }
+      case 'backup':
+      case 'restore': {
+        const { runBackupCommand, runRestoreCommand } = await import('./cli/backup.ts');
+        process.exitCode = await (cmd === 'backup' ? runBackupCommand : runRestoreCommand)(database, rest);
         break;
       }
       case 'user': {
