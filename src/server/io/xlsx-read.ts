@@ -36,7 +36,7 @@ interface ReaderInternals {
 
 /** Reads every sheet in workbook order; beyond `maxRows` non-empty rows a sheet's rows are only counted. */
 export async function readXlsx(buf: Buffer, opts: { maxRows?: number } = {}): Promise<SheetRows[]> {
-  const entries = new Map(guardXlsxZip(buf).map((e) => [e.name, e]));
+  const entries = new Map((await guardXlsxZip(buf)).map((e) => [e.name, e]));
   const open = (name: string) => {
     const e = entries.get(name);
     return e ? entryStream(buf, e) : null;

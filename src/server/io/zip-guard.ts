@@ -1,7 +1,8 @@
 // Checks an uploaded .xlsx (a zip) before any spreadsheet library touches it: the central
 // directory must be sane and small enough once inflated, so a zip bomb is refused without parsing.
-// The declared sizes may lie, so every entry is also inflated here with a hard output cap.
-import { inflateRawSync } from 'node:zlib';
+// The declared sizes may lie, so every entry is also inflated here, as a stream whose bytes are
+// counted and dropped: checking a sheet of a million rows costs no more memory than a small one.
+import { createInflateRaw } from 'node:zlib';
 import { AppError } from '../errors.ts';
 
 export const ZIP_LIMITS = {
@@ -33,7 +34,7 @@ const corrupt = (why: string) => new AppError('bad_file', `文件已损坏，无
 const bomb = (why: string) => new AppError('bad_file', `文件解压后过大，疑似压缩炸弹，已拒绝（${why}）`);
 
 /** Refuses anything that is not a zip, then anything whose entries would inflate too far. */
-export function guardXlsxZip(buf: Buffer, limits = ZIP_LIMITS): ZipEntry[] {
+export async function guardXlsxZip(buf: Buffer, limits = ZIP_LIMITS): Promise<ZipEntry[]> {
   if (buf.length >= 8 && buf.readUInt32BE(0) === 0xd0cf11e0) {
     throw new AppError('unsupported_file', '不支持旧版 .xls 或加密的工作簿，请在 Excel 中另存为 .xlsx 后再上传');
   }
@@ -50,7 +51,7 @@ export function guardXlsxZip(buf: Buffer, limits = ZIP_LIMITS): ZipEntry[] {
     if (e.uncompressedSize > limits.largeEntry && ratio > limits.maxRatio) throw bomb(`${e.name} 压缩比 ${Math.round(ratio)}:1`);
   }
   verifyContiguous(buf, entries, cdOffset);
-  for (const e of entries) verifyInflatedSize(buf, e);
+  for (const e of entries) await verifyInflatedSize(buf, e);
   return entries;
 }
 
@@ -132,7 +133,7 @@ function readCentralDirectory(buf: Buffer, limits: typeof ZIP_LIMITS): { entries
 }
 
 /** Inflates one entry with its declared size as the cap: an entry that lies about its size fails. */
-function verifyInflatedSize(buf: Buffer, e: ZipEntry): void {
+async function verifyInflatedSize(buf: Buffer, e: ZipEntry): Promise<void> {
   const h = e.localHeaderOffset;
   if (h + 30 > buf.length || buf.readUInt32LE(h) !== SIG_LOCAL) throw corrupt(`${e.name} 文件头损坏`);
   const start = h + 30 + buf.readUInt16LE(h + 26) + buf.readUInt16LE(h + 28);
@@ -143,14 +144,21 @@ function verifyInflatedSize(buf: Buffer, e: ZipEntry): void {
     return;
   }
   if (e.method !== 8) throw corrupt(`${e.name} 使用了不支持的压缩方式`);
-  let out: Buffer;
-  try {
-    out = inflateRawSync(buf.subarray(start, end), { maxOutputLength: Math.max(1, e.uncompressedSize) });
-  } catch (err) {
-    if ((err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') throw bomb(`${e.name} 实际大小超过声明`);
-    throw corrupt(`${e.name} 无法解压`);
-  }
-  if (out.length !== e.uncompressedSize) throw corrupt(`${e.name} 大小与声明不符`);
+  let size = 0;
+  await new Promise<void>((resolve, reject) => {
+    const inflate = createInflateRaw();
+    inflate.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > e.uncompressedSize) {
+        inflate.destroy();
+        reject(bomb(`${e.name} 实际大小超过声明`));
+      }
+    });
+    inflate.on('error', () => reject(corrupt(`${e.name} 无法解压`)));
+    inflate.on('end', () => resolve());
+    inflate.end(buf.subarray(start, end));
+  });
+  if (size !== e.uncompressedSize) throw corrupt(`${e.name} 大小与声明不符`);
 }
 
 function findEocd(buf: Buffer): number {
