@@ -19,8 +19,10 @@ export interface SheetRows {
   name: string;
   /** Rows by their Excel row number; cells by 1-based column index. Empty rows are absent. */
   rows: Map<number, Plain[]>;
-  /** Non-empty rows in the sheet, including any not kept in `rows` (see readXlsx's maxRows). */
+  /** Non-empty rows read: all of the sheet's, or `maxRows` + 1 where reading stopped (see readXlsx). */
   rowCount: number;
+  /** The sheet has more than `maxRows` non-empty rows: reading stopped there. */
+  truncated: boolean;
 }
 
 /** The parts of ExcelJS 4.4's WorkbookReader used here (not in its type declarations). */
@@ -34,7 +36,10 @@ interface ReaderInternals {
   _parseWorksheet(iterator: AsyncIterable<string>, sheetNo: string): Iterable<{ value: AsyncIterable<ExcelJS.Row> }>;
 }
 
-/** Reads every sheet in workbook order; beyond `maxRows` non-empty rows a sheet's rows are only counted. */
+/**
+ * Reads every sheet in workbook order. A sheet with more than `maxRows` non-empty rows is read no
+ * further (`truncated`): a million-row sheet costs what `maxRows` rows cost, not seconds of parsing.
+ */
 export async function readXlsx(buf: Buffer, opts: { maxRows?: number } = {}): Promise<SheetRows[]> {
   const entries = new Map((await guardXlsxZip(buf)).map((e) => [e.name, e]));
   const open = (name: string) => {
@@ -63,15 +68,20 @@ export async function readXlsx(buf: Buffer, opts: { maxRows?: number } = {}): Pr
       const target = targets.get(s.rId);
       const stream = target ? open(target.startsWith('/') ? target.slice(1) : `xl/${target.replace(/^\.\//, '')}`) : null;
       if (!stream) continue;
-      const sheet: SheetRows = { name: s.name, rows: new Map(), rowCount: 0 };
-      for (const { value: rows } of reader._parseWorksheet(stream, String(i + 1))) {
+      const sheet: SheetRows = { name: s.name, rows: new Map(), rowCount: 0, truncated: false };
+      read: for (const { value: rows } of reader._parseWorksheet(stream, String(i + 1))) {
         for await (const row of rows) {
           const cells = rowCells(row);
           if (!cells) continue;
           sheet.rowCount += 1;
-          if (sheet.rowCount <= maxRows) sheet.rows.set(row.number, cells);
+          if (sheet.rowCount > maxRows) {
+            sheet.truncated = true;
+            break read;
+          }
+          sheet.rows.set(row.number, cells);
         }
       }
+      if (sheet.truncated) stream.destroy();
       // A hidden helper sheet should not win over the ledger the user sees.
       (s.state && s.state !== 'visible' ? hidden : visible).push(sheet);
     }

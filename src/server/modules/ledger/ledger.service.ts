@@ -45,7 +45,7 @@ async function parseFile(db: Db, p: Principal, file: Buffer, fileName: string, o
   const max = opts.maxBytes ?? DEFAULT_MAX_BYTES;
   if (file.length > max) throw new AppError('payload_too_large', `文件过大（上限 ${Math.round(max / 1024 / 1024)} MB），请拆分后再导入`);
   if (file.length === 0) throw new AppError('bad_file', '文件是空的');
-  // Rows beyond the limit (plus room for titles and totals) are counted, not kept in memory.
+  // A sheet is read no further than the limit (plus room for titles and totals).
   const sheets = await readXlsx(file, { maxRows: IMPORT_MAX_ROWS + HEADER_SEARCH_ROWS + 100 });
   if (sheets.every((s) => s.rows.size === 0)) throw new AppError('bad_file', '工作簿是空的，没有任何数据');
 
@@ -58,9 +58,9 @@ async function parseFile(db: Db, p: Principal, file: Buffer, fileName: string, o
   if (dataRows.length === 0) {
     throw new AppError('bad_file', `工作表「${header.sheet.name}」第 ${header.headerRow} 行是表头，但下面没有数据行`);
   }
-  const total = dataRows.length + (header.sheet.rowCount - header.sheet.rows.size);
-  if (total > IMPORT_MAX_ROWS) {
-    throw new AppError('bad_file', `数据行共 ${total} 行，超过单次导入上限 ${IMPORT_MAX_ROWS} 行，请拆分为多个文件`);
+  if (header.sheet.truncated || dataRows.length > IMPORT_MAX_ROWS) {
+    const count = header.sheet.truncated ? `多于 ${IMPORT_MAX_ROWS} 行` : `共 ${dataRows.length} 行`;
+    throw new AppError('bad_file', `数据行${count}，超过单次导入上限 ${IMPORT_MAX_ROWS} 行，请拆分为多个文件`);
   }
   if (opts.mapping && Object.keys(opts.mapping).length) await remember(db, p, header, opts.mapping, remembered.get(header.signature));
   const year = opts.year ?? header.headerYear ?? Number(clockToday().slice(0, 4));
