@@ -131,6 +131,10 @@ describe('the daily run with a scheduler on each server', () => {
   });
 
   it('fired at the same moment, one server escalates and the other logs that it skipped', async () => {
+    // A session that ended two days ago goes; a live one stays.
+    await db.execute(sql`INSERT INTO sessions (id, user_id, csrf_token, expires_at)
+      SELECT 'expired-session', id, 'x', now() - interval '2 days' FROM users WHERE username = 'office'`);
+    const live = await signIn(B.app, 'dongOffice');
     const [a, b] = await Promise.all(schedulers.map((s) => s.runNow()));
     expect([a!.status, b!.status].sort()).toEqual(['done', 'skipped']);
     const [doer, skipper] = a!.status === 'done' ? ['A', 'B'] : ['B', 'A'];
@@ -161,6 +165,9 @@ describe('the daily run with a scheduler on each server', () => {
     const audits = await rows<{ n: number }>(sql`SELECT count(*)::int AS n FROM audit_log WHERE action IN ('escalate', 'accountability.added')`);
     expect(audits[0]!.n).toBe(5);
     expect(await duplicates()).toEqual({ events: [], notifications: [], entries: [] });
+    expect(logs[doer!]![0]).toContain('清理过期会话 1 个');
+    expect(await rows(sql`SELECT 1 FROM sessions WHERE id = 'expired-session'`)).toEqual([]);
+    expect((await sessionClient(A.app, live).get('/api/v1/auth/me')).statusCode).toBe(200);
   });
 
   it('a server that starts later the same day does not repeat the run', async () => {

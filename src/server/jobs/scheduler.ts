@@ -1,12 +1,14 @@
 // Scheduled work inside the server: every day at a fixed hour (China time) the roadblock ladder
 // climbs and overdue supervision orders go onto the accountability list — the same `escalate()`
-// that `npx tuijin escalate` runs, so a deployment needs no cron. A missed day is caught up at start.
+// that `npx tuijin escalate` runs, so a deployment needs no cron — and sessions that expired are
+// removed. A missed day is caught up at start.
 // A second timer seals the audit log into its hash chain every minute (modules/audit/audit.chain.ts).
 //
 // Several app servers may run this against one database (docs/scaling.md): the day's run is claimed
 // in the database first (jobs/claim.ts), so exactly one server does it and the others log that they
 // skipped; sealing takes an advisory lock without waiting, so a server finding another sealing skips
 // that minute.
+import { sql } from 'drizzle-orm';
 import { todayIso } from '../../domain/dates.ts';
 import type { Db } from '../db/client.ts';
 import { trySealAudit } from '../modules/audit/audit.chain.ts';
@@ -58,6 +60,12 @@ export interface SchedulerOptions {
   instance?: string;
 }
 
+/** Sessions that ended over a day ago (a sign-in writes one row; nothing else removes an expired one). */
+export async function purgeExpiredSessions(db: Db): Promise<number> {
+  const r = await db.execute(sql`DELETE FROM sessions WHERE expires_at < now() - interval '1 day'`);
+  return r.rowCount ?? 0;
+}
+
 function skippedText(day: string, h: JobRun | null): string {
   if (!h) return `定时任务（${day}）：已由其他服务器执行，本服务器跳过`;
   if (h.run > day) return `定时任务（${day}）：服务器 ${h.owner} 已执行更晚日期（${h.run}）的任务，本服务器跳过`;
@@ -84,7 +92,8 @@ export function startScheduler(db: Db, o: SchedulerOptions): Scheduler {
       }
       claimed = true;
       const r = await escalate(db, day);
-      const summary = `检查 ${r.checked} 个未办结问题，逾期 ${r.overdue} 个，升级 ${r.escalated.length} 个；督办单超期列入约谈 ${r.overdueOrders} 个`;
+      const purged = await purgeExpiredSessions(db);
+      const summary = `检查 ${r.checked} 个未办结问题，逾期 ${r.overdue} 个，升级 ${r.escalated.length} 个；督办单超期列入约谈 ${r.overdueOrders} 个；清理过期会话 ${purged} 个`;
       await finishJobRun(db, DAILY_JOB, day, instance, 'done', summary);
       o.log(`定时任务（${day}）：${summary}`);
       return { status: 'done', day, summary };
