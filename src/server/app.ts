@@ -13,6 +13,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from './context.ts';
+import { databaseHealth } from './db/client.ts';
 import { registerAuth } from './plugins/auth.ts';
 import { frameworkErrors, registerErrorHandlers } from './plugins/errors.ts';
 import { registerInputGuard } from './plugins/input-guard.ts';
@@ -74,7 +75,12 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean; serveW
   registerAuth(app, ctx.database.db);
   registerInputGuard(app);
 
-  app.get('/api/health', { schema: { hide: true } }, async () => ({ ok: true }));
+  // ?db=1 also asks the database (load balancers); the plain check never waits for it.
+  app.get('/api/health', { schema: { hide: true } }, async (req, reply) => {
+    if (!(req.query as Record<string, string>).db) return { ok: true };
+    const state = await databaseHealth(ctx.database.pool);
+    return reply.code(state === 'down' ? 503 : 200).send({ ok: state !== 'down', database: state });
+  });
 
   await app.register(
     async (api) => {

@@ -47,8 +47,12 @@ export async function openDatabase(
     // instead of holding up the pool.
     pool = new pg.Pool({ host: socketDir, user: 'postgres', database: 'postgres', max: opts.poolSize ?? 4 });
   }
-  // An idle client that loses its server (PostgreSQL restarted) must not crash the process.
+  // A client that loses its server (PostgreSQL stopped or restarted) must not crash the process: the
+  // pool hears it while the client is idle, this listener while it is checked out between two
+  // queries (a FATAL 57P01 then arrives with no query to fail). Either way the pool discards the
+  // client, and the next request connects afresh: the server recovers without a restart.
   pool.on('error', () => {});
+  pool.on('connect', (client) => client.on('error', () => {}));
   const db = drizzle(pool, { schema });
   return {
     db,
@@ -60,6 +64,21 @@ export async function openDatabase(
       await host?.stop();
     },
   };
+}
+
+/**
+ * Whether the database answers a trivial query: 'down' when it cannot be reached, 'busy' when it has
+ * not answered within the time (PGlite's one session held by a long transaction), else 'up'.
+ */
+export async function databaseHealth(pool: pg.Pool, timeoutMs = 2_000): Promise<'up' | 'busy' | 'down'> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<'busy'>((resolve) => (timer = setTimeout(() => resolve('busy'), timeoutMs)));
+  const probe = pool.query('SELECT 1').then(() => 'up' as const, () => 'down' as const);
+  try {
+    return await Promise.race([probe, late]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 export async function runMigrations(database: Database): Promise<void> {

@@ -39,7 +39,9 @@ export function registerErrorHandlers(app: FastifyInstance, opts: { spa?: boolea
     }
     if (isDatabaseUnavailable(err)) {
       req.log.warn({ err }, 'database unavailable');
-      return reply.code(503).send({ error: { code: 'unavailable', message: '数据库暂时不可用，请稍后重试', details: [] } });
+      // The pool drops the broken connections and opens new ones on the next request: no restart needed.
+      return reply.code(503).header('retry-after', '5')
+        .send({ error: { code: 'database_unavailable', message: '数据库暂时不可用，请稍后重试', details: [] } });
     }
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
       return reply.code(err.statusCode).send({ error: { code: 'validation_failed', message: err.message, details: [] } });
@@ -69,12 +71,15 @@ export function frameworkErrors(err: FastifyError, req: FastifyRequest, reply: F
   void reply.code(500).send({ error: { code: 'internal', message: '服务器内部错误', details: [] } });
 }
 
+/** The database cannot be reached, or dropped the connection, or is shutting down or starting up: the
+ * error itself or its cause (Drizzle wraps the driver's error in one of its own). */
 function isDatabaseUnavailable(err: unknown): boolean {
-  const code = (err as { code?: string }).code;
-  return (
-    code === 'ECONNREFUSED' || code === 'ECONNRESET' || code === 'ENOENT' || code === '57P01' || code === '57P03' ||
-    /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect/i.test(String((err as Error).message))
-  );
+  for (let e = err as { code?: unknown; message?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 5; e = e.cause as typeof e, depth++) {
+    const code = String(e.code ?? '');
+    if (['ECONNREFUSED', 'ECONNRESET', 'ENOENT', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', '57P01', '57P02', '57P03', '53300'].includes(code) || code.startsWith('08')) return true;
+    if (/Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect|not queryable|Client was closed/i.test(String(e.message ?? ''))) return true;
+  }
+  return false;
 }
 
 /** A page of the web app (served index.html), as opposed to an API call or a missing asset file. */
