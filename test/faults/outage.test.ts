@@ -10,7 +10,9 @@
 //   start, on the cluster FAULTS_PG_URL points at (e.g. FAULTS_PG_CLUSTER="15 faults"
 //   FAULTS_PG_URL=postgres://postgres@127.0.0.1:3149/postgres). It stops every database of that
 //   cluster, so CI leaves it off; give it a cluster of its own (not TEST_DATABASE_URL's: the suite's
-//   own connection there would not survive the stop).
+//   own connection there would not survive the stop), e.g. as root:
+//     pg_createcluster 15 faults -p 3149 && pg_ctlcluster 15 faults start
+//     (and `host all all 127.0.0.1/32 trust` in /etc/postgresql/15/faults/pg_hba.conf)
 import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import type { Database } from '../../src/server/db/client.ts';
@@ -73,6 +75,10 @@ describe.runIf(pgRestart)(`PostgreSQL stopped and started (pg_ctlcluster ${clust
   beforeAll(async () => {
     if (cluster.length !== 2 || !process.env.FAULTS_PG_URL) {
       throw new Error('FAULTS_PG_RESTART=1 needs FAULTS_PG_CLUSTER ("<version> <name>") and FAULTS_PG_URL (a database on that cluster)');
+    }
+    const where = (u: string) => `${new URL(u).hostname}:${new URL(u).port || 5432}`;
+    if (process.env.TEST_DATABASE_URL && where(process.env.TEST_DATABASE_URL) === where(process.env.FAULTS_PG_URL)) {
+      throw new Error('FAULTS_PG_URL is on the same PostgreSQL as TEST_DATABASE_URL: stopping it would take the test run down with it');
     }
     engine = await faultsEngine('pgstop', process.env.FAULTS_PG_URL);
     database = await engine.connect();
