@@ -83,7 +83,7 @@ export async function faultsEngine(label: string, url = process.env.TEST_DATABAS
   };
 }
 
-export function poolDatabase(pool: pg.Pool, engine: 'pglite' | 'postgres'): Database {
+function poolDatabase(pool: pg.Pool, engine: 'pglite' | 'postgres'): Database {
   // The server may be killed under this pool: a dropped idle client must not crash the test.
   pool.on('error', () => {});
   return {
