@@ -166,10 +166,12 @@ async function runScenario(s: Scenario, ctx: BenchContext, pid: number): Promise
 }
 
 async function main() {
+  // The machine's load is part of the result: the figures of a shared machine are not its capacity.
+  const loadAtStart = os.loadavg().map((x) => x.toFixed(1)).join(' / ');
   const results: EngineResult[] = [];
   let port = 3290;
   for (const e of engines) results.push(await runEngine(e, port++));
-  const text = renderResults(results, { scale, date: new Date(), machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}，内存 ${(os.totalmem() / 2 ** 30).toFixed(0)} GB，${os.type()} ${os.release()}，Node ${process.version}` });
+  const text = renderResults(results, { scale, date: new Date(), machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}，内存 ${(os.totalmem() / 2 ** 30).toFixed(0)} GB，${os.type()} ${os.release()}，Node ${process.version}；开始时负载 ${loadAtStart}，结束时 ${os.loadavg().map((x) => x.toFixed(1)).join(' / ')}（1/5/15 分钟，其他进程也计在内）` });
   console.log(`\n${text}`);
   fs.mkdirSync(path.dirname(outFile), { recursive: true });
   fs.writeFileSync(outFile, text);
