@@ -32,5 +32,12 @@ export async function readUpload(
     }
   }
   if (!file) throw invalid(o.missing, [{ field: 'file', message: '缺少文件' }]);
+  // The name and the text fields are stored as text, where PostgreSQL refuses a NUL character.
+  for (const [field, text] of [['file', fileName], ...Object.entries(fields)] as const) {
+    if (text.includes('\u0000')) {
+      const message = field === 'file' ? '文件名不能包含空字符（\\u0000）' : '不能包含空字符（\\u0000）';
+      throw invalid(`${field === 'file' ? '' : `${field} `}${message}`, [{ field, message }]);
+    }
+  }
   return { file, fileName, fields };
 }
