@@ -1,9 +1,11 @@
 // Roadblock attachments (type by content, ≤ 20 MB, download only to those who see the roadblock),
 // the office's working-day adjustments (which move the deadlines) and the per-region settings.
+import { deflateRawSync } from 'node:zlib';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { clock } from '../src/server/clock.ts';
 import { buildTestApp, login, type Client, type TestApp } from './helpers/app.ts';
 import { buildProject, createOrg, createUser, REGIONS, seedTestRegions } from './helpers/factories.ts';
+import { rawZip } from './helpers/xlsx.ts';
 
 let t: TestApp;
 let office: Client, countyOffice: Client, owner: Client, dept: Client, otherDept: Client;
@@ -24,7 +26,9 @@ const upload = (cl: Client, file: Buffer, name: string, id = ids.problem) =>
 
 const PDF = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(200, 0x20), Buffer.from('%%EOF\n')]);
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64)]);
-const ZIP = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(64)]);
+/** The smallest Office container the server takes: the parts list and a document part. */
+const part = (name: string, text: string) => ({ name, data: deflateRawSync(Buffer.from(text)), realSize: Buffer.byteLength(text) });
+const ZIP = rawZip([part('[Content_Types].xml', '<Types/>'), part('word/document.xml', '<document/>')]);
 const OLE = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(64)]);
 
 beforeAll(async () => {

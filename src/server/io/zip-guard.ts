@@ -33,15 +33,26 @@ const notXlsx = () => new AppError('unsupported_file', '文件不是 Excel 工�
 const corrupt = (why: string) => new AppError('bad_file', `文件已损坏，无法读取（${why}）`);
 const bomb = (why: string) => new AppError('bad_file', `文件解压后过大，疑似压缩炸弹，已拒绝（${why}）`);
 
-/** Refuses anything that is not a zip, then anything whose entries would inflate too far. */
+/** Refuses anything that is not a zip holding a workbook, then anything whose entries would inflate too far. */
 export async function guardXlsxZip(buf: Buffer, limits = ZIP_LIMITS): Promise<ZipEntry[]> {
   if (buf.length >= 8 && buf.readUInt32BE(0) === 0xd0cf11e0) {
     throw new AppError('unsupported_file', '不支持旧版 .xls 或加密的工作簿，请在 Excel 中另存为 .xlsx 后再上传');
   }
   if (buf.length < 30 || buf.readUInt32LE(0) !== SIG_LOCAL) throw notXlsx();
+  return guardZip(buf, (names) => {
+    if (!names.has('[Content_Types].xml') || !names.has('xl/workbook.xml')) throw notXlsx();
+  }, limits);
+}
+
+/**
+ * Refuses a zip whose directory is broken or whose entries would inflate too far (declared or
+ * real). `expect` sees the entry names first, before anything is inflated, and throws for a zip
+ * that does not hold what the caller takes (an Office document's parts, say).
+ */
+export async function guardZip(buf: Buffer, expect: (names: Set<string>) => void, limits = ZIP_LIMITS): Promise<ZipEntry[]> {
+  if (buf.length < 30 || buf.readUInt32LE(0) !== SIG_LOCAL) throw corrupt('不是 zip 格式');
   const { entries, cdOffset } = readCentralDirectory(buf, limits);
-  const names = new Set(entries.map((e) => e.name));
-  if (!names.has('[Content_Types].xml') || !names.has('xl/workbook.xml')) throw notXlsx();
+  expect(new Set(entries.map((e) => e.name)));
 
   let total = 0;
   for (const e of entries) {

@@ -16,6 +16,7 @@ import {
 import type { WorkdayAdjustments } from '../../../domain/workdays.ts';
 import type { Db, DbOrTx, Tx } from '../../db/client.ts';
 import { AppError, conflict, invalid, notFound } from '../../errors.ts';
+import { guardZip } from '../../io/zip-guard.ts';
 import { requireOffice } from '../access/access.policy.ts';
 import type { Principal } from '../access/principal.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
@@ -295,6 +296,9 @@ const OOXML: Record<string, string> = {
   pptx: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
 };
 const OLE: Record<string, string> = { doc: 'application/msword', xls: 'application/vnd.ms-excel', ppt: 'application/vnd.ms-powerpoint' };
+/** The folder an Office document keeps its parts in: a container without it is some other zip. */
+const OOXML_FOLDER: Record<string, string> = { docx: 'word/', xlsx: 'xl/', pptx: 'ppt/' };
+const extOf = (fileName: string) => /\.([a-z0-9]+)$/i.exec(fileName)?.[1]?.toLowerCase() ?? '';
 
 /**
  * The type of an attachment by its first bytes: PDF, JPEG/PNG/WebP/HEIC, and Office documents
@@ -305,10 +309,29 @@ export function attachmentType(buf: Buffer, fileName: string): string | null {
   if (buf.length >= 5 && buf.toString('latin1', 0, 5) === '%PDF-') return 'application/pdf';
   const image = imageType(buf);
   if (image) return image;
-  const ext = /\.([a-z0-9]+)$/i.exec(fileName)?.[1]?.toLowerCase() ?? '';
+  const ext = extOf(fileName);
   if (buf.length >= 4 && buf.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) return OOXML[ext] ?? null;
   if (buf.length >= 8 && buf.subarray(0, 8).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))) return OLE[ext] ?? null;
   return null;
+}
+
+/**
+ * An Office document (a zip) must be one that opens: not cut short, not a zip bomb (the ledger
+ * import's guard), holding Office parts. Others would be stored and handed to whoever opens them.
+ */
+async function requireOfficeZip(buf: Buffer, fileName: string): Promise<void> {
+  const folder = OOXML_FOLDER[extOf(fileName)];
+  if (!folder) return;
+  try {
+    await guardZip(buf, (names) => {
+      if (!names.has('[Content_Types].xml') || ![...names].some((n) => n.startsWith(folder))) {
+        throw new AppError('unsupported_file', '文件扩展名是 Office 文档，内容却不是，请检查后重新上传');
+      }
+    });
+  } catch (err) {
+    if (!(err instanceof AppError)) throw err;
+    throw new AppError(err.code, err.message, [{ field: 'file', message: err.message }]);
+  }
 }
 
 export async function addAttachment(db: Db, p: Principal, id: string, file: { buffer: Buffer; fileName: string }): Promise<ProblemAttachmentDto> {
@@ -321,6 +344,7 @@ export async function addAttachment(db: Db, p: Principal, id: string, file: { bu
     const message = '只能上传 PDF、图片（JPEG/PNG/WebP/HEIC）或 Office 文档（Word、Excel、PowerPoint），按文件内容识别';
     throw new AppError('unsupported_file', message, [{ field: 'file', message }]);
   }
+  await requireOfficeZip(file.buffer, file.fileName);
   return db.transaction(async (tx) => {
     const { row, f } = await loadVisible(tx, p, id);
     policy.requireAttach(p, f);
