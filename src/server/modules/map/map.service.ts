@@ -7,6 +7,7 @@ import { periodLabel } from '../../../domain/reporting.ts';
 import type { Db, DbOrTx } from '../../db/client.ts';
 import { AppError, invalid, notFound } from '../../errors.ts';
 import { bundledFor } from '../../geo/bundled.ts';
+import { nulField } from '../../plugins/input-guard.ts';
 import type { BoundaryCollection, BoundaryFeature } from '../../geo/geojson.ts';
 import { requireAdmin } from '../access/access.policy.ts';
 import type { Principal } from '../access/principal.ts';
@@ -82,6 +83,9 @@ export async function uploadBoundaries(db: Db, p: Principal, regionCode: string,
     } catch {
       throw invalid('文件不是有效的 JSON，请上传 GeoJSON（.geojson / .json）文件', [{ field: 'file', message: '不是有效的 JSON' }]);
     }
+    // A name from the file is stored (sourceName), and PostgreSQL refuses a NUL character in jsonb.
+    const nul = nulField(json);
+    if (nul !== null) throw invalid(`边界文件中 ${nul || '内容'} 含有空字符（\\u0000）`, [{ field: nul || 'file', message: '不能包含空字符（\\u0000）' }]);
   }
   const subRegions = await childRegions(db, region.code);
   if (!subRegions.length) throw invalid(`${region.name}没有下辖区域，无需上传边界`, [{ field: 'regionCode', message: '没有下辖区域' }]);
