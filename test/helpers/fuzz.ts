@@ -171,7 +171,9 @@ function jsonMutations(s: Schema, at: Path, required: boolean, ctx: SampleContex
   const types = typesOf(s);
   if (required) add('missing', OMIT, 'reject');
   if (!types.has('null')) add('null', null, 'reject');
-  const wrong = [42, '文本', true, { 键: '值' }, [1]].filter((v) => !types.has(jsonType(v)));
+  // The most confusable wrong type first: a list for an object, an object for a list, text for a number.
+  const confusable: Record<string, unknown[]> = { object: [[{ 键: '值' }]], array: [{ 0: '值' }], number: ['42'], boolean: ['true'] };
+  const wrong = [...(confusable[s.type === 'integer' ? 'number' : s.type ?? ''] ?? []), 42, '文本', true, { 键: '值' }, [1]].filter((v) => !types.has(jsonType(v)));
   for (const v of wrong.slice(0, 1)) add(`wrong type ${jsonType(v)}`, v, 'reject');
   if (isMoney(s)) {
     const negativeAllowed = /负数/.test(s.description ?? '');
