@@ -16,17 +16,44 @@ import { loadReportScope, requireActive, requireOpen } from './reports.service.t
 
 export const PHOTO_MAX_BYTES = 10 * 1024 * 1024;
 
-/** JPEG, PNG, WebP or HEIC/HEIF by magic bytes; null for anything else. */
+/**
+ * JPEG, PNG, WebP or HEIC/HEIF by their first bytes: the signature and the header that follows it
+ * (a JPEG's frame header, a PNG's IHDR, a WebP's image chunk, a HEIF's ftyp box). A signature
+ * followed by something else — text, a page, zeros — is not a picture: null, as for anything else.
+ */
 export function imageType(buf: Buffer): string | null {
-  if (buf.length >= 3 && buf[0] === 0xff && buf[1] === 0xd8 && buf[2] === 0xff) return 'image/jpeg';
-  if (buf.length >= 8 && buf.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'image/png';
-  if (buf.length >= 12 && buf.toString('latin1', 0, 4) === 'RIFF' && buf.toString('latin1', 8, 12) === 'WEBP') return 'image/webp';
-  if (buf.length >= 12 && buf.toString('latin1', 4, 8) === 'ftyp') {
+  if (isJpeg(buf)) return 'image/jpeg';
+  if (buf.length >= 24 && buf.subarray(0, 8).equals(PNG_SIGNATURE) && buf.readUInt32BE(8) === 13 && buf.toString('latin1', 12, 16) === 'IHDR'
+    && buf.readUInt32BE(16) > 0 && buf.readUInt32BE(20) > 0) return 'image/png';
+  if (buf.length >= 16 && buf.toString('latin1', 0, 4) === 'RIFF' && buf.toString('latin1', 8, 12) === 'WEBP'
+    && ['VP8 ', 'VP8L', 'VP8X'].includes(buf.toString('latin1', 12, 16))) return 'image/webp';
+  if (buf.length >= 16 && buf.toString('latin1', 4, 8) === 'ftyp' && buf.readUInt32BE(0) >= 16 && buf.readUInt32BE(0) <= buf.length) {
     const brand = buf.toString('latin1', 8, 12);
     if (['heic', 'heix', 'hevc', 'hevx', 'heim', 'heis'].includes(brand)) return 'image/heic';
     if (['mif1', 'msf1'].includes(brand)) return 'image/heif';
   }
   return null;
+}
+
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+/** Start of image, then marker segments (EXIF and the like) up to a frame header with a width. */
+function isJpeg(b: Buffer): boolean {
+  if (b.length < 4 || b[0] !== 0xff || b[1] !== 0xd8 || b[2] !== 0xff) return false;
+  let p = 2;
+  while (p + 4 <= b.length) {
+    if (b[p] !== 0xff) return false;
+    const marker = b[p + 1]!;
+    if (marker === 0xff) { p += 1; continue; }
+    if (marker === 0x01 || (marker >= 0xd0 && marker <= 0xd8)) { p += 2; continue; }
+    if (marker === 0xd9 || marker === 0xda) return false;
+    const length = b.readUInt16BE(p + 2);
+    if (length < 2) return false;
+    // SOF0–SOF15 but DHT (C4), JPG (C8) and DAC (CC): precision, height, width.
+    if (marker >= 0xc0 && marker <= 0xcf && ![0xc4, 0xc8, 0xcc].includes(marker)) return p + 9 <= b.length && b.readUInt16BE(p + 7) > 0;
+    p += 2 + length;
+  }
+  return false;
 }
 
 export interface PhotoExif {
