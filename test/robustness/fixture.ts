@@ -11,8 +11,11 @@ import { createPerson, createUser, REGIONS } from '../helpers/factories.ts';
 import { openPeriod, reportUrl } from '../helpers/reporting.ts';
 import { setPlan } from '../helpers/stats.ts';
 
-/** The first bytes a JPEG must have, enough for the server to take it as a photo. */
-export const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(60), Buffer.from([0xff, 0xd9])]);
+/** The smallest JPEG (1×1, grey). */
+export const JPEG = Buffer.from(
+  '/9j/4AAQSkZJRgABAQEASABIAAD/2wBDAP//////////////////////////////////////////////////////////////////////////////////////wgALCAABAAEBAREA/8QAFBABAAAAAAAAAAAAAAAAAAAAAP/aAAgBAQABPxA=',
+  'base64',
+);
 export const PDF = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(200, 0x20), Buffer.from('%%EOF\n')]);
 
 /** A multipart/form-data body with the file in field `file` and text fields beside it. */

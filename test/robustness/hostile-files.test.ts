@@ -2,7 +2,7 @@
 // (dry run and commit), a report's site photos, a roadblock's attachments and the war map's county
 // borders. Not a spreadsheet, an old .xls, a PDF, a truncated zip, three zip bombs, a sheet of a
 // million rows (generated as a stream), the wrong sheet, formulas without values, images that are
-// not images, an empty file, a request that is not multipart, NUL in the file name and fields,
+// not images (named so, or an image's signature followed by something else), an empty file, a request that is not multipart, NUL in the file name and fields,
 // GeoJSON that nests too deep or hides a NUL; and 200 MB streamed over a real socket. Each is
 // refused with a 4xx in the error shape and in Chinese, and no table of the database changes.
 import http from 'node:http';
@@ -101,6 +101,8 @@ const CORPUS: Hostile[] = [
   { what: 'an HTML page named .jpg', file: () => HTML, fileName: '现场.jpg', contentType: 'image/jpeg' },
   { what: 'an SVG with scripts named .png', file: () => SVG, fileName: '现场.png', contentType: 'image/png' },
   { what: 'a Windows program named .jpg', file: () => EXE, fileName: '现场.jpg', contentType: 'image/jpeg' },
+  { what: 'a JPEG signature followed by a web page', file: () => Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), HTML]), fileName: '现场.jpg', contentType: 'image/jpeg' },
+  { what: 'a PNG signature followed by zeros', file: () => Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), Buffer.alloc(64)]), fileName: '现场.png', contentType: 'image/png' },
   { what: 'an empty file', file: () => Buffer.alloc(0), fileName: '空.xlsx', contentType: XLSX },
   { what: 'a good file whose name holds NUL', file: 'good', fileName: 'a\u0000.xlsx', contentType: XLSX },
   { what: 'a good file with text fields holding NUL', file: 'good', fileName: '台账.xlsx', contentType: XLSX, fields: { caption: '说明\u0000', source: '来源\u0000', mapping: '{"a\u0000":"code"}' } },
