@@ -5,6 +5,7 @@
 // older migration level is restored at its level and migrated on. Runs on PGlite, and on PostgreSQL
 // when TEST_DATABASE_URL is set; the command line part runs on PGlite folders (its socket path).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -54,6 +55,40 @@ const sequences = async (pool: pg.Pool) => {
 };
 
 const migrations = (pool: pg.Pool) => rowsOf<{ hash: string; created_at: number }>(pool, 'SELECT hash, created_at FROM drizzle.__drizzle_migrations ORDER BY created_at');
+
+/**
+ * The archive with the first row of a table changed and every hash made to match again, as a
+ * faulty program (not a damaged disk) might write it: only the database can object.
+ */
+function forge(bytes: Buffer, table: string, change: (row: Record<string, string | null>) => void): Buffer {
+  const lines = zlib.gunzipSync(bytes).toString('utf8').trimEnd().split('\n');
+  const manifest = JSON.parse(lines[0]!) as { tables: { name: string; columns: string[] }[] };
+  const sha = () => createHash('sha256');
+  const whole = sha().update(lines[0]! + '\n');
+  let at = 0;
+  let hash = sha();
+  let changed = false;
+  for (let i = 1; i < lines.length - 1; i++) {
+    const t = manifest.tables[at]!;
+    if (lines[i]!.startsWith('[')) {
+      if (t.name === table && !changed) {
+        const values = JSON.parse(lines[i]!) as (string | null)[];
+        const row = Object.fromEntries(t.columns.map((c, j) => [c, values[j]!]));
+        change(row);
+        lines[i] = JSON.stringify(t.columns.map((c) => row[c]));
+        changed = true;
+      }
+      hash.update(lines[i]! + '\n');
+    } else {
+      lines[i] = JSON.stringify({ ...JSON.parse(lines[i]!), sha256: hash.digest('hex') });
+      hash = sha();
+      at += 1;
+    }
+    whole.update(lines[i]! + '\n');
+  }
+  lines[lines.length - 1] = JSON.stringify({ ...JSON.parse(lines.at(-1)!), sha256: whole.digest('hex') });
+  return zlib.gzipSync(lines.join('\n') + '\n');
+}
 
 /** The refusal a restore ends with (it must fail, and with our own error). */
 async function refusal(run: Promise<unknown>): Promise<string> {
@@ -181,6 +216,25 @@ describe('round trip', () => {
       expect(await snapshot(target.pool), name).toEqual(before);
     }
     expect(await refusal(restoreDatabase(target, path.join(dir, 'missing.gz')))).toContain('找不到备份文件');
+  }, 300_000);
+
+  it('names the table and the database’s objection when an intact archive holds rows the schema refuses', async () => {
+    const bytes = fs.readFileSync(archive);
+    const cases: [string, Buffer, RegExp][] = [
+      ['bad-uuid.gz', forge(bytes, 'users', (u) => { u.id = '不是编号'; }), /表 users 的数据无法载入：.*uuid/],
+      ['orphan.gz', forge(bytes, 'users', (u) => { u.region_code = '999999'; }), /备份中的数据不满足数据库的约束：.*users_region_code_regions_code_fk/],
+    ];
+    for (const [name, content, expected] of cases) {
+      const file = path.join(dir, name);
+      fs.writeFileSync(file, content);
+      expect(await refusal(restoreDatabase(target, file, { force: true })), name).toMatch(expected);
+      expect(await snapshot(target.pool), name).toEqual(before);
+    }
+    // The forger itself is sound: with nothing changed its archive restores.
+    const same = path.join(dir, 'same.gz');
+    fs.writeFileSync(same, forge(bytes, 'users', () => {}));
+    await restoreDatabase(target, same, { force: true });
+    expect(await snapshot(target.pool)).toEqual(before);
   }, 300_000);
 });
 

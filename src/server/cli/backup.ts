@@ -15,6 +15,9 @@ export async function runBackupCommand(database: Database, args: string[]): Prom
     return 2;
   }
   const started = Date.now();
+  if (database.engine === 'pglite' && !database.ownsEmbedded) {
+    console.log('经由正在运行的服务备份：内嵌数据库只有一个会话，备份期间（约每百万行半分钟）服务的数据库请求排队等待');
+  }
   const r = await backupDatabase(database, positionals[0]!, (line) => console.log(line));
   const rows = r.digests.reduce((n, d) => n + d.rows, 0);
   console.log(`已备份 ${r.digests.length} 张表、${rows} 行到 ${positionals[0]}（${(r.bytes / 1024 / 1024).toFixed(1)} MB，迁移级别 ${r.manifest.migrations.length}，用时 ${seconds(started)} 秒）`);
