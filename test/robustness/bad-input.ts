@@ -1,7 +1,7 @@
 // The bad-input suite (run by bad-input.body.test.ts and bad-input.query.test.ts, one half of the
-// endpoints each so each file stays well under a minute). Every API endpoint is fed bad requests
-// generated from its own schema (the OpenAPI document the app
-// serves, itself generated from the zod contract): wrong types per field, missing required fields,
+// endpoints each, so each file stays well under a minute). Every API endpoint is fed bad requests
+// generated from its own schema (the OpenAPI document the app serves, itself generated from the
+// zod contract): wrong types per field, missing required fields,
 // lengths and bounds crossed, 100k-character strings, NUL bytes, emoji and RTL text, bad dates and
 // uuids, huge and non-finite numbers, broken and hostile JSON, and random hostile values at one to
 // three fields at once (fast-check, fixed seed). Sent as an administrator with the ids of real
@@ -35,6 +35,7 @@ const COERCED = new Set([
 
 let f: Fixture;
 let admin: Client;
+const sent: Sent = { catalogue: 0, raw: 0, random: 0, status: {} };
 
 /** The real record behind a field or path parameter of this endpoint. */
 function contextOf(ep: Endpoint): SampleContext {
@@ -64,6 +65,12 @@ const encode = (s: string) => Array.from(Buffer.from(s, 'utf8'), (b) => `%${b.to
 let ip = 0;
 
 async function send(ep: Endpoint, mutations: Mutation[], raw?: { payload: string | Buffer; contentType: string }): Promise<LightMyRequestResponse> {
+  const res = await request(ep, mutations, raw);
+  sent.status[res.statusCode] = (sent.status[res.statusCode] ?? 0) + 1;
+  return res;
+}
+
+async function request(ep: Endpoint, mutations: Mutation[], raw?: { payload: string | Buffer; contentType: string }): Promise<LightMyRequestResponse> {
   const ctx = contextOf(ep);
   const params: Record<string, unknown> = Object.fromEntries(ep.params.map((p) => [p.name, sample(p.schema, p.name, ctx)]));
   const query: Record<string, unknown> = Object.fromEntries(ep.query.filter((p) => p.required).map((p) => [p.name, sample(p.schema, p.name, ctx)]));
@@ -132,10 +139,10 @@ async function judge(res: LightMyRequestResponse, expect: Expect, fields: string
 
 const fieldOf = (m: Mutation) => m.at.join('.');
 
-interface Sent { catalogue: number; raw: number; random: number }
+interface Sent { catalogue: number; raw: number; random: number; status: Record<number, number> }
 
 /** The catalogue of single violations, the raw bodies, then random hostile values (fast-check). */
-async function checkEndpoint(ep: Endpoint, sent: Sent): Promise<void> {
+async function checkEndpoint(ep: Endpoint): Promise<void> {
   const problems: string[] = [];
   const catalogue = mutationsOf(ep, contextOf(ep)).map((m) => ({
     m, expect: COERCED.has(`${ep.method} ${ep.path} ${fieldOf(m)}`) && /^wrong type (boolean|array|string)$/.test(m.kind) ? 'survive' as const : m.expect,
@@ -180,16 +187,15 @@ export async function badInputSuite(title: string, pick: (ep: Endpoint) => boole
   const t = await buildTestApp();
   const endpoints = endpointsOf((await t.app.inject({ method: 'GET', url: '/api/docs/json' })).json())
     .filter((ep) => (ep.params.length + ep.query.length > 0 || ep.body) && pick(ep));
-  const sent: Sent = { catalogue: 0, raw: 0, random: 0 };
   beforeAll(async () => {
     f = await buildFixture(t);
     admin = f.admin;
   });
   afterAll(async () => {
-    console.log(`${title}: ${endpoints.length} endpoints; ${sent.catalogue} single violations, ${sent.raw} raw bodies, ${sent.random} random requests`);
+    console.log(`${title}: ${endpoints.length} endpoints; ${sent.catalogue} single violations, ${sent.raw} raw bodies, ${sent.random} random requests; answers by status ${JSON.stringify(sent.status)}`);
     await t.close();
   });
   describe(title, () => {
-    for (const ep of endpoints) it(`${ep.method} ${ep.path}`, () => checkEndpoint(ep, sent));
+    for (const ep of endpoints) it(`${ep.method} ${ep.path}`, () => checkEndpoint(ep));
   });
 }
