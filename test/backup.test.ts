@@ -161,6 +161,7 @@ describe('round trip', () => {
     expect(b.manifest.migrations).toEqual((await migrations(source.database.pool)).map((m) => ({ hash: m.hash, createdAt: Number(m.created_at) })));
     expect(Object.fromEntries(b.digests.map((d) => [d.name, d.rows]))).toEqual(Object.fromEntries(Object.entries(before).map(([n, r]) => [n, r.length])));
     expect(b.digests.every((d) => /^[0-9a-f]{64}$/.test(d.sha256))).toBe(true);
+    expect(fs.statSync(archive).mode & 0o777, 'password hashes inside: owner only').toBe(0o600);
     // Parents before children: regions before organisations before projects before reports before their events.
     const order = b.manifest.tables.map((t) => t.name);
     const pairs: [string, string][] = [['regions', 'organizations'], ['organizations', 'projects'], ['projects', 'progress_reports'], ['progress_reports', 'report_events'], ['users', 'report_events']];

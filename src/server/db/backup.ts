@@ -9,8 +9,10 @@
 //   last     the trailer {"end", "tables": [{name, rows, sha256}], "sha256"} (SHA-256 of every line
 //            before it), so a cut, reordered or edited archive is refused.
 // A backup reads every table in one snapshot (SERIALIZABLE READ ONLY DEFERRABLE on PostgreSQL;
-// PGlite has one session, REPEATABLE READ). A restore runs in one transaction: a failed or refused
-// restore leaves the database as it was.
+// PGlite has one session, REPEATABLE READ; a server on it waits meanwhile). A restore runs in one
+// transaction — schema to the archive's level, foreign keys, plain indexes and the tables' own
+// triggers off, rows in, keys and indexes made again, sequences set, later migrations — so a failed
+// or refused restore leaves the database as it was.
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { Readable } from 'node:stream';
@@ -200,7 +202,8 @@ async function userTriggers(c: pg.ClientBase, on: boolean): Promise<void> {
 
 /**
  * Writes the archive to `file` (through `file`.partial, renamed when complete, so a failed backup
- * never leaves something that looks like one). Returns the manifest and each table's digest.
+ * never leaves something that looks like one), readable by its owner only: it holds password
+ * hashes and sessions. Returns the manifest and each table's digest.
  */
 export async function backupDatabase(
   database: Pick<Database, 'pool' | 'engine'>, file: string, progress: Progress = () => {},
@@ -217,6 +220,7 @@ export async function backupDatabase(
       tables.push({ ...t, rows: Number(n.rows[0]!.n) });
     }
     const manifest: Manifest = {
+      // The real time of the copy, not the server clock (which a demo database pins to its own date).
       format: ARCHIVE_FORMAT, version: ARCHIVE_VERSION, createdAt: new Date().toISOString(), engine: database.engine,
       serverVersion: (await c.query<{ v: string }>('SHOW server_version')).rows[0]!.v,
       migrations: await appliedMigrations(c), tables, sequences: await catalogSequences(c),
@@ -255,7 +259,7 @@ export async function backupDatabase(
       yield JSON.stringify({ end: ARCHIVE_FORMAT, tables: digests, sha256: whole.digest('hex') }) + '\n';
     }
 
-    await pipeline(Readable.from(lines(), { highWaterMark: 1 }), zlib.createGzip({ level: 3 }), fs.createWriteStream(partial));
+    await pipeline(Readable.from(lines(), { highWaterMark: 1 }), zlib.createGzip({ level: 3 }), fs.createWriteStream(partial, { mode: 0o600 }));
     await c.query('COMMIT');
     fs.renameSync(partial, file);
     return { manifest, digests, bytes: fs.statSync(file).size };
@@ -314,8 +318,9 @@ export interface RestoreResult { manifest: Manifest; rows: number; fromLevel: nu
 /**
  * Restores the archive into the database in one transaction: refuses a database with data unless
  * `force` (which wipes it first), brings the schema to the archive's migration level (rebuilding it
- * when the database is ahead), loads every table in foreign-key order checking each table's hash,
- * sets the sequences, then applies this version's later migrations.
+ * when the database is ahead), loads every table checking each table's count and hash and the
+ * whole archive's, makes the keys and indexes again, sets the sequences, then applies this
+ * version's later migrations.
  */
 export async function restoreDatabase(database: Pick<Database, 'pool'>, file: string, opts: RestoreOptions = {}): Promise<RestoreResult> {
   const progress = opts.progress ?? (() => {});
