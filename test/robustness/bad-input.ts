@@ -20,8 +20,9 @@ import {
 } from '../helpers/fuzz.ts';
 import { buildFixture, type Fixture } from './fixture.ts';
 
-/** Random requests per endpoint, on top of the catalogue of single violations. */
+/** Random requests per endpoint on top of the catalogue of single violations: at least 10, and enough for 25 in all. */
 const RANDOM_RUNS = 10;
+const AT_LEAST = 25;
 const CJK = /[\u4e00-\u9fff]/;
 /**
  * Body fields the contract coerces to numbers on purpose (the command line hands a period's year and
@@ -178,7 +179,7 @@ async function checkEndpoint(ep: Endpoint): Promise<void> {
       const p = await judge(await send(ep, ms), 'survive', []);
       if (p) throw new Error(p);
     }),
-    { seed: seedOf(ep), numRuns: RANDOM_RUNS },
+    { seed: seedOf(ep), numRuns: Math.max(RANDOM_RUNS, AT_LEAST - catalogue.length) },
   );
 }
 
