@@ -100,7 +100,12 @@ describe('owner files → unit returns → owner fixes → unit approves → the
     await openFromList(unit, /待我审核/, /^审\s*核$/);
     await expect.poll(() => unit.getByLabel('本期完成投资').inputValue(), { timeout: 15_000 }).toMatch(/1,?500/);
     await unit.getByRole('button', { name: /^审核通过$/ }).click();
-    await confirm(unit);
+    // The server's answer is checked itself, so a refusal shows its reason rather than a missing label.
+    const [approved] = await Promise.all([
+      unit.waitForResponse((r) => /\/approve$/.test(new URL(r.url()).pathname) && r.request().method() === 'POST', { timeout: 30_000 }),
+      confirm(unit),
+    ]);
+    expect(approved.status(), await approved.text()).toBe(200);
     await statusShows(unit, /已审核/);
     // The history keeps every step, with who did it.
     const history = await unit.locator('body').innerText();
