@@ -8,7 +8,6 @@
 //
 // PostgreSQL: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres); the bench
 // creates and keeps a database tuijin_bench_<scale> there. PGlite data is kept in data/bench/<scale>.
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -23,6 +22,7 @@ import { commandPrincipal } from '../src/server/cli/principal.ts';
 import { createToken } from '../src/server/modules/auth/auth.service.ts';
 import { createUser } from '../src/server/modules/users/users.service.ts';
 import { fmtMs, loadTest, renderResults, sampleUntil, stallProbe, type EngineResult, type Row } from './measure.ts';
+import { startServer } from '../test/helpers/server.ts';
 import { type BenchContext, type Scenario, SCENARIOS } from './scenarios.ts';
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
@@ -70,30 +70,6 @@ async function pgDatabaseUrl(): Promise<string> {
   return u.toString();
 }
 
-function startServer(env: NodeJS.ProcessEnv, port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [path.join(ROOT, 'bin/tuijin.mjs'), 'serve'], {
-    cwd: ROOT,
-    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', TUIJIN_DEMO: '0', TUIJIN_SCHEDULER: '0', TUIJIN_SKIP_WEB_BUILD: '1', LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout!.on('data', (d) => (output += d));
-  child.stderr!.on('data', (d) => (output += d));
-  return new Promise((resolve, reject) => {
-    const started = Date.now();
-    const poll = async () => {
-      if (child.exitCode !== null) return reject(new Error(`server exited: ${output.slice(-2000)}`));
-      try {
-        const r = await fetch(`http://127.0.0.1:${port}/api/health`);
-        if (r.ok) return resolve(child);
-      } catch { /* not yet */ }
-      if (Date.now() - started > 120_000) return reject(new Error(`server did not start: ${output.slice(-2000)}`));
-      setTimeout(poll, 300);
-    };
-    void poll();
-  });
-}
-
 /** Peak resident memory of a process since the last reset (VmHWM), in MB; resets it for the next scenario. */
 function peakRss(pid: number, reset = true): number | null {
   try {
@@ -120,7 +96,7 @@ async function runEngine(engine: 'pglite' | 'pg', port: number): Promise<EngineR
     }
   }
   log(`${engine}: starting the server`);
-  const server = await startServer(env, port);
+  const server = await startServer({ port, dataDir: env.DATA_DIR, databaseUrl: env.DATABASE_URL, demo: false, startTimeoutMs: 120_000 });
   // The floor's connection: PostgreSQL directly; PGlite through the running server's socket.
   const database = await openDatabase(loadConfig({ ...env }));
   const rows: Row[] = [];
@@ -133,24 +109,23 @@ async function runEngine(engine: 'pglite' | 'pg', port: number): Promise<EngineR
       api: (p, init = {}) => fetch(`${base}${p}`, { ...init, headers: { authorization: `Bearer ${token}`, ...(init.headers ?? {}) } }),
     };
     await ctx.api('/projects?pageSize=1'); // warm the server's first request
-    peakRss(server.pid!);
+    peakRss(server.pid);
     for (const s of SCENARIOS) {
-      const row = await runScenario(s, ctx, server.pid!);
+      const row = await runScenario(s, ctx, server.pid);
       rows.push(row);
       log(`${engine} ${row.name}: api p50 ${fmtMs(row.api?.p50)} p95 ${fmtMs(row.api?.p95)}${row.floor ? `, floor p50 ${fmtMs(row.floor.p50)}` : ''}${row.note ? ` — ${row.note}` : ''}`);
     }
     // Fifty clients on the ledger list.
     const load = await loadTest(ctx, quick ? 5_000 : 30_000, 50);
-    rows.push({ name: '台账列表 50 并发（请求/秒）', api: load.latency, floor: null, rssMb: peakRss(server.pid!), note: `${load.rps.toFixed(0)} 请求/秒，${load.requests} 次，错误 ${load.errors}（中位数、p95 为单次请求耗时）`, rps: load.rps, errors: load.errors });
+    rows.push({ name: '台账列表 50 并发（请求/秒）', api: load.latency, floor: null, rssMb: peakRss(server.pid), note: `${load.rps.toFixed(0)} 请求/秒，${load.requests} 次，错误 ${load.errors}（中位数、p95 为单次请求耗时）`, rps: load.rps, errors: load.errors });
     log(`${engine} load: ${load.rps.toFixed(0)} req/s, ${load.errors} errors`);
     // The server keeps answering while a heavy roll-up loops.
     const stall = await stallProbe(ctx, `http://127.0.0.1:${port}/api/health`, quick ? 3_000 : 15_000);
-    rows.push({ name: '统计汇总循环时健康检查 p99', api: stall.health, floor: null, rssMb: peakRss(server.pid!), note: `p99 ${fmtMs(stall.health.p99)}，${stall.health.n} 次检查；同时完成汇总 ${stall.rollups} 次` });
+    rows.push({ name: '统计汇总循环时健康检查 p99', api: stall.health, floor: null, rssMb: peakRss(server.pid), note: `p99 ${fmtMs(stall.health.p99)}，${stall.health.n} 次检查；同时完成汇总 ${stall.rollups} 次` });
     log(`${engine} health while rolling up: p99 ${fmtMs(stall.health.p99)}`);
   } finally {
     await database.close();
-    server.kill('SIGTERM');
-    await new Promise((r) => server.once('exit', r));
+    await server.stop();
   }
   return { engine, rows };
 }

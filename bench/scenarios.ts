@@ -1,9 +1,7 @@
 // The benchmark's scenarios and targets (issue "province scale"): each one calls the HTTP API and,
 // where there is one, the service function underneath in this process (the floor).
-import ExcelJS from 'exceljs';
 import { sql } from 'drizzle-orm';
 import { projectListQuery } from '../src/contract/projects.ts';
-import { LEDGER_FIELDS, LEDGER_HEADERS } from '../src/contract/ledger.ts';
 import { statsQuery } from '../src/contract/stats.ts';
 import type { Db } from '../src/server/db/client.ts';
 import type { Scale } from '../src/server/gen/generate.ts';
@@ -11,6 +9,7 @@ import type { Principal } from '../src/server/modules/access/principal.ts';
 import { runCards } from '../src/server/modules/cards/cards.service.ts';
 import { listProjects } from '../src/server/modules/projects/projects.service.ts';
 import { getStats } from '../src/server/modules/stats/stats.service.ts';
+import { buildLedger, goodRow, multipart } from '../test/helpers/xlsx.ts';
 
 export interface BenchContext {
   db: Db;
@@ -74,26 +73,11 @@ export async function buildImportFile(db: Db, n: number, prefix: string): Promis
   const leader = (await db.execute<{ name: string }>(sql`SELECT name FROM people WHERE region_code = ${county.code} AND is_leader ORDER BY name LIMIT 1`)).rows[0]!;
   const gov = orgs.find((o) => o.kind === 'government')!.name;
   const owners = orgs.filter((o) => o.kind === 'enterprise').map((o) => o.name);
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('台账');
-  ws.addRow(LEDGER_FIELDS.map((f) => LEDGER_HEADERS[f]));
-  for (let i = 1; i <= n; i++) {
-    const row: Record<string, unknown> = {
-      code: `${prefix}-${String(i).padStart(5, '0')}`, name: `基准导入项目${i}`, region: county.name, owner: owners[i % owners.length],
-      responsibleUnit: gov, leader: leader.name, level: '市级', category: '产业类', industry: '高端化工及新材料', constructionContent: '新建生产线',
-      totalInvestment: 10000 + (i % 50) * 1000, annualPlan: 3000, plannedStart: new Date(Date.UTC(2024, 8, 1)), plannedCompletion: new Date(Date.UTC(2026, 11, 31)),
-      stage: '前期', tags: '基准', longitude: 115.9 + (i % 100) / 1000, latitude: 36.4 + (i % 100) / 1000,
-    };
-    ws.addRow(LEDGER_FIELDS.map((f) => row[f] ?? null));
-  }
-  return Buffer.from(await wb.xlsx.writeBuffer());
-}
-
-function multipartBody(file: Buffer, fileName: string): { body: BodyInit; type: string } {
-  const boundary = `----tuijinbench${Date.now()}`;
-  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\n`
-    + 'Content-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n');
-  return { body: Buffer.concat([head, file, Buffer.from(`\r\n--${boundary}--\r\n`)]) as unknown as BodyInit, type: `multipart/form-data; boundary=${boundary}` };
+  return buildLedger(Array.from({ length: n }, (_, k) => goodRow(`${prefix}-${String(k + 1).padStart(5, '0')}`, {
+    name: `基准导入项目${k + 1}`, region: county.name, owner: owners[(k + 1) % owners.length], responsibleUnit: gov, leader: leader.name,
+    totalInvestment: 10000 + ((k + 1) % 50) * 1000, annualPlan: 3000, plannedCompletion: new Date(Date.UTC(2026, 11, 31)), tags: '基准',
+    longitude: 115.9 + ((k + 1) % 100) / 1000, latitude: 36.4 + ((k + 1) % 100) / 1000,
+  })));
 }
 
 let importRound = 0;
@@ -152,10 +136,11 @@ export const SCENARIOS: Scenario<any>[] = [
     api: async (c, s: { rows: number }) => {
       const prefix = `BENCH${Date.now().toString(36).toUpperCase()}${importRound++}`;
       const file = await buildImportFile(c.db, s.rows, prefix);
-      const { body, type } = multipartBody(file, `${prefix}.xlsx`);
+      const { payload, headers } = multipart(file, { fileName: `${prefix}.xlsx` });
+      const body = payload as unknown as BodyInit;
       try {
-        await drain(c.api('/ledger/import?dryRun=true', { method: 'POST', headers: { 'content-type': type }, body }));
-        await drain(c.api('/ledger/import', { method: 'POST', headers: { 'content-type': type }, body }));
+        await drain(c.api('/ledger/import?dryRun=true', { method: 'POST', headers, body }));
+        await drain(c.api('/ledger/import', { method: 'POST', headers, body }));
       } finally {
         await c.db.execute(sql`DELETE FROM projects WHERE code LIKE ${`${prefix}-%`}`);
       }

@@ -146,6 +146,14 @@ export async function ruleSetHistory(db: DbOrTx, regionCode: string): Promise<Ru
   return rows;
 }
 
+/** The saved rules of the given rule sets. */
+export async function ruleSetRules(db: DbOrTx, ids: number[]): Promise<{ id: number; rules: unknown }[]> {
+  if (!ids.length) return [];
+  const { rows } = await db.execute<{ id: number; rules: unknown }>(sql`
+    SELECT id::int AS id, rules FROM card_rule_sets WHERE id = ANY(${sql.param(ids)}::int[])`);
+  return rows;
+}
+
 export async function insertRuleSet(db: DbOrTx, v: { regionCode: string; rules: object; note: string; userId: string | null }): Promise<{ id: number; version: number }> {
   // Serialise concurrent saves of one region: the unique (region, version) index makes a loser fail cleanly.
   const { rows } = await db.execute<{ id: number; version: number }>(sql`
@@ -176,7 +184,7 @@ export type CardRow = {
   ruleVersion: number;
   indicators: StoredIndicator[];
   /** The rule set that made the card (null: the defaults, version 0). */
-  rules: unknown;
+  ruleSetId: number | null;
   overrideColor: string | null;
   overrideReason: string | null;
   overriddenBy: string | null;
@@ -191,7 +199,7 @@ export type CardRow = {
 const CARD_COLS = sql`c.id, c.project_id AS "projectId", p.code AS "projectCode", p.name AS "projectName",
   p.region_code AS "regionCode", rg.name AS "regionName", c.region_path AS "regionPath",
   c.period_id AS "periodId", per.cadence, per.year, per.month, per.seq,
-  c.color, c.score::text AS score, c.rule_version AS "ruleVersion", c.indicators, crs.rules,
+  c.color, c.score::text AS score, c.rule_version AS "ruleVersion", c.indicators, c.rule_set_id::int AS "ruleSetId",
   c.override_color AS "overrideColor", c.override_reason AS "overrideReason", ou.display_name AS "overriddenBy",
   c.overridden_at AS "overriddenAt", c.computed_at AS "computedAt",
   p.industry, org.name AS "unitName", pe.name AS "leaderName"`;
@@ -202,8 +210,7 @@ const CARD_FROM = sql`project_cards c
   JOIN reporting_periods per ON per.id = c.period_id
   LEFT JOIN organizations org ON org.id = p.responsible_org_id
   LEFT JOIN people pe ON pe.id = p.leader_person_id
-  LEFT JOIN users ou ON ou.id = c.overridden_by
-  LEFT JOIN card_rule_sets crs ON crs.id = c.rule_set_id`;
+  LEFT JOIN users ou ON ou.id = c.overridden_by`;
 
 export async function getCard(db: DbOrTx, id: string, forUpdate = false): Promise<CardRow | null> {
   const { rows } = await db.execute<CardRow>(sql`SELECT ${CARD_COLS} FROM ${CARD_FROM} WHERE c.id = ${id}::uuid ${forUpdate ? sql`FOR UPDATE OF c` : sql``}`);

@@ -8,7 +8,7 @@ import type {
   CardsQuery, CardsSummary, CardsSummaryQuery, ColorCounts,
 } from '../../../contract/cards.ts';
 import {
-  CARD_COLOR_LABELS, CARD_COLORS, evaluateCard, milestoneDue, normalizeRules, toStoredIndicators, withThresholds, type CardColor, type CardFacts, type CardResult, type CardRules,
+  CARD_COLOR_LABELS, CARD_COLORS, evaluateCard, milestoneDue, normalizeRules, toStoredIndicators, withThresholds, type CardColor, type CardFacts, type CardResult, type CardRules, DEFAULT_CARD_RULES,
 } from '../../../domain/cards.ts';
 import { INDUSTRY_LABELS } from '../../../domain/labels.ts';
 import { figures } from '../../../domain/kpi.ts';
@@ -204,7 +204,14 @@ async function projectNames(db: DbOrTx, ids: string[]) {
 
 // ───────────── reading ─────────────
 
-export function toCardDto(r: repo.CardRow): CardDto {
+/** Cards as the API gives them: each indicator's threshold from the rule set that made the card (read once per call). */
+async function toCardDtos(db: DbOrTx, rows: repo.CardRow[]): Promise<CardDto[]> {
+  const ids = [...new Set(rows.map((r) => r.ruleSetId).filter((id): id is number => id != null))];
+  const rules = new Map((await repo.ruleSetRules(db, ids)).map((r) => [r.id, normalizeRules(r.rules)]));
+  return rows.map((r) => toCardDto(r, (r.ruleSetId != null && rules.get(r.ruleSetId)) || DEFAULT_CARD_RULES));
+}
+
+function toCardDto(r: repo.CardRow, rules: CardRules): CardDto {
   return {
     id: r.id,
     projectId: r.projectId,
@@ -219,7 +226,7 @@ export function toCardDto(r: repo.CardRow): CardDto {
     color: r.color as CardColor,
     score: Number(r.score),
     ruleVersion: r.ruleVersion,
-    indicators: withThresholds(r.indicators, normalizeRules(r.rules)),
+    indicators: withThresholds(r.indicators, rules),
     overrideColor: (r.overrideColor as CardColor | null) ?? null,
     overrideReason: r.overrideReason,
     overriddenBy: r.overriddenBy,
@@ -240,14 +247,14 @@ async function loadCard(db: DbOrTx, p: Principal, id: string, forUpdate = false)
 }
 
 export async function getCard(db: DbOrTx, p: Principal, id: string): Promise<CardDto> {
-  return toCardDto(await loadCard(db, p, id));
+  return (await toCardDtos(db, [await loadCard(db, p, id)]))[0]!;
 }
 
 export async function projectCardTimeline(db: DbOrTx, p: Principal, projectId: string): Promise<{ items: CardDto[] }> {
   const path = await repo.projectRegionPath(db, projectId);
   if (path == null) throw notFound('项目');
   requireRead(p, path, '项目');
-  return { items: (await repo.projectCards(db, projectId, p.regionPath)).map(toCardDto) };
+  return { items: await toCardDtos(db, await repo.projectCards(db, projectId, p.regionPath)) };
 }
 
 /** The region asked for (in scope; default the caller's) and the period (given and visible, or the latest with cards). */
@@ -271,10 +278,11 @@ export async function listCards(db: DbOrTx, p: Principal, q: CardsQuery): Promis
   const { region, period } = await resolveView(db, p, q);
   if (!period) return { periodId: null, periodLabel: null, items: [], total: 0, page: q.page, pageSize: q.pageSize };
   const { rows, total } = await repo.listCards(db, { periodId: period.id, regionPath: region.path, colors, q: q.q }, q.sort, q.page, q.pageSize);
+  const dtos = await toCardDtos(db, rows);
   return {
     periodId: period.id,
     periodLabel: `${period.regionName}${periodLabel(period)}`,
-    items: rows.map((r) => ({ ...toCardDto(r), rank: r.rank! })),
+    items: dtos.map((d, i) => ({ ...d, rank: rows[i]!.rank! })),
     total,
     page: q.page,
     pageSize: q.pageSize,

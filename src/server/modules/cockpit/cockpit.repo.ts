@@ -5,14 +5,16 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 
 /** The period of (year, month) with cards in the region (the latest of the month when it is cut finer). */
-export async function cardPeriodOf(db: DbOrTx, regionPath: string, year: number, month: number): Promise<string | null> {
-  const { rows } = await db.execute<{ id: string }>(sql`
-    SELECT per.id FROM reporting_periods per
+export async function cardPeriodOf(db: DbOrTx, regionPath: string, year: number, month: number): Promise<CardPeriod | null> {
+  const { rows } = await db.execute<CardPeriod>(sql`
+    SELECT per.id, per.cadence, per.year, per.month, per.seq FROM reporting_periods per
     WHERE per.year = ${year}::int AND per.month = ${month}::int
       AND EXISTS (SELECT 1 FROM project_cards c WHERE c.period_id = per.id AND c.region_path LIKE ${regionPath + '%'})
     ORDER BY per.ends_on DESC, length(per.region_path) LIMIT 1`);
-  return rows[0]?.id ?? null;
+  return rows[0] ?? null;
 }
+
+export type CardPeriod = { id: string; cadence: string; year: number; month: number; seq: number };
 
 /** Open roadblocks per escalation level (the roadblock statistics' "open" and visibility). */
 export async function openByLevel(db: DbOrTx, regionPath: string, visibility: SQL): Promise<{ level: number; open: number }[]> {

@@ -17,6 +17,7 @@ import { COCKPIT_GAUGES, DEFAULT_COCKPIT_TARGETS, GAUGE_TARGET_KEY, gaugeReading
 import { BATCH_KINDS, type BatchKind, type Level } from '../../../domain/enums.ts';
 import { ESCALATION_LEVEL_LABELS, ESCALATION_LEVELS } from '../../../domain/problems.ts';
 import { normalizeMoney } from '../../../domain/money.ts';
+import { periodLabel } from '../../../domain/reporting.ts';
 import { clockToday } from '../../clock.ts';
 import type { Db, DbOrTx } from '../../db/client.ts';
 import { inScope, requireOffice } from '../access/access.policy.ts';
@@ -116,16 +117,16 @@ async function ranking(db: DbOrTx, base: StatsRequest): Promise<{ total: StatsRo
 }
 
 async function cardsPart(db: DbOrTx, p: Principal, region: StatsRegion, year: number, month: number, redLimit: number): Promise<CockpitResult['cards']> {
-  const periodId = await repo.cardPeriodOf(db, region.path, year, month);
-  if (!periodId) return { periodId: null, periodLabel: null, total: { blue: 0, yellow: 0, red: 0, total: 0 }, red: [] };
+  const period = await repo.cardPeriodOf(db, region.path, year, month);
+  if (!period) return { periodId: null, periodLabel: null, total: { blue: 0, yellow: 0, red: 0, total: 0 }, red: [] };
   const [summary, red] = await Promise.all([
-    cardsSummary(db, p, { periodId, region: region.code, groupBy: 'region' }),
-    listCards(db, p, { periodId, region: region.code, color: 'red', sort: 'score', page: 1, pageSize: redLimit }),
+    cardsSummary(db, p, { periodId: period.id, region: region.code, groupBy: 'region' }),
+    listCards(db, p, { periodId: period.id, region: region.code, color: 'red', sort: 'score', page: 1, pageSize: redLimit }),
   ]);
   return {
-    periodId,
-    // The month alone: in a county's cockpit the period's own name (the city's) would read as city figures.
-    periodLabel: summary.periodLabel ? summary.periodLabel.slice(summary.periodLabel.indexOf(`${year}年`)) : null,
+    periodId: period.id,
+    // Without the region's name: in a county's cockpit the period's own name (the city's) would read as city figures.
+    periodLabel: periodLabel(period),
     total: summary.total,
     red: red.items.map((c) => ({
       cardId: c.id, projectId: c.projectId, projectCode: c.projectCode, projectName: c.projectName, regionName: c.regionName,
