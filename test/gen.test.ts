@@ -45,6 +45,29 @@ describe('gen --scale tiny', () => {
     expect(over.n).toBe(0);
   });
 
+  it('leaves the statistics\' roll-ups equal to the reports, and their triggers on', async () => {
+    const off = await one<{ n: number }>(sql`select count(*)::int as n from pg_trigger
+      where tgrelid = 'progress_reports'::regclass and not tgisinternal and tgenabled <> 'O'`);
+    expect(off.n).toBe(0);
+    const diff = await one<{ n: number; rollups: number }>(sql`
+      with r as (select project_id, year, sum(investment) as inv, sum(funds_arrived) as funds from progress_reports
+                 where status = 'approved' group by project_id, year)
+      select count(*)::int as n, (select count(*)::int from report_rollups) as rollups from r
+      full join report_rollups u using (project_id, year)
+      where r.inv is distinct from u.investment or r.funds is distinct from u.funds_arrived`);
+    expect(diff.rollups).toBeGreaterThan(100);
+    expect(diff.n).toBe(0);
+  });
+
+  it('puts most projects on the map, inside Shandong', async () => {
+    const c = await one<{ placed: number; outside: number }>(sql`select
+      count(*) filter (where longitude is not null and latitude is not null)::int as placed,
+      count(*) filter (where longitude not between 114.5 and 123 or latitude not between 34 and 38.5)::int as outside from projects`);
+    expect(c.placed).toBeGreaterThan(180);
+    expect(c.placed).toBeLessThan(200);
+    expect(c.outside).toBe(0);
+  });
+
   it('refuses a database that already has projects', async () => {
     await expect(generate(t.database.db, 'tiny')).rejects.toThrow(/已有项目/);
   });

@@ -3,13 +3,18 @@
 // split, closed monthly periods, approved monthly reports and roadblocks. Deterministic: every value
 // comes from a seeded Rng or from hashes of deterministic ids. Loading is bulk only: JS-built rows go
 // in slices through jsonb_to_recordset, the reports are computed in SQL (INSERT … SELECT) per city-year.
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { sql } from 'drizzle-orm';
+import type pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import { INDUSTRIES, type Category, type Industry, type Level, type Stage } from '../../domain/enums.ts';
 import { PROBLEM_CATEGORIES, PROBLEM_CATEGORY_LABELS, type ProblemCategory, type ProblemSeverity } from '../../domain/problems.ts';
 import { periodCalendar } from '../../domain/reporting.ts';
 import { buildSearchText } from '../../domain/search.ts';
 import type { Db } from '../db/client.ts';
 import { addDays, addMonths, chunks, demoId, monthEnd, Rng } from '../db/seed/demo.prng.ts';
+import { AREAS } from '../db/seed/demo.regions.ts';
 import { loadDivisions, parkRow, type RegionRow } from '../modules/regions/divisions.ts';
 import { upsertRegions } from '../modules/regions/regions.repo.ts';
 
@@ -36,6 +41,22 @@ export interface GenResult {
 }
 
 const PROVINCE = '370000';
+/** Approximate seats of Shandong's cities (longitude, latitude), for the projects' map points. */
+const CITY_SEATS: Record<string, [number, number]> = {
+  370100: [117.0, 36.65], 370200: [120.38, 36.07], 370300: [118.05, 36.78], 370400: [117.32, 34.81], 370500: [118.67, 37.43],
+  370600: [121.45, 37.46], 370700: [119.16, 36.71], 370800: [116.59, 35.41], 370900: [117.09, 36.2], 371000: [122.12, 37.51],
+  371100: [119.53, 35.42], 371300: [118.36, 35.1], 371400: [116.36, 37.44], 371500: [115.99, 36.46], 371600: [118.02, 37.38],
+  371700: [115.48, 35.23],
+};
+/** A county's seat: the demo city's real ones, else a point around its city's seat. */
+function countySeat(c: { code: string; cityCode: string }, k: number): [number, number] {
+  const demo = AREAS.find((a) => a.code === c.code);
+  if (demo) return demo.seat;
+  const [lon, lat] = CITY_SEATS[c.cityCode] ?? [117.0, 36.4];
+  const angle = (mix32(Number(c.code)) % 360) * (Math.PI / 180);
+  const r = 0.12 + (k % 5) * 0.07;
+  return [lon + r * Math.cos(angle), lat + r * Math.sin(angle) * 0.8];
+}
 /** Liaocheng first (the demo city), then the other cities by code. */
 const FIRST_CITIES = ['371500', '370400'];
 const id = (kind: string, key: string | number) => demoId(`gen-${kind}`, key);
@@ -178,6 +199,7 @@ export async function generate(db: Db, scale: Scale, log: (line: string) => void
   const gp: GenProject[] = [];
   const projectRows: Record<string, unknown>[] = [];
   const seqOf = new Map<string, number>();
+  const seats = counties.map((c, k) => countySeat(c, k));
   for (let i = 0; i < cfg.projects; i++) {
     const ci = i % counties.length;
     const c = counties[ci]!;
@@ -225,13 +247,20 @@ export async function generate(db: Db, scale: Scale, log: (line: string) => void
       actual_start: start, actual_completion: completion, actual_production: production && production <= asOf ? production : null,
       stage, stage_date: stage === 'production' ? production : stage === 'completed' ? completion : start ?? entry,
       paused_from: paused ? 'construction' : null, target_year: year,
+      // About 3% have no map point yet (listed beside the war map); the rest scatter around their county's seat.
+      longitude: r2.chance(0.03) ? null : (seats[ci]![0] + r2.range(-0.12, 0.12)).toFixed(6),
+      latitude: null as string | null,
       search_text: buildSearchText({ code, name }), created_at: `${entry}T09:00:00+08:00`, updated_at: `${entry}T09:00:00+08:00`,
     });
+  }
+  for (let i = 0; i < projectRows.length; i++) {
+    const row = projectRows[i]!;
+    if (row.longitude != null) row.latitude = (seats[gp[i]!.countyIdx]![1] + (((mix32(i) % 2000) - 1000) / 1000) * 0.1).toFixed(6);
   }
   await bulk(db, 'projects', [
     ...cols('id owner_org_id responsible_org_id leader_person_id', 'uuid'),
     ...cols('code name region_code region_path level category industry construction_content stage paused_from search_text', 'text'),
-    ...cols('total_investment opening_investment opening_funds_arrived', 'numeric'),
+    ...cols('total_investment opening_investment opening_funds_arrived longitude latitude', 'numeric'),
     ...cols('planned_start planned_completion planned_production actual_start actual_completion actual_production stage_date', 'date'),
     ['target_year', 'int'], ...cols('created_at updated_at', 'timestamptz'),
   ], projectRows, 5_000);
@@ -239,11 +268,15 @@ export async function generate(db: Db, scale: Scale, log: (line: string) => void
 
   // ── annual plans: 80% of the remaining investment over the construction months, split by month ──
   const planRows: Record<string, unknown>[] = [];
+  /** Each project's monthly plan per year (null: a year without construction), for the reports. */
+  const plansOf = new Map<string, Map<number, number[] | null>>();
+  const planOf = (pid: string) => plansOf.get(pid) ?? plansOf.set(pid, new Map()).get(pid)!;
   for (const p of gp) {
     const from = monthKey(p.entry);
     const to = monthKey(p.completion ?? asOf);
     if (!p.start) {
       for (let y = Number(p.entry.slice(0, 4)); y <= lastYear; y++) {
+        planOf(p.id).set(y, null);
         planRows.push({ project_id: p.id, year: y, planned_investment: wan(0), monthly: null, must_start: y === Number(p.plannedStart.slice(0, 4)), must_complete: false, must_produce: false });
       }
       continue;
@@ -257,6 +290,7 @@ export async function generate(db: Db, scale: Scale, log: (line: string) => void
         return k >= sFrom && k <= to ? Math.floor(perMonth * 10_000) / 10_000 : 0;
       });
       const sum = monthly.reduce((a, b) => a + b, 0);
+      planOf(p.id).set(y, monthly);
       planRows.push({
         project_id: p.id, year: y, planned_investment: wan(sum), monthly: monthly.map(wan),
         must_start: Number(p.plannedStart.slice(0, 4)) === y, must_complete: Number(p.plannedCompletion.slice(0, 4)) === y, must_produce: false,
@@ -289,54 +323,71 @@ export async function generate(db: Db, scale: Scale, log: (line: string) => void
   ], periods);
   phase('periods');
 
-  // ── reports: one approved report per project and month in the ledger, computed in SQL ──
-  // Investment = the plan's month × a factor in [0.6, 1.2) from a hash of the report's id, so the
-  // cumulative never passes opening + 0.96 × (total − opening) ≤ total.
+  // ── reports: one approved report per project and month in the ledger ──
+  // Investment = the plan's month × a factor in [0.6, 1.2) from a hash of the project and month, so the
+  // cumulative never passes opening + 0.96 × (total − opening) ≤ total. Rows are computed here and
+  // streamed with COPY on PostgreSQL (jsonb batches on PGlite, whose wire server has no COPY). The
+  // secondary indexes are rebuilt once afterwards instead of row by row, the foreign keys (a trigger
+  // per key per row) are put back and validated in one pass each, and the statistics' roll-ups are
+  // rebuilt once for every project instead of by the per-statement triggers.
   const tReports = Date.now();
-  // The secondary indexes are rebuilt once after the load instead of row by row, and the foreign keys
-  // (a trigger per key per row) are put back afterwards and validated in one pass each.
+  const periodIdOf = new Map(periods.map((x) => [`${x.region_code}:${x.year}-${x.month}`, x.id as string]));
+  const reportLines = function* (c: RegionRow): Generator<ReportRow> {
+    for (let i = 0; i < gp.length; i++) {
+      const p = gp[i]!;
+      if (p.stage === 'withdrawn' || counties[p.countyIdx]!.cityCode !== c.code) continue;
+      const path = counties[p.countyIdx]!.path;
+      const plans = plansOf.get(p.id);
+      for (const y of cfg.years) {
+        if (!plans?.has(y)) continue;
+        const monthly = plans.get(y) ?? null;
+        for (let m = 1; m <= 12; m++) {
+          const startsOn = `${y}-${String(m).padStart(2, '0')}-01`;
+          if (startsOn < `${p.entry.slice(0, 7)}-01` || (p.completion && startsOn > p.completion)) continue;
+          const endsOn = monthEnd(startsOn);
+          const h = mix32(i * 7919 + y * 13 + m);
+          const inv = round4((monthly?.[m - 1] ?? 0) * (0.6 + (0.6 * (h % 1000)) / 1000));
+          const funds = round4(inv * (0.7 + (0.35 * (mix32(h) % 1000)) / 1000));
+          const done = !!p.completion && p.completion <= endsOn;
+          const texts = inv > 0 ? PROGRESS_TEXTS.build : done ? PROGRESS_TEXTS.done : PROGRESS_TEXTS.prep;
+          const day1 = addDays(endsOn, 1);
+          const day3 = addDays(endsOn, 3);
+          yield [
+            `${p.id.slice(0, 24)}${(y * 12 + m).toString(16).padStart(12, '0')}`, p.id, periodIdOf.get(`${c.code}:${y}-${m}`)!, path, y, m,
+            wan(inv), wan(funds), texts[(h >>> 10) % texts.length]!, `${day1} 09:00:00+08`, `${day3} 15:00:00+08`, `${day1} 10:00:00+08`,
+          ];
+        }
+      }
+    }
+  };
   await db.execute(sql.raw(REPORT_INDEXES.map(([name]) => `drop index if exists "${name}"`).join('; ')));
   const fks = (await db.execute<{ name: string; def: string }>(sql`
     SELECT conname AS name, pg_get_constraintdef(oid) AS def FROM pg_constraint
     WHERE conrelid = 'progress_reports'::regclass AND contype = 'f' ORDER BY conname`)).rows;
   for (const fk of fks) await db.execute(sql.raw(`alter table progress_reports drop constraint "${fk.name}"`));
+  await db.execute(sql.raw(ROLLUP_TRIGGERS.map((tg) => `alter table progress_reports disable trigger ${tg}`).join('; ')));
+  const copy = await canCopy(db);
+  // Two cities at a time on PostgreSQL: this process computes the rows while the server parses them.
+  const since = () => `${((Date.now() - tReports) / 1000).toFixed(1)}s`;
   try {
-  for (const c of cities) {
-    for (const y of cfg.years) {
-      await db.execute(sql`
-        insert into progress_reports (id, project_id, period_id, region_path, year, month, status, investment, funds_arrived,
-          progress_text, version, created_at, updated_at, submitted_at, reviewed_at)
-        select r.rid, r.project_id, r.period_id, r.region_path, r.year, r.month, 'approved', r.inv,
-          round(r.inv * (0.7 + 0.35 * r.h2), 4),
-          case when r.inv > 0 then (${sql.raw(pgArray(PROGRESS_TEXTS.build))})[1 + (r.h1 % ${PROGRESS_TEXTS.build.length})]
-               when r.done then (${sql.raw(pgArray(PROGRESS_TEXTS.done))})[1 + (r.h1 % ${PROGRESS_TEXTS.done.length})]
-               else (${sql.raw(pgArray(PROGRESS_TEXTS.prep))})[1 + (r.h1 % ${PROGRESS_TEXTS.prep.length})] end,
-          1, r.ends + interval '1 day 9 hours', r.ends + interval '3 days 15 hours', r.ends + interval '1 day 10 hours', r.ends + interval '3 days 15 hours'
-        from (
-          select md5(p.id::text || rp.id::text)::uuid as rid, p.id as project_id, rp.id as period_id, p.region_path, rp.year, rp.month,
-            rp.ends_on::timestamptz as ends,
-            round(coalesce(ap.monthly[rp.month], 0) * (0.6 + 0.6 * (abs(hashtext(p.id::text || rp.month::text)) % 1000) / 1000.0), 4) as inv,
-            (abs(hashtext(rp.id::text || p.id::text)) % 1000) / 1000.0 as h2,
-            abs(hashtext(p.code || rp.month::text)) as h1,
-            p.actual_completion is not null and p.actual_completion <= rp.ends_on as done
-          from reporting_periods rp
-          join projects p on p.region_path like ${c.path + '%'}
-          join annual_plans ap on ap.project_id = p.id and ap.year = rp.year
-          where rp.region_code = ${c.code} and rp.year = ${y}
-            and rp.starts_on >= date_trunc('month', p.created_at at time zone 'Asia/Shanghai')::date
-            and rp.starts_on <= coalesce(p.actual_completion, rp.starts_on)
-            and p.stage <> 'withdrawn'
-        ) r`);
-    }
-    log(`reports: ${c.name}`);
-  }
+    await lanes(cities, copy ? 2 : 1, async (c) => {
+      if (copy) await copyReports(db, reportLines(c));
+      else await bulk(db, 'progress_reports', REPORT_COLUMNS, [...reportLines(c)].map(reportRecord));
+      log(`reports: ${c.name} (${since()})`);
+    });
   } finally {
-    for (const [name, def] of REPORT_INDEXES) await db.execute(sql.raw(`create index if not exists "${name}" on progress_reports ${def}`));
+    await db.execute(sql.raw(ROLLUP_TRIGGERS.map((tg) => `alter table progress_reports enable trigger ${tg}`).join('; ')));
+    await lanes(REPORT_INDEXES, copy ? REPORT_INDEXES.length : 1, ([name, def]) => db.transaction(async (tx) => {
+      await tx.execute(sql`SET LOCAL maintenance_work_mem = '256MB'`);
+      await tx.execute(sql.raw(`create index if not exists "${name}" on progress_reports ${def}`));
+    }));
     for (const fk of fks) {
       await db.execute(sql.raw(`alter table progress_reports add constraint "${fk.name}" ${fk.def} not valid`));
       await db.execute(sql.raw(`alter table progress_reports validate constraint "${fk.name}"`));
     }
   }
+  log(`reports: indexes and keys (${since()})`);
+  await lanes(cities, copy ? 2 : 1, (c) => db.execute(sql`SELECT report_rollups_refresh(ARRAY(SELECT id FROM projects WHERE region_path LIKE ${`${c.path}%`}))`));
   const reportMs = Date.now() - tReports;
   phase('reports');
 
@@ -395,7 +446,62 @@ const REPORT_INDEXES: [string, string][] = [
   ['progress_reports_path_year_idx', 'using btree ("region_path" text_pattern_ops,"year","month")'],
 ];
 
-function pgArray(items: readonly string[]): string {
-  return `array[${items.map((s) => `'${s.replace(/'/g, "''")}'`).join(', ')}]::text[]`;
+const ROLLUP_TRIGGERS = ['progress_reports_rollups_insert', 'progress_reports_rollups_update', 'progress_reports_rollups_delete'];
+
+/** id, project, period, region path, year, month, investment, funds, text, created, reviewed, submitted. */
+type ReportRow = [string, string, string, string, number, number, string, string, string, string, string, string];
+const REPORT_COLUMNS: Column[] = [
+  ...cols('id project_id period_id', 'uuid'), ...cols('region_path status progress_text', 'text'), ...cols('year month version', 'int'),
+  ...cols('investment funds_arrived', 'numeric'), ...cols('created_at updated_at submitted_at reviewed_at', 'timestamptz'),
+];
+const reportRecord = (r: ReportRow) => ({
+  id: r[0], project_id: r[1], period_id: r[2], region_path: r[3], year: r[4], month: r[5], status: 'approved', version: 1,
+  investment: r[6], funds_arrived: r[7], progress_text: r[8], created_at: r[9], updated_at: r[10], submitted_at: r[11], reviewed_at: r[10],
+});
+
+/** True when the connection takes COPY FROM STDIN (PostgreSQL; not PGlite's wire server). */
+async function canCopy(db: Db): Promise<boolean> {
+  const v = await db.execute<{ v: string }>(sql`select version() as v`);
+  return !/wasm|emscripten/i.test(v.rows[0]!.v);
 }
+
+/** Streams report rows into progress_reports with COPY (text format; the values hold no tab, newline or backslash). */
+async function copyReports(db: Db, rows: Iterable<ReportRow>): Promise<void> {
+  const client = await (db as unknown as { $client: pg.Pool }).$client.connect();
+  try {
+    const stream = client.query(copyFrom(`COPY progress_reports (id, project_id, period_id, region_path, year, month, investment,
+      funds_arrived, progress_text, created_at, updated_at, submitted_at, reviewed_at, status, version) FROM STDIN`));
+    await pipeline(Readable.from((function* () {
+      let buf = '';
+      let n = 0;
+      for (const r of rows) {
+        buf += `${r.join('\t')}\t${r[10]}\tapproved\t1\n`;
+        if (++n % 2000 === 0) {
+          yield buf;
+          buf = '';
+        }
+      }
+      if (buf) yield buf;
+    })()), stream);
+  } finally {
+    client.release();
+  }
+}
+
+/** Runs `fn` over `items` with at most `n` at once. */
+async function lanes<T>(items: readonly T[], n: number, fn: (item: T) => Promise<unknown>): Promise<void> {
+  let next = 0;
+  await Promise.all(Array.from({ length: Math.min(n, items.length) }, async () => {
+    while (next < items.length) await fn(items[next++]!);
+  }));
+}
+
+/** A 32-bit integer hash (murmur3's finaliser): cheap, deterministic, well mixed. */
+function mix32(x: number): number {
+  let h = x | 0;
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+}
+const round4 = (x: number) => Math.round(x * 10_000) / 10_000;
 
