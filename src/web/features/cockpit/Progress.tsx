@@ -40,9 +40,9 @@ export function RankingPanel({ data, theme, drill, fill = false }: Props & { fil
     const rated = data.ranking.rows.filter((r) => r.annualCompletionRate != null);
     return rated.slice(-PROJECTS_SHOWN);
   }, [data.ranking, kind]);
-  const option = useMemo(() => rankingOption(rows, data.total.timeElapsed, theme, {
+  const option = useMemo(() => rankingOption(rows, theme, {
     elapsed: t('ranking.elapsed'), completion: t('ranking.completion'), gap: t('ranking.gap'),
-  }), [rows, data.total.timeElapsed, theme, t]);
+  }), [rows, theme, t]);
   const onClick = ({ dataIndex }: { dataIndex: number }) => {
     const r = [...rows].reverse()[dataIndex];
     if (!r?.drill) return;

@@ -125,11 +125,11 @@ export interface RankingLabels {
 }
 
 /** Rows as drawn: best at the top. */
-export function rankingOption(rows: CockpitRankingRow[], elapsed: number | null, th: Theme, l: RankingLabels): ChartOption {
+export function rankingOption(rows: CockpitRankingRow[], th: Theme, l: RankingLabels): ChartOption {
   const shown = [...rows].reverse();
-  const elapsedPct = pct(elapsed);
   return {
     backgroundColor: 'transparent',
+    legend: { data: [{ name: l.elapsed, icon: 'rect' }], right: 0, top: 0, itemWidth: 3, itemHeight: 12, textStyle: { color: th.subtext, fontSize: font(th, 11) } },
     tooltip: {
       trigger: 'axis', axisPointer: { type: 'shadow' },
       formatter: (ps: { dataIndex: number }[]) => {
@@ -154,12 +154,11 @@ export function rankingOption(rows: CockpitRankingRow[], elapsed: number | null,
           return `${formatRate(r.annualCompletionRate)}${gap ? `（${gap}）` : ''}`;
         },
       },
-      markLine: elapsedPct == null ? undefined : {
-        symbol: 'none', silent: true,
-        lineStyle: { color: th.dark ? '#ffd666' : '#fa8c16', type: 'dashed', width: 2 },
-        label: { formatter: `${l.elapsed} ${elapsedPct}%`, color: th.dark ? '#ffd666' : '#d46b08', fontSize: font(th, 11), position: 'end' },
-        data: [{ xAxis: elapsedPct }],
-      },
+    }, {
+      // Each row's own time-elapsed progress (its plan's months to date), as a tick across its bar.
+      type: 'scatter', name: l.elapsed, symbol: 'rect', symbolSize: [3, font(th, 16) + 8], z: 3,
+      itemStyle: { color: th.dark ? '#ffd666' : '#d46b08' },
+      data: shown.map((r) => pct(r.timeElapsed)),
     }],
   };
 }
