@@ -14,7 +14,7 @@ const zhCN = {
   editTargets: '设置目标',
   loadFailed: '驾驶舱加载失败',
   kpi: {
-    projects: '重点项目', projectsUnit: '个', totalInvestment: '总投资', annualPlan: '年度计划投资', ytd: '年内累计完成',
+    projects: '本年统计项目', projectsUnit: '个', totalInvestment: '总投资', annualPlan: '年度计划投资', ytd: '年内累计完成',
     completion: '年度投资完成率', elapsed: '序时进度 {{value}}', gap: '差距', gapValue: '{{value}} 个百分点',
     month: '本月完成 {{value}}',
   },
@@ -66,7 +66,7 @@ const enUS: typeof zhCN = {
   editTargets: 'Set targets',
   loadFailed: 'Failed to load the cockpit',
   kpi: {
-    projects: 'Key projects', projectsUnit: '', totalInvestment: 'Total investment', annualPlan: 'Annual plan', ytd: 'Year to date',
+    projects: 'Projects in this year’s figures', projectsUnit: '', totalInvestment: 'Total investment', annualPlan: 'Annual plan', ytd: 'Year to date',
     completion: 'Annual completion', elapsed: 'Time elapsed {{value}}', gap: 'Gap', gapValue: '{{value}} pp',
     month: 'This month {{value}}',
   },
