@@ -9,7 +9,7 @@ import { GeoComponent, type GeoComponentOption, type TooltipComponentOption } fr
 import type { MapPoint } from '../../../contract/map.ts';
 import { formatMoney } from '../../../domain/money.ts';
 import { echarts, useEChart, type ECharts } from '../../components/useEChart.tsx';
-import { cellDegrees, clusterPoints, clusterSize, pointSize, type Cluster } from './cluster.ts';
+import { cellDegrees, clusterPoints, clusterSize, labelPoint, pointSize, type Cluster } from './cluster.ts';
 import { NS } from './i18n.ts';
 
 echarts.use([PieChart, ScatterChart, GeoComponent]);
@@ -92,14 +92,23 @@ export default function MapChart({ shapes, points, selectedId, onSelect, height,
       geo: {
         map: shapes.name, roam: true, scaleLimit: { min: 0.8, max: MAX_ZOOM }, layoutCenter: ['50%', '50%'], layoutSize: '96%',
         itemStyle: { areaColor: '#eef3fa', borderColor: '#9db3d1', borderWidth: 1 },
-        emphasis: { itemStyle: { areaColor: '#e2ebf7' }, label: { color: '#3f5f8a' } },
-        label: { show: true, color: '#7d8fa9', fontSize: 12 },
+        // The names are drawn by a series above the points and bubbles (below), so a bubble never hides one.
+        emphasis: { itemStyle: { areaColor: '#e2ebf7' }, label: { show: false } },
+        label: { show: false },
         select: { disabled: true },
         tooltip: { show: false },
       },
     };
     // The name stands for the shapes (MapPage names them by region, borders and their date).
   }, [shapes.name]);
+
+  const names = useMemo<ScatterSeriesOption>(() => ({
+    id: 'region-names', type: 'scatter', coordinateSystem: 'geo', geoIndex: 0, animation: false, z: 6, silent: true, symbolSize: 0,
+    label: { show: true, formatter: '{b}', color: '#4f6384', fontSize: 12, textBorderColor: '#fff', textBorderWidth: 3 },
+    data: (shapes.geojson.features as { properties?: { name?: string }; geometry?: { type: string; coordinates: unknown } }[])
+      .map((f) => ({ name: f.properties?.name ?? '', value: labelPoint(f.geometry) }))
+      .filter((d): d is { name: string; value: [number, number] } => !!d.name && !!d.value),
+  }), [shapes.name]);
 
   const clusters = useMemo(() => clusterPoints(points, degPerPx * cellPx), [points, degPerPx, cellPx]);
   clustersRef.current = clusters;
@@ -138,8 +147,8 @@ export default function MapChart({ shapes, points, selectedId, onSelect, height,
       data: clusters.filter((cl) => cl.count > 1).map((cl) => ({ value: [cl.lng, cl.lat], symbolSize: bubble(cl.count) - 2 })),
       itemStyle: { color: '#fff', opacity: 0.95, shadowBlur: 4, shadowColor: 'rgba(0,0,0,0.2)' },
     };
-    return { ...frame, series: [discs, dots, ...bubbles] };
-  }, [frame, clusters, selectedId, cellPx]);
+    return { ...frame, series: [discs, dots, ...bubbles, names] };
+  }, [frame, names, clusters, selectedId, cellPx]);
 
   // Only the series are replaced as points, zoom and selection change; the geo keeps its roam.
   const chart = useEChart(box, option, {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cellDegrees, clusterPoints, clusterSize, pointSize, type ClusterPoint } from './cluster.ts';
+import { cellDegrees, clusterPoints, clusterSize, labelPoint, pointSize, type ClusterPoint } from './cluster.ts';
 
 const pt = (id: string, lng: number, lat: number, color: ClusterPoint['color'] = null, investment = '100'): ClusterPoint =>
   ({ id, lng, lat, color, investment });
@@ -61,5 +61,26 @@ describe('sizes', () => {
     expect(pointSize('10000')).toBeGreaterThan(pointSize('1000'));
     expect(clusterSize(100)).toBeGreaterThan(clusterSize(4));
     expect(clusterSize(10000)).toBe(46);
+  });
+});
+
+describe('labelPoint', () => {
+  it('is the centroid of a polygon', () => {
+    const square = { type: 'Polygon', coordinates: [[[0, 0], [4, 0], [4, 2], [0, 2], [0, 0]]] };
+    expect(labelPoint(square)).toEqual([2, 1]);
+  });
+
+  it('follows the largest part of a multi-polygon, whichever way its ring winds', () => {
+    const islands = { type: 'MultiPolygon', coordinates: [
+      [[[10, 10], [11, 10], [11, 11], [10, 11], [10, 10]]],
+      [[[0, 0], [0, 6], [6, 6], [6, 0], [0, 0]]],
+    ] };
+    expect(labelPoint(islands)).toEqual([3, 3]);
+  });
+
+  it('has no place for a missing or empty shape', () => {
+    expect(labelPoint(null)).toBeNull();
+    expect(labelPoint({ type: 'Polygon', coordinates: [] })).toBeNull();
+    expect(labelPoint({ type: 'Point', coordinates: [1, 2] })).toBeNull();
   });
 });

@@ -98,3 +98,29 @@ export function pointSize(investment: string, min = 7, max = 26, top = 1_000_000
 export function clusterSize(count: number): number {
   return Math.min(46, 22 + Math.sqrt(count) * 3);
 }
+
+/** Where a region's name goes: the area-weighted centroid of its largest ring (a county's main body, not an enclave). */
+export function labelPoint(geometry: { type: string; coordinates: unknown } | null | undefined): [number, number] | null {
+  if (!geometry) return null;
+  const polygons = (geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.type === 'MultiPolygon' ? geometry.coordinates : []) as number[][][][];
+  let best: { area: number; x: number; y: number } | null = null;
+  for (const polygon of polygons) {
+    const ring = polygon[0];
+    if (!ring || ring.length < 3) continue;
+    let a = 0;
+    let cx = 0;
+    let cy = 0;
+    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+      const [x0, y0] = ring[j]!;
+      const [x1, y1] = ring[i]!;
+      const f = x0! * y1! - x1! * y0!;
+      a += f;
+      cx += (x0! + x1!) * f;
+      cy += (y0! + y1!) * f;
+    }
+    if (a === 0) continue;
+    const area = Math.abs(a / 2);
+    if (!best || area > best.area) best = { area, x: cx / (3 * a), y: cy / (3 * a) };
+  }
+  return best ? [best.x, best.y] : null;
+}
