@@ -128,20 +128,23 @@ function parseIso(d: string): [number, number, number] {
   return d.split('-').map(Number) as [number, number, number];
 }
 
-/** date + n calendar months, clamped to the end of the month (31 March + 1 month = 30 April). */
-export function addMonths(date: string, n: number): string {
-  const [y, m, d] = parseIso(date);
+/** y-m-d + n calendar months, the day clamped to the end of the month. */
+function shiftMonths(y: number, m: number, d: number, n: number): [number, number, number] {
   const total = y * 12 + (m - 1) + n;
   const ny = Math.floor(total / 12);
   const nm = (total % 12) + 1;
   const last = new Date(Date.UTC(ny, nm, 0)).getUTCDate();
-  return `${ny}-${String(nm).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
+  return [ny, nm, Math.min(d, last)];
 }
 
-const dayNumber = (d: string) => {
-  const [y, m, dd] = parseIso(d);
-  return Date.UTC(y, m - 1, dd) / 86_400_000;
-};
+/** date + n calendar months, clamped to the end of the month (31 March + 1 month = 30 April). */
+export function addMonths(date: string, n: number): string {
+  const [y, m, d] = parseIso(date);
+  const [ny, nm, nd] = shiftMonths(y, m, d, n);
+  return `${ny}-${String(nm).padStart(2, '0')}-${String(nd).padStart(2, '0')}`;
+}
+
+const dayNumber = (y: number, m: number, d: number) => Date.UTC(y, m - 1, d) / 86_400_000;
 
 /**
  * Months from `due` to `asOf` (0 when asOf ≤ due): whole calendar months (due + k months ≤ asOf,
@@ -150,22 +153,43 @@ const dayNumber = (d: string) => {
  */
 export function monthsOverdue(due: string, asOf: string): number {
   if (asOf <= due) return 0;
-  let k = 0;
-  while (addMonths(due, k + 1) <= asOf) k++;
-  const from = addMonths(due, k);
-  const to = addMonths(due, k + 1);
-  const part = (dayNumber(asOf) - dayNumber(from)) / (dayNumber(to) - dayNumber(from));
+  // Both dates parsed once; dates compared as day numbers (as the ISO texts compare).
+  const [dy, dm, dd] = parseIso(due);
+  const [ay, am, ad] = parseIso(asOf);
+  const end = dayNumber(ay, am, ad);
+  const after = (k: number) => dayNumber(...shiftMonths(dy, dm, dd, k));
+  // k: the largest whole number of months with due + k months ≤ asOf. Counted from one month short
+  // of the calendar months between them (that date falls in the month before asOf's, so it is ≤
+  // asOf), not from 0: the same k in at most two steps for a date years overdue.
+  let k = Math.max(0, (ay - dy) * 12 + (am - dm) - 1);
+  while (after(k + 1) <= end) k++;
+  const from = after(k);
+  const part = (end - from) / (after(k + 1) - from);
   return Math.round((k + part) * 100) / 100;
 }
 
 /** 10.0 for 0.1: a fraction as percentage points for the texts. */
 const points = (f: number) => new Decimal(f).times(100).toDecimalPlaces(1).toFixed();
 
+// The same text for every card a rule set evaluates: written once per pair of thresholds (a card
+// run evaluates thousands of cards, and the text takes three decimal conversions).
+const investmentThresholds = new Map<string, string>();
+function investmentThreshold(yellowAbove: number, redAbove: number): string {
+  const key = `${yellowAbove}/${redAbove}`;
+  let text = investmentThresholds.get(key);
+  if (text === undefined) {
+    text = `差距≤${points(yellowAbove)} 个百分点 蓝；≤${points(redAbove)} 个百分点 黄；>${points(redAbove)} 个百分点 红（差距＝序时进度−年度投资完成率）`;
+    if (investmentThresholds.size >= 100) investmentThresholds.clear();
+    investmentThresholds.set(key, text);
+  }
+  return text;
+}
+
 /** The threshold text of an indicator under a rule set (what the card page shows beside the value). */
 export function indicatorThreshold(name: CardIndicatorName, r: CardRules): string {
   switch (name) {
     case 'investment':
-      return `差距≤${points(r.investment.yellowAbove)} 个百分点 蓝；≤${points(r.investment.redAbove)} 个百分点 黄；>${points(r.investment.redAbove)} 个百分点 红（差距＝序时进度−年度投资完成率）`;
+      return investmentThreshold(r.investment.yellowAbove, r.investment.redAbove);
     case 'reporting':
       return `连续缺报 ${r.reporting.yellowMissing} 期 黄；连续缺报 ${r.reporting.redMissing} 期 红`;
     case 'problems':
