@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
@@ -15,6 +16,7 @@ import { z } from 'zod';
 import type { AppContext } from './context.ts';
 import { databaseHealth } from './db/client.ts';
 import { registerAuth } from './plugins/auth.ts';
+import { COMPRESSION } from './plugins/compression.ts';
 import { frameworkErrors, registerErrorHandlers } from './plugins/errors.ts';
 import { registerInputGuard } from './plugins/input-guard.ts';
 import { modules } from './modules/index.ts';
@@ -24,6 +26,9 @@ import { modules } from './modules/index.ts';
 z.config(z.locales.zhCN());
 z.config({ customError: (iss) => (iss.code === 'invalid_type' && iss.input === undefined ? '此项为必填项，请填写' : undefined) });
 
+/** The n proxies nearest the server (proxy-addr counts hops from the socket's address, 0). */
+const trustHops = (n: number) => (_addr: string, hop: number) => hop < n;
+
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 
 export async function buildApp(ctx: AppContext, opts: { logger?: boolean; serveWeb?: boolean } = {}): Promise<FastifyInstance> {
@@ -31,7 +36,9 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean; serveW
     // Request logs are for operators (LOG_LEVEL=info); a person starting the demo sees warnings only.
     logger: opts.logger ? { level: process.env.LOG_LEVEL || 'warn' } : false,
     bodyLimit: 5 * 1024 * 1024,
-    trustProxy: true,
+    // The client's address (sign-in rate limit) comes from X-Forwarded-For only from the proxies
+    // TRUST_PROXY names; by default it is the socket's, which a client cannot forge.
+    trustProxy: typeof ctx.config.trustProxy === 'number' ? trustHops(ctx.config.trustProxy) : ctx.config.trustProxy,
     frameworkErrors,
   });
   app.setValidatorCompiler(validatorCompiler);
@@ -53,6 +60,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean; serveW
       },
     },
   });
+  await app.register(compress, COMPRESSION);
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   await app.register(multipart, { limits: { fileSize: ctx.config.uploadMaxBytes, files: 1, fields: 20 } });
@@ -72,7 +80,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean; serveW
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
-  registerAuth(app, ctx.database.db);
+  registerAuth(app, ctx.database);
   registerInputGuard(app);
 
   // ?db=1 also asks the database (load balancers); the plain check never waits for it.

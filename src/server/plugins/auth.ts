@@ -1,9 +1,10 @@
 // Resolves who is calling (session cookie or bearer token) and defends cookie sessions against CSRF.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Db } from '../db/client.ts';
+import type { Database } from '../db/client.ts';
 import { AppError } from '../errors.ts';
 import type { Principal } from '../modules/access/principal.ts';
-import { resolveSession, resolveToken } from '../modules/auth/auth.service.ts';
+import { createCallerCache, resolveSession, resolveToken } from '../modules/auth/auth.service.ts';
+import { requestVersions } from './data-versions.ts';
 
 export const SESSION_COOKIE = 'tuijin_session';
 export const CSRF_COOKIE = 'tuijin_csrf';
@@ -18,20 +19,28 @@ declare module 'fastify' {
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-export function registerAuth(app: FastifyInstance, db: Db): void {
+/**
+ * Callers are kept in memory per server under the `auth` data version, read once per request
+ * (plugins/data-versions.ts), so a credential ended on any server is refused everywhere at once.
+ */
+export function registerAuth(app: FastifyInstance, database: Pick<Database, 'db' | 'pool'>): void {
+  const { db, pool } = database;
+  const callers = createCallerCache();
+  const lookup = async (req: FastifyRequest) => ({ cache: callers, version: (await requestVersions(req, pool)).auth });
   app.decorateRequest('principal', null);
   app.decorateRequest('sessionCsrf', null);
+  app.decorateRequest('dataVersions', null);
   app.addHook('onRequest', async (req) => {
     if (!req.url.startsWith('/api/v1/')) return;
     const auth = req.headers.authorization;
     if (auth?.startsWith('Bearer ')) {
-      req.principal = await resolveToken(db, auth.slice(7).trim());
+      req.principal = await resolveToken(db, auth.slice(7).trim(), await lookup(req));
       if (!req.principal) throw new AppError('unauthenticated', 'API 令牌无效或已吊销');
       return;
     }
     const cookie = req.cookies[SESSION_COOKIE];
     if (!cookie) return;
-    const s = await resolveSession(db, cookie);
+    const s = await resolveSession(db, cookie, await lookup(req));
     if (!s) return;
     req.principal = s.principal;
     req.sessionCsrf = s.csrfToken;

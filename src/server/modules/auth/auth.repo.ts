@@ -10,7 +10,7 @@ export async function findUserByUsername(db: DbOrTx, username: string) {
 
 /** A live session together with its user: one query on every signed-in request. */
 export async function findSessionUser(db: DbOrTx, id: string) {
-  const [row] = await selectUsers(db, { csrfToken: sessions.csrfToken })
+  const [row] = await selectUsers(db, { csrfToken: sessions.csrfToken, expiresAt: sessions.expiresAt })
     .innerJoin(sessions, eq(sessions.userId, users.id))
     .where(and(eq(sessions.id, id), gt(sessions.expiresAt, sql`now()`)))
     .limit(1);

@@ -3,6 +3,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { CurrentUser } from '../../../contract/auth.ts';
 import type { Role } from '../../../domain/enums.ts';
 import type { Db } from '../../db/client.ts';
+import { VersionedCache } from '../../plugins/data-versions.ts';
 import { AppError, invalid, notFound } from '../../errors.ts';
 import type { Principal } from '../access/principal.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
@@ -79,18 +80,75 @@ export async function login(db: Db, username: string, password: string, sessionH
   return { cookieValue, csrfToken, user: toCurrentUser(profile) };
 }
 
-/** Resolves a session cookie to its principal and CSRF token, or null. */
-export async function resolveSession(db: Db, cookieValue: string) {
-  const row = await repo.findSessionUser(db, sha256(cookieValue));
-  if (!row || row.disabled) return null;
-  return { principal: toPrincipal(row, 'session'), csrfToken: row.csrfToken };
+/** A resolved caller as a server keeps it: the principal, and for a session its CSRF token and end. */
+interface KnownCaller {
+  principal: Principal;
+  csrfToken: string | null;
+  /** Epoch ms after which a session is over; Infinity for a token. */
+  until: number;
+  tokenId: string | null;
+  /** When this server last recorded the token's use (or saw it recorded), epoch ms. */
+  tokenUsedAt: number;
 }
 
-export async function resolveToken(db: Db, token: string) {
-  const row = await repo.findTokenUser(db, sha256(token));
+/**
+ * Callers resolved by this server, keyed by the credential's hash, under the `auth` data version:
+ * signing out, a password change, revoking a token or changing or disabling a user on any server
+ * changes that version in the same transaction, so the next request everywhere looks the caller up
+ * again. A session's end is checked on every use.
+ */
+export type CallerCache = VersionedCache<KnownCaller>;
+export const createCallerCache = (maxEntries = 20_000): CallerCache => new VersionedCache<KnownCaller>(maxEntries);
+
+/** The cache and the `auth` version of this request; without one every call reads the database. */
+export interface CallerLookup {
+  cache: CallerCache;
+  version: string;
+}
+
+function known(key: string, lookup: CallerLookup | undefined): KnownCaller | null {
+  const hit = lookup?.cache.get(lookup.version, key);
+  if (!hit) return null;
+  if (hit.until > Date.now()) return hit;
+  lookup!.cache.delete(key);
+  return null;
+}
+
+/** Resolves a session cookie to its principal and CSRF token, or null. */
+export async function resolveSession(db: Db, cookieValue: string, lookup?: CallerLookup) {
+  const key = sha256(cookieValue);
+  const hit = known(key, lookup);
+  if (hit) return { principal: hit.principal, csrfToken: hit.csrfToken! };
+  const row = await repo.findSessionUser(db, key);
   if (!row || row.disabled) return null;
-  await repo.touchToken(db, row.tokenId);
-  return toPrincipal(row, 'token');
+  const principal = Object.freeze(toPrincipal(row, 'session'));
+  lookup?.cache.set(lookup.version, key, { principal, csrfToken: row.csrfToken, until: row.expiresAt.getTime(), tokenId: null, tokenUsedAt: 0 });
+  return { principal, csrfToken: row.csrfToken };
+}
+
+/** Records a token's use at most once a minute (per server here, and in the database's own condition). */
+const TOKEN_TOUCH_MS = 60_000;
+
+export async function resolveToken(db: Db, token: string, lookup?: CallerLookup) {
+  const key = sha256(token);
+  const hit = known(key, lookup);
+  if (hit) {
+    if (Date.now() - hit.tokenUsedAt >= TOKEN_TOUCH_MS) {
+      await repo.touchToken(db, hit.tokenId!);
+      hit.tokenUsedAt = Date.now();
+    }
+    return hit.principal;
+  }
+  const row = await repo.findTokenUser(db, key);
+  if (!row || row.disabled) return null;
+  let usedAt = row.tokenLastUsedAt?.getTime() ?? 0;
+  if (Date.now() - usedAt >= TOKEN_TOUCH_MS) {
+    await repo.touchToken(db, row.tokenId);
+    usedAt = Date.now();
+  }
+  const principal = Object.freeze(toPrincipal(row, 'token'));
+  lookup?.cache.set(lookup.version, key, { principal, csrfToken: null, until: Infinity, tokenId: row.tokenId, tokenUsedAt: usedAt });
+  return principal;
 }
 
 export async function logout(db: Db, cookieValue: string) {

@@ -110,9 +110,56 @@ export async function selectProjects(
   where: SQL,
   o: { year: number; sort: keyof typeof SORTS; order: 'asc' | 'desc'; limit: number; offset: number },
 ) {
-  const col = SORTS[o.sort];
-  const dir = o.order === 'desc' ? sql`${col} DESC NULLS LAST` : sql`${col} ASC NULLS LAST`;
-  return baseSelect(db, o.year).where(where).orderBy(dir, asc(projects.code)).limit(o.limit).offset(o.offset);
+  return baseSelect(db, o.year).where(where).orderBy(sortKey(o.sort, o.order), asc(projects.code)).limit(o.limit).offset(o.offset);
+}
+
+function sortKey(sort: keyof typeof SORTS, order: 'asc' | 'desc'): SQL {
+  const col = SORTS[sort];
+  return order === 'desc' ? sql`${col} DESC NULLS LAST` : sql`${col} ASC NULLS LAST`;
+}
+
+/**
+ * A ledger page and the totals of the whole view in one statement (one round trip, one snapshot).
+ * The page is chosen from the narrow columns first (an index alone serves the usual view, see
+ * migration 0007) and only its rows are read whole; the totals are planned on their own. A page past
+ * the end still brings the totals: the totals row is left-joined to the page's rows.
+ */
+export async function selectListPage(
+  db: DbOrTx,
+  where: SQL,
+  o: { year: number; sort: keyof typeof SORTS; order: 'asc' | 'desc'; limit: number; offset: number },
+) {
+  const order = [sortKey(o.sort, o.order), asc(projects.code)];
+  const page = db.$with('page').as(
+    db.select({ id: projects.id }).from(projects).leftJoin(annualPlans, planJoin(o.year)).where(where).orderBy(...order).limit(o.limit).offset(o.offset),
+  );
+  const totals = db.$with('totals').as(
+    db
+      .select({
+        count: sql<number>`count(*)::int`.as('totals_count'),
+        totalInvestment: sql<string>`coalesce(sum(${projects.totalInvestment}), 0)::text`.as('totals_investment'),
+        annualPlan: sql<string>`coalesce(sum(${annualPlans.plannedInvestment}), 0)::text`.as('totals_annual_plan'),
+      })
+      .from(projects)
+      .leftJoin(annualPlans, planJoin(o.year))
+      .where(where),
+  );
+  const rows = await db
+    .with(page, totals)
+    .select({ ...columns, totalsCount: totals.count, totalsInvestment: totals.totalInvestment, totalsAnnualPlan: totals.annualPlan })
+    .from(totals)
+    .leftJoin(projects, sql`${projects.id} IN (SELECT ${page.id} FROM ${page})`)
+    .leftJoin(regions, eq(regions.code, projects.regionCode))
+    .leftJoin(people, eq(people.id, projects.leaderPersonId))
+    .leftJoin(unit, eq(unit.id, projects.responsibleOrgId))
+    .leftJoin(owner, eq(owner.id, projects.ownerOrgId))
+    .leftJoin(annualPlans, planJoin(o.year))
+    .orderBy(...order);
+  const first = rows[0]!;
+  return {
+    rows: rows.filter((r) => r.id !== null) as ProjectRow[],
+    totals: { count: first.totalsCount, totalInvestment: first.totalsInvestment, annualPlan: first.totalsAnnualPlan },
+  };
 }
 
 export async function selectTotals(db: DbOrTx, where: SQL, year: number) {

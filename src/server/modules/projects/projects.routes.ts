@@ -7,6 +7,8 @@ import {
 } from '../../../contract/projects.ts';
 import { typed, type AppContext } from '../../context.ts';
 import { requirePrincipal } from '../../plugins/auth.ts';
+import { sendJson } from '../../plugins/compression.ts';
+import { requestVersions } from '../../plugins/data-versions.ts';
 import * as card from './card.service.ts';
 import * as svc from './projects.service.ts';
 
@@ -16,9 +18,16 @@ export async function projectRoutes(app: FastifyInstance, ctx: AppContext) {
   const tags = ['项目台账'];
   const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody };
 
+  // The page is built to `projectList` by the service and sent as JSON text kept per server under
+  // the ledger's data version (see listProjectsPage), compressed once per encoding.
+  const pages = ctx.config.listCache ? svc.createListCache() : null;
   r.get('/projects', {
     schema: { tags, summary: '台账查询（筛选、排序、分页、合计）', querystring: projectListQuery, response: { 200: projectList, ...errors } },
-  }, async (req) => svc.listProjects(db, requirePrincipal(req), req.query));
+  }, async (req, reply) => {
+    const p = requirePrincipal(req);
+    const ledger = pages ? (await requestVersions(req, ctx.database.pool)).ledger : '';
+    return sendJson(req, reply, await svc.listProjectsPage(db, p, req.query, pages, ledger));
+  });
 
   r.post('/projects', {
     schema: { tags, summary: '新建项目（建档立卡）', body: projectCreate, response: { 201: project, ...errors } },

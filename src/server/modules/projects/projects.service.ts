@@ -16,6 +16,8 @@ import { requireChangeStage, requireEditProject, requireOffice, requireRead } fr
 import type { Principal } from '../access/principal.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
 import { resolveLeader, resolveOrg } from './parties.ts';
+import { jsonBody, type JsonBody } from '../../plugins/compression.ts';
+import { VersionedCache } from '../../plugins/data-versions.ts';
 import * as repo from './projects.repo.ts';
 
 export const currentYear = () => Number(clockToday().slice(0, 4));
@@ -32,10 +34,7 @@ async function resolveRegion(db: DbOrTx, p: Principal, code: string) {
 export async function listProjects(db: Db, p: Principal, q: ProjectListQuery) {
   const year = q.year ?? currentYear();
   const where = await filterFor(db, p, q);
-  const [rows, totals] = await Promise.all([
-    repo.selectProjects(db, where, { year, sort: q.sort, order: q.order, limit: q.pageSize, offset: (q.page - 1) * q.pageSize }),
-    repo.selectTotals(db, where, year),
-  ]);
+  const { rows, totals } = await repo.selectListPage(db, where, { year, sort: q.sort, order: q.order, limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
   return {
     items: rows.map(repo.toProjectDto),
     total: totals.count,
@@ -44,6 +43,38 @@ export async function listProjects(db: Db, p: Principal, q: ProjectListQuery) {
     totals: { count: totals.count, totalInvestment: repo.trimMoney(totals.totalInvestment), annualPlan: repo.trimMoney(totals.annualPlan) },
   };
 }
+
+/**
+ * A ledger page as JSON text, kept per server under the ledger's data version (read by the caller
+ * before this call): the same view of the same scope and year is answered from memory until any write
+ * to the ledger commits, on any server. What a caller sees depends only on their region path, which
+ * is part of the key. Concurrent requests for a page not yet kept share one computation.
+ */
+export async function listProjectsPage(db: Db, p: Principal, q: ProjectListQuery, cache: ListCache | null, version: string): Promise<JsonBody> {
+  if (!cache) return jsonBody(await listProjects(db, p, q));
+  const key = JSON.stringify([p.regionPath, q.year ?? currentYear(), Object.entries(q).sort(([a], [b]) => (a < b ? -1 : 1))]);
+  const hit = cache.pages.get(version, key);
+  if (hit) return hit;
+  const flight = `${version} ${key}`;
+  let pending = cache.inFlight.get(flight);
+  if (!pending) {
+    pending = listProjects(db, p, q).then((page) => {
+      const body = jsonBody(page);
+      cache.pages.set(version, key, body, body.weight);
+      return body;
+    }).finally(() => cache.inFlight.delete(flight));
+    cache.inFlight.set(flight, pending);
+  }
+  return pending;
+}
+
+export interface ListCache {
+  pages: VersionedCache<JsonBody>;
+  inFlight: Map<string, Promise<JsonBody>>;
+}
+
+/** At most 2,000 pages and 64 MB of JSON (with room for its compressed forms) per server. */
+export const createListCache = (): ListCache => ({ pages: new VersionedCache<JsonBody>(2000, 64 * 2 ** 20), inFlight: new Map() });
 
 /** The whole filtered view in pages of `chunk`, for exports. */
 export async function* listProjectsForExport(db: Db, p: Principal, q: ProjectListQuery, chunk = 2000): AsyncGenerator<ProjectDto[]> {

@@ -1,0 +1,90 @@
+// The data versions of migration 0007: a row per kind of data (ledger, auth) whose UUID changes in
+// the same transaction as any write to the tables behind it. A request reads them once (a single
+// small query); an answer kept in memory is reused only under the version it was computed at, so a
+// write made through any app server, the command line or plain SQL is seen by every server at once.
+import type { FastifyRequest } from 'fastify';
+import type pg from 'pg';
+
+export interface DataVersions {
+  ledger: string;
+  auth: string;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    dataVersions: Promise<DataVersions> | null;
+  }
+}
+
+/** A kind of data not written since the table was created has no row yet: it reads as 'none'. */
+export async function readDataVersions(pool: pg.Pool): Promise<DataVersions> {
+  const r = await pool.query<{ name: string; version: string }>('SELECT name, version::text AS version FROM data_versions');
+  const v: DataVersions = { ledger: 'none', auth: 'none' };
+  for (const row of r.rows) if (row.name === 'ledger' || row.name === 'auth') v[row.name] = row.version;
+  return v;
+}
+
+/**
+ * The versions as of this request, read at most once per request. Read before the data they guard,
+ * so an answer is never older than its version (a commit in between only makes it newer).
+ */
+export function requestVersions(req: FastifyRequest, pool: pg.Pool): Promise<DataVersions> {
+  req.dataVersions ??= readDataVersions(pool);
+  return req.dataVersions;
+}
+
+/**
+ * Answers kept under one version: a lookup under another version misses, and storing under a new
+ * version drops everything kept under the old one. Bounded by entries and by `weight` (bytes).
+ */
+export class VersionedCache<V> {
+  private version: string | null = null;
+  private readonly entries = new Map<string, { value: V; weight: number }>();
+  private weight = 0;
+
+  constructor(private readonly maxEntries: number, private readonly maxWeight = Infinity) {}
+
+  get(version: string, key: string): V | undefined {
+    if (version !== this.version) return undefined;
+    const e = this.entries.get(key);
+    if (!e) return undefined;
+    // Most recently used last, so eviction takes the least recently used first.
+    this.entries.delete(key);
+    this.entries.set(key, e);
+    return e.value;
+  }
+
+  set(version: string, key: string, value: V, weight = 0): void {
+    if (version !== this.version) this.clear(version);
+    const old = this.entries.get(key);
+    if (old) {
+      this.weight -= old.weight;
+      this.entries.delete(key);
+    }
+    if (weight > this.maxWeight) return;
+    while (this.entries.size && (this.entries.size >= this.maxEntries || this.weight + weight > this.maxWeight)) {
+      const [k, e] = this.entries.entries().next().value!;
+      this.entries.delete(k);
+      this.weight -= e.weight;
+    }
+    this.entries.set(key, { value, weight });
+    this.weight += weight;
+  }
+
+  delete(key: string): void {
+    const e = this.entries.get(key);
+    if (!e) return;
+    this.entries.delete(key);
+    this.weight -= e.weight;
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  private clear(version: string): void {
+    this.entries.clear();
+    this.weight = 0;
+    this.version = version;
+  }
+}
