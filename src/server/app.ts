@@ -17,6 +17,7 @@ import type { AppContext } from './context.ts';
 import { databaseHealth } from './db/client.ts';
 import { registerAuth } from './plugins/auth.ts';
 import { COMPRESSION } from './plugins/compression.ts';
+import { registerDataVersions } from './plugins/data-versions.ts';
 import { frameworkErrors, registerErrorHandlers } from './plugins/errors.ts';
 import { registerInputGuard } from './plugins/input-guard.ts';
 import { modules } from './modules/index.ts';
@@ -80,7 +81,8 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean; serveW
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
-  registerAuth(app, ctx.database);
+  registerDataVersions(app, ctx.database.pool);
+  registerAuth(app, ctx.database.db);
   registerInputGuard(app);
 
   // ?db=1 also asks the database (load balancers); the plain check never waits for it.

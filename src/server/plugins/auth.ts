@@ -1,6 +1,6 @@
 // Resolves who is calling (session cookie or bearer token) and defends cookie sessions against CSRF.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Database } from '../db/client.ts';
+import type { Db } from '../db/client.ts';
 import { AppError } from '../errors.ts';
 import type { Principal } from '../modules/access/principal.ts';
 import { createCallerCache, resolveSession, resolveToken } from '../modules/auth/auth.service.ts';
@@ -23,13 +23,11 @@ const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
  * Callers are kept in memory per server under the `auth` data version, read once per request
  * (plugins/data-versions.ts), so a credential ended on any server is refused everywhere at once.
  */
-export function registerAuth(app: FastifyInstance, database: Pick<Database, 'db' | 'pool'>): void {
-  const { db, pool } = database;
+export function registerAuth(app: FastifyInstance, db: Db): void {
   const callers = createCallerCache();
-  const lookup = async (req: FastifyRequest) => ({ cache: callers, version: (await requestVersions(req, pool)).auth });
+  const lookup = async (req: FastifyRequest) => ({ cache: callers, version: (await requestVersions(req)).auth });
   app.decorateRequest('principal', null);
   app.decorateRequest('sessionCsrf', null);
-  app.decorateRequest('dataVersions', null);
   app.addHook('onRequest', async (req) => {
     if (!req.url.startsWith('/api/v1/')) return;
     const auth = req.headers.authorization;

@@ -1,8 +1,9 @@
 // The data versions of migration 0007: a row per kind of data (ledger, auth) whose UUID changes in
-// the same transaction as any write to the tables behind it. A request reads them once (a single
-// small query); an answer kept in memory is reused only under the version it was computed at, so a
-// write made through any app server, the command line or plain SQL is seen by every server at once.
-import type { FastifyRequest } from 'fastify';
+// the same transaction as any write to the tables behind it. A request learns them from one small
+// query sent after it arrived; an answer kept in memory is reused only under the version it was
+// computed at, so a write made through any app server, the command line or plain SQL is seen by every
+// server from the next request on.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type pg from 'pg';
 
 export interface DataVersions {
@@ -11,6 +12,9 @@ export interface DataVersions {
 }
 
 declare module 'fastify' {
+  interface FastifyInstance {
+    dataVersions: VersionsReader;
+  }
   interface FastifyRequest {
     dataVersions: Promise<DataVersions> | null;
   }
@@ -25,11 +29,48 @@ export async function readDataVersions(pool: pg.Pool): Promise<DataVersions> {
 }
 
 /**
+ * Reads the versions for many requests at once: one query at a time, shared by every request that
+ * arrived before it was sent. A request arriving while a query is on its way waits for the next one,
+ * since the one on its way may have read the table before a commit this request must see. Under load
+ * this is one query per batch of requests instead of one per request.
+ */
+export class VersionsReader {
+  private inFlight: Promise<DataVersions> | null = null;
+  private next: Promise<DataVersions> | null = null;
+
+  constructor(private readonly pool: pg.Pool) {}
+
+  read(): Promise<DataVersions> {
+    if (!this.inFlight) return this.start();
+    this.next ??= this.inFlight.then(noop, noop).then(() => {
+      this.next = null;
+      return this.start();
+    });
+    return this.next;
+  }
+
+  private start(): Promise<DataVersions> {
+    const query: Promise<DataVersions> = readDataVersions(this.pool).finally(() => {
+      if (this.inFlight === query) this.inFlight = null;
+    });
+    this.inFlight = query;
+    return query;
+  }
+}
+
+const noop = () => {};
+
+export function registerDataVersions(app: FastifyInstance, pool: pg.Pool): void {
+  app.decorate('dataVersions', new VersionsReader(pool));
+  app.decorateRequest('dataVersions', null);
+}
+
+/**
  * The versions as of this request, read at most once per request. Read before the data they guard,
  * so an answer is never older than its version (a commit in between only makes it newer).
  */
-export function requestVersions(req: FastifyRequest, pool: pg.Pool): Promise<DataVersions> {
-  req.dataVersions ??= readDataVersions(pool);
+export function requestVersions(req: FastifyRequest): Promise<DataVersions> {
+  req.dataVersions ??= req.server.dataVersions.read();
   return req.dataVersions;
 }
 

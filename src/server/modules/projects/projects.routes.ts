@@ -25,7 +25,7 @@ export async function projectRoutes(app: FastifyInstance, ctx: AppContext) {
     schema: { tags, summary: '台账查询（筛选、排序、分页、合计）', querystring: projectListQuery, response: { 200: projectList, ...errors } },
   }, async (req, reply) => {
     const p = requirePrincipal(req);
-    const ledger = pages ? (await requestVersions(req, ctx.database.pool)).ledger : '';
+    const ledger = pages ? (await requestVersions(req)).ledger : '';
     return sendJson(req, reply, await svc.listProjectsPage(db, p, req.query, pages, ledger));
   });
 
