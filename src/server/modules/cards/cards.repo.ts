@@ -101,21 +101,27 @@ export interface CardWrite {
 
 /**
  * Writes the cards of a period in one statement: new ones inserted, existing ones recomputed in
- * place (same id; an override is kept). Cards of projects no longer expected in the period go.
+ * place (same id; an override is kept), and the cards of projects no longer expected in the period
+ * deleted. The cards travel as one JSON parameter.
  */
 export async function upsertCards(
   db: DbOrTx, period: PeriodRef, ruleSet: { id: number | null; version: number }, cards: CardWrite[],
 ): Promise<void> {
+  // The DELETE and the INSERT see the same snapshot and touch disjoint rows (projects not in the run,
+  // projects in it), so they can share the statement.
   await db.execute(sql`
-    DELETE FROM project_cards WHERE period_id = ${period.id}::uuid
-      AND NOT (project_id = ANY(${sql.param(cards.map((c) => c.projectId))}::uuid[]))`);
-  if (!cards.length) return;
-  await db.execute(sql`
+    WITH x AS (
+      SELECT * FROM jsonb_to_recordset(${JSON.stringify(cards)}::jsonb)
+        AS x("projectId" uuid, "regionPath" text, color text, score numeric, indicators jsonb)
+    ),
+    gone AS (
+      DELETE FROM project_cards c WHERE c.period_id = ${period.id}::uuid
+        AND NOT EXISTS (SELECT 1 FROM x WHERE x."projectId" = c.project_id)
+    )
     INSERT INTO project_cards (project_id, period_id, region_path, year, month, color, score, rule_set_id, rule_version, indicators, computed_at)
     SELECT x."projectId", ${period.id}::uuid, x."regionPath", ${period.year}::int, ${period.month}::int, x.color, x.score,
       ${ruleSet.id}::int, ${ruleSet.version}::int, x.indicators, now()
-    FROM jsonb_to_recordset(${JSON.stringify(cards)}::jsonb)
-      AS x("projectId" uuid, "regionPath" text, color text, score numeric, indicators jsonb)
+    FROM x
     ON CONFLICT (project_id, period_id) DO UPDATE SET
       region_path = excluded.region_path, year = excluded.year, month = excluded.month, color = excluded.color,
       score = excluded.score, rule_set_id = excluded.rule_set_id, rule_version = excluded.rule_version,

@@ -246,11 +246,18 @@ export interface RedCard {
   hasTwoRedEntry: boolean;
 }
 
-/** Red cards (effective colour) of a period, with what the hook must know about each project. */
+/**
+ * Red cards (effective colour) of a period that the hook has something to do for (no order yet, or
+ * a second red card in a row not yet on the list), with what it must know about each project. A
+ * card run repeated over the same period reads none.
+ */
 export async function redCards(db: DbOrTx, periodId: string, prevPeriodId: string | null): Promise<RedCard[]> {
+  // The CTE keeps the per-card lookups as they are planned alone (folded into the outer filter, the
+  // planner hashed every order ever issued and walked all projects by code).
   return rowsOf<RedCard>(db, sql`
+    WITH rc AS MATERIALIZED (
     SELECT c.id AS "cardId", c.project_id AS "projectId", p.name AS "projectName", p.region_path AS "regionPath",
-      p.responsible_org_id AS "responsibleOrgId", p.leader_person_id AS "leaderPersonId", c.indicators,
+      p.responsible_org_id AS "responsibleOrgId", p.leader_person_id AS "leaderPersonId", c.indicators, p.code,
       EXISTS (SELECT 1 FROM supervision_orders o WHERE o.project_id = c.project_id AND o.period_id = c.period_id) AS "hasOrder",
       EXISTS (SELECT 1 FROM project_cards pc WHERE pc.project_id = c.project_id AND pc.period_id = ${prevPeriodId}::uuid
         AND COALESCE(pc.override_color, pc.color) = 'red') AS "prevRed",
@@ -260,7 +267,9 @@ export async function redCards(db: DbOrTx, periodId: string, prevPeriodId: strin
         AND (a.period_id = c.period_id OR a.status = 'pending')) AS "hasTwoRedEntry"
     FROM project_cards c JOIN projects p ON p.id = c.project_id
     WHERE c.period_id = ${periodId}::uuid AND COALESCE(c.override_color, c.color) = 'red'
-    ORDER BY p.code`);
+    )
+    SELECT * FROM rc WHERE NOT rc."hasOrder" OR (rc."prevRed" AND NOT rc."hasTwoRedEntry")
+    ORDER BY rc.code`);
 }
 
 /** The highest sequence number already used under an order-number prefix. */
