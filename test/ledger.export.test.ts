@@ -1,7 +1,10 @@
+import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LEDGER_FIELDS, LEDGER_HEADERS } from '../src/contract/ledger.ts';
+import { exportQuery, LEDGER_FIELDS, LEDGER_HEADERS } from '../src/contract/ledger.ts';
 import { todayIso } from '../src/domain/dates.ts';
+import { commandPrincipal } from '../src/server/cli/principal.ts';
+import { prepareExport } from '../src/server/modules/ledger/ledger.export.ts';
 import { buildTestApp, login, type Client, type TestApp } from './helpers/app.ts';
 import { buildProject, createUser, REGIONS, seedTestRegions } from './helpers/factories.ts';
 import { buildLedger, goodRow, readSheet, upload } from './helpers/xlsx.ts';
@@ -110,6 +113,48 @@ describe('ledger export', () => {
     expect(rows[2]![11] ?? null).toBeNull();
     const again = (await upload(office, res.rawPayload)).json();
     expect(again).toMatchObject({ year: 2023, unchanged: 5, toUpdate: 0 });
+  });
+
+  it('reads page by page: the same rows for any page size, in the list’s order, no query answering more than a page', async () => {
+    const p = await commandPrincipal(t.database.db, 'office1');
+    const pool = t.database.pool;
+    const original = pool.query.bind(pool);
+    let largest = 0;
+    let queries = 0;
+    (pool as { query: unknown }).query = async (...args: unknown[]) => {
+      const res = await (original as (...a: unknown[]) => Promise<{ rows?: unknown[] }>)(...args);
+      queries++;
+      largest = Math.max(largest, res.rows?.length ?? 0);
+      return res;
+    };
+    const file = async (query: Record<string, string>, pageSize?: number) => {
+      const out = new PassThrough();
+      const chunks: Buffer[] = [];
+      out.on('data', (c: Buffer) => chunks.push(c));
+      const job = await prepareExport(t.database.db, p, exportQuery.parse(query), { pageSize });
+      largest = 0;
+      queries = 0;
+      const n = await job.write(out);
+      return { n, rows: await readSheet(Buffer.concat(chunks)) };
+    };
+    try {
+      for (const sort of ['code', 'name', 'totalInvestment', 'annualPlan', 'plannedStart', 'plannedCompletion', 'stage', 'regionCode', 'level']) {
+        for (const order of ['asc', 'desc']) {
+          const whole = await file({ sort, order });
+          const paged = await file({ sort, order }, 2);
+          expect(paged, `${sort} ${order}`).toEqual(whole);
+          expect(paged.n).toBe(5);
+          expect(largest, `${sort} ${order}: rows in one answer`).toBeLessThanOrEqual(2);
+          expect(queries).toBe(4); // the order, then three pages
+          const res = await office.get(`/api/v1/projects?sort=${sort}&order=${order}&pageSize=100`);
+          expect(res.statusCode, `${sort} ${order}: ${res.body}`).toBe(200);
+          const list = res.json();
+          expect(whole.rows.slice(1).map((r) => r[0]), `${sort} ${order}`).toEqual(list.items.map((x: { code: string }) => x.code));
+        }
+      }
+    } finally {
+      (pool as { query: unknown }).query = original;
+    }
   });
 
   it('refuses filters that do not validate', async () => {

@@ -1,58 +1,45 @@
 // Streams a ledger export to any writable (an HTTP reply, a file): the template's columns, money as
 // numbers, dates as real dates, vocabularies as Chinese labels, so the file imports back unchanged.
+// Written by the streamed SpreadsheetML writer (xlsx-stream.ts) page by page, with backpressure.
 import type { Writable } from 'node:stream';
-import ExcelJS from 'exceljs';
 import type { LedgerField } from '../../contract/ledger.ts';
-import { LEDGER_COLUMNS, neutralise, numFmtOf, styleHeaderRow } from './ledger-sheet.ts';
+import { HEADER_STYLE, LEDGER_COLUMNS, neutralise, numFmtOf } from './ledger-sheet.ts';
 import { TEMPLATE_SHEET } from './ledger-template.ts';
+import { createXlsxStreamWriter, type XlsxHeaderStyle, type XlsxValue } from './xlsx-stream.ts';
 
 /** One row as text; money, dates and coordinates as their canonical strings ('12500.5', '2024-09-01'). */
 export type LedgerRowOut = Record<LedgerField, string | null>;
 
 export interface LedgerWriter {
-  add(row: LedgerRowOut): void;
+  /** Writes a page of rows; resolves when the destination can take the next page. */
+  add(rows: LedgerRowOut[]): Promise<void>;
+  /** Closes the workbook and ends the stream. */
   finish(): Promise<void>;
 }
 
 export function createLedgerWriter(stream: Writable, opts: { annualPlanHeader?: string } = {}): LedgerWriter {
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
-  wb.creator = '推进 · 重点项目推进平台';
-  const ws = wb.addWorksheet(TEMPLATE_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
-  ws.columns = LEDGER_COLUMNS.map((c) => ({ header: c.field === 'annualPlan' && opts.annualPlanHeader ? opts.annualPlanHeader : c.header, key: c.field, width: c.width, style: numFmtOf(c.kind) ? { numFmt: numFmtOf(c.kind) } : {} }));
-  styleHeaderRow(ws.getRow(1));
-  ws.getRow(1).commit();
-  // ExcelJS caches a cell style by object identity: one shared object per column turns 200,000
-  // style serialisations (the bulk of an export's time) into 21.
-  const styles = LEDGER_COLUMNS.map((c) => (numFmtOf(c.kind) ? { numFmt: numFmtOf(c.kind) } : {}) as Partial<ExcelJS.Style>);
-  return {
-    add(row) {
-      const r = ws.addRow(LEDGER_COLUMNS.map((c) => cellValue(c.kind, row[c.field])));
-      r.eachCell({ includeEmpty: true }, (cell, col) => {
-        cell.style = styles[col - 1]!;
-      });
-      r.commit();
-    },
-    async finish() {
-      ws.commit();
-      await wb.commit();
-    },
-  };
-}
-
-function cellValue(kind: (typeof LEDGER_COLUMNS)[number]['kind'], v: string | null): ExcelJS.CellValue {
-  if (v == null || v === '') return null;
-  switch (kind) {
-    case 'money':
-    case 'coordinate':
+  const writer = createXlsxStreamWriter(stream, {
+    sheetName: TEMPLATE_SHEET,
+    creator: '推进 · 重点项目推进平台',
+    freezeHeader: true,
+    header: { height: 30, style: HEADER_STYLE as XlsxHeaderStyle },
+    columns: LEDGER_COLUMNS.map((c) => ({
+      header: c.field === 'annualPlan' && opts.annualPlanHeader ? opts.annualPlanHeader : c.header,
+      width: c.width,
       // numeric(16,4) has at most 15 significant digits: a double holds it exactly enough to round-trip.
-      return Number(v);
-    case 'date': {
-      const [y, m, d] = v.split('-').map(Number);
-      return new Date(Date.UTC(y!, m! - 1, d!));
-    }
-    default:
-      return neutralise(v);
-  }
+      kind: c.kind === 'money' || c.kind === 'coordinate' ? 'number' : c.kind === 'date' ? 'date' : 'text',
+      numFmt: numFmtOf(c.kind),
+    })),
+  });
+  const cells = (row: LedgerRowOut): XlsxValue[] =>
+    LEDGER_COLUMNS.map((c) => {
+      const v = row[c.field];
+      return v == null || v === '' ? null : c.kind === 'text' ? neutralise(v) : v;
+    });
+  return {
+    add: (rows) => writer.addRows(rows.map(cells)),
+    finish: () => writer.finish(),
+  };
 }
 
 /** Content-Disposition with an ASCII fallback and the Chinese name per RFC 5987. */
