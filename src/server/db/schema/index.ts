@@ -9,3 +9,4 @@ export * from './reporting.ts';
 export * from './cards.ts';
 export * from './problems.ts';
 export * from './leadership.ts';
+export * from './stats.ts';
