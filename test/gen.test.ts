@@ -59,6 +59,22 @@ describe('gen --scale tiny', () => {
     expect(diff.n).toBe(0);
   });
 
+  it('cards every period by the card engine: a card for each project reported in it, with its rule version', async () => {
+    const c = await one<{ cards: number; periods: number; carded: number; unreported: number; colours: number }>(sql`select
+      (select count(*)::int from project_cards) as cards,
+      (select count(*)::int from reporting_periods) as periods,
+      (select count(distinct period_id)::int from project_cards) as carded,
+      (select count(*)::int from progress_reports r where not exists
+        (select 1 from project_cards c where c.project_id = r.project_id and c.period_id = r.period_id)) as unreported,
+      (select count(distinct color)::int from project_cards) as colours`);
+    expect(c.cards).toBe(result.cards);
+    expect(c.carded).toBe(c.periods);
+    expect(c.unreported).toBe(0);
+    expect(c.colours).toBeGreaterThan(1);
+    const orders = await one<{ n: number }>(sql`select count(*)::int as n from supervision_orders`);
+    expect(orders.n).toBe(0);
+  });
+
   it('puts most projects on the map, inside Shandong', async () => {
     const c = await one<{ placed: number; outside: number }>(sql`select
       count(*) filter (where longitude is not null and latitude is not null)::int as placed,

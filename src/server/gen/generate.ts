@@ -17,6 +17,8 @@ import { addDays, addMonths, chunks, demoId, monthEnd, Rng } from '../db/seed/de
 import { AREAS } from '../db/seed/demo.regions.ts';
 import { loadDivisions, parkRow, type RegionRow } from '../modules/regions/divisions.ts';
 import { upsertRegions } from '../modules/regions/regions.repo.ts';
+import { computeCardsForPeriod } from '../modules/cards/cards.service.ts';
+import { getPeriod } from '../modules/reporting/periods.repo.ts';
 
 export const SCALES = {
   province: { cities: 16, projects: 50_000, years: [2020, 2021, 2022, 2023, 2024], roadblocks: 200_000 },
@@ -36,6 +38,7 @@ export interface GenResult {
   periods: number;
   reports: number;
   roadblocks: number;
+  cards: number;
   /** Milliseconds per phase. */
   timings: Record<string, number>;
 }
@@ -432,11 +435,22 @@ export async function generate(db: Db, scale: Scale, log: (line: string) => void
   await db.execute(sql`ANALYZE`);
   phase('analyze');
 
+  // ── cards: every city's every period, by the card engine itself (no orders or audit for history) ──
+  const periodRows = (await db.execute<{ id: string }>(sql`SELECT id FROM reporting_periods ORDER BY year, month, region_code`)).rows;
+  let cardCount = 0;
+  await lanes(periodRows, copy ? 2 : 1, async ({ id: periodId }) => {
+    const period = (await getPeriod(db, periodId))!;
+    const { counts } = await computeCardsForPeriod(db, period);
+    cardCount += counts.total;
+  });
+  await db.execute(sql`ANALYZE project_cards`);
+  phase('cards');
+
   const reports = await count(db, 'progress_reports');
   timings.reportRowsPerSecond = Math.round(reports / Math.max(0.001, reportMs / 1000));
   return {
     scale, cities: cities.length, counties: counties.length, orgs: orgs.length, people: people.length, projects: gp.length,
-    plans: planRows.length, periods: periods.length, reports, roadblocks: probRows.length, timings,
+    plans: planRows.length, periods: periods.length, reports, roadblocks: probRows.length, cards: cardCount, timings,
   };
 }
 
