@@ -1,11 +1,13 @@
 // report_rollups are kept by statement triggers on progress_reports: after inserts, updates (figures,
 // status, a correction's negative amount) and deletes, in one statement or many, they equal what the
-// approved reports say — the statistics read them instead of the reports.
+// approved reports say. The statistics read what is built on them: stats_project_years (a project's
+// facts per year, rebuilt after a report, plan or ledger change) must equal a rebuild from scratch,
+// and stats_groups (kept by adding and taking away facts) the facts summed per region, year and month.
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from './helpers/app.ts';
-import { buildProject } from './helpers/factories.ts';
-import { report, setReport, setUpStatsExample } from './helpers/stats.ts';
+import { buildProject, REGIONS } from './helpers/factories.ts';
+import { report, setPlan, setReport, setUpStatsExample } from './helpers/stats.ts';
 
 let t: TestApp;
 let P: Awaited<ReturnType<typeof setUpStatsExample>>['P'];
@@ -32,6 +34,58 @@ async function both() {
       ${month(`EXISTS (SELECT 1 ${inMonth})`, 'boolean')} AS rm
     FROM (SELECT DISTINCT project_id AS pid, year FROM progress_reports WHERE status = 'approved') g ORDER BY 1, 2`);
   return { stored, fresh };
+}
+
+const FACTS = `SELECT project_id::text, year, region_code, region_path, total_investment::text, annual_plan::text,
+    base_investment::text, base_funds::text, planned::text, month_investment::text, ytd_investment::text, ytd_funds::text,
+    reported::text, due_start, started, due_complete, completed_on_time, due_produce, producing
+  FROM stats_project_years ORDER BY 1, 2`;
+
+/** stats_project_years as stored, and as rebuilding every project's facts now gives them (rolled back). */
+async function facts() {
+  const stored = (await t.database.pool.query(FACTS)).rows;
+  const c = await t.database.pool.connect();
+  try {
+    await c.query('BEGIN');
+    await c.query('SELECT stats_facts_refresh(ARRAY(SELECT id FROM projects))');
+    return { stored, fresh: (await c.query(FACTS)).rows };
+  } finally {
+    await c.query('ROLLBACK');
+    c.release();
+  }
+}
+
+/** stats_groups rows that differ from the stored facts summed per region, year and month (none expected). */
+async function groupMismatches() {
+  const cols = ['project_count', 'total_investment', 'annual_plan', 'planned_to_date', 'ytd_investment', 'ytd_funds', 'month_investment',
+    'cumulative_investment', 'cumulative_funds', 'due_to_start', 'started', 'due_to_complete', 'completed_on_time', 'due_to_produce', 'producing', 'reported_count'];
+  const res = await t.database.pool.query(`
+    WITH want AS (
+      SELECT f.region_code, f.year, k AS month, min(f.region_path) AS region_path, count(*)::int AS project_count,
+        sum(f.total_investment) AS total_investment, sum(f.annual_plan) AS annual_plan, sum(f.planned[k]) AS planned_to_date,
+        sum(f.ytd_investment[k]) AS ytd_investment, sum(f.ytd_funds[k]) AS ytd_funds, sum(f.month_investment[k]) AS month_investment,
+        sum(f.base_investment + f.ytd_investment[k]) AS cumulative_investment, sum(f.base_funds + f.ytd_funds[k]) AS cumulative_funds,
+        count(*) FILTER (WHERE f.due_start <= k)::int AS due_to_start, count(*) FILTER (WHERE f.started <= k)::int AS started,
+        count(*) FILTER (WHERE f.due_complete <= k)::int AS due_to_complete, count(*) FILTER (WHERE f.completed_on_time <= k)::int AS completed_on_time,
+        count(*) FILTER (WHERE f.due_produce <= k)::int AS due_to_produce, count(*) FILTER (WHERE f.producing <= k)::int AS producing,
+        count(*) FILTER (WHERE f.reported[k])::int AS reported_count
+      FROM stats_project_years f CROSS JOIN generate_series(1, 12) AS k GROUP BY 1, 2, 3
+    ),
+    -- A region and year whose last project left keeps a row of zeros.
+    got AS (SELECT * FROM stats_groups WHERE project_count <> 0 OR (${cols.map((c) => `${c} <> 0`).join(' OR ')}))
+    SELECT to_jsonb(got) AS got, to_jsonb(want) AS want FROM got FULL JOIN want USING (region_code, year, month)
+    WHERE (got.region_path, ${cols.map((c) => `got.${c}`).join(', ')}) IS DISTINCT FROM (want.region_path, ${cols.map((c) => `want.${c}`).join(', ')})`);
+  return res.rows;
+}
+
+/** Everything the statistics read equals what the reports, plans and ledger say now. */
+async function expectDerivedTrue() {
+  const b = await both();
+  expect(b.stored).toEqual(b.fresh);
+  const f = await facts();
+  expect(f.stored.length).toBeGreaterThan(0);
+  expect(f.stored).toEqual(f.fresh);
+  expect(await groupMismatches()).toEqual([]);
 }
 
 describe('report rollups', () => {
@@ -73,5 +127,68 @@ describe('report rollups', () => {
     b = await both();
     expect(b.stored).toEqual(b.fresh);
     expect(b.stored.some((r) => r.project_id === extra.id)).toBe(false);
+  });
+});
+
+describe('the statistics\' facts and their sums per region', () => {
+  it('equal a rebuild after the example and after the report changes above', async () => {
+    await expectDerivedTrue();
+    const n = await t.database.pool.query('SELECT count(*)::int AS n FROM stats_groups WHERE project_count > 0');
+    expect(n.rows[0].n).toBeGreaterThan(12);
+  });
+
+  it('follow reports: approvals, corrections, returns and deletes', async () => {
+    const id = await report(t.database.db, P.C, { year: 2024, month: 11, investment: '75.5', funds: '20', status: 'submitted' });
+    await expectDerivedTrue();
+    await setReport(t.database.db, id, { status: 'approved' });
+    await expectDerivedTrue();
+    await setReport(t.database.db, id, { investment: '-12.3456', corrected: true });
+    await expectDerivedTrue();
+    await setReport(t.database.db, id, { status: 'returned' });
+    await expectDerivedTrue();
+    // An earlier year's report changes the cumulative figures of every later year.
+    const old = await report(t.database.db, P.C, { year: 2022, month: 5, investment: '333' });
+    await expectDerivedTrue();
+    await t.database.db.execute(sql`DELETE FROM progress_reports WHERE id = ${old}::uuid`);
+    await expectDerivedTrue();
+  });
+
+  it('follow plans: added with a monthly split, changed, removed', async () => {
+    await setPlan(t.database.db, P.C, 2025, { planned: '900', monthly: ['100', '0', '200', '0', '0', '0', '300', '0', '0', '0', '0', '300'], mustStart: true });
+    await expectDerivedTrue();
+    await setPlan(t.database.db, P.C, 2025, { planned: '1000.5', monthly: null, mustComplete: true, mustProduce: true });
+    await expectDerivedTrue();
+    await t.database.db.execute(sql`UPDATE annual_plans SET planned_investment = planned_investment + 1`);
+    await expectDerivedTrue();
+    await t.database.db.execute(sql`DELETE FROM annual_plans WHERE project_id = ${P.C}::uuid AND year = 2025`);
+    await expectDerivedTrue();
+  });
+
+  it('follow the ledger: dates, investment, opening balance, withdrawal, a move to another region, a deletion', async () => {
+    const db = t.database.db;
+    const before = (await t.database.pool.query(`SELECT year FROM stats_project_years WHERE project_id = $1 ORDER BY year`, [P.A])).rows;
+    expect(before.length).toBeGreaterThan(0);
+    await db.execute(sql`UPDATE projects SET actual_start = '2024-06-30', planned_completion = '2024-02-10', actual_production = NULL WHERE id = ${P.A}::uuid`);
+    await expectDerivedTrue();
+    await db.execute(sql`UPDATE projects SET total_investment = total_investment + 10, opening_investment = 5, opening_funds_arrived = 7 WHERE id = ${P.A}::uuid`);
+    await expectDerivedTrue();
+    await db.execute(sql`UPDATE projects SET region_code = ${REGIONS.gaotang.code}, region_path = ${REGIONS.gaotang.path} WHERE id = ${P.A}::uuid`);
+    await expectDerivedTrue();
+    expect((await t.database.pool.query(`SELECT DISTINCT region_code FROM stats_project_years WHERE project_id = $1`, [P.A])).rows).toEqual([{ region_code: REGIONS.gaotang.code }]);
+    // Withdrawn: counted only in the years it has approved reports.
+    await db.execute(sql`UPDATE projects SET stage = 'withdrawn' WHERE id = ${P.A}::uuid`);
+    await expectDerivedTrue();
+    const reported = (await t.database.pool.query(`SELECT DISTINCT year FROM progress_reports WHERE project_id = $1 AND status = 'approved' ORDER BY year`, [P.A])).rows;
+    expect((await t.database.pool.query(`SELECT year FROM stats_project_years WHERE project_id = $1 ORDER BY year`, [P.A])).rows).toEqual(reported);
+    await db.execute(sql`UPDATE projects SET stage = 'construction' WHERE id = ${P.A}::uuid`);
+    await expectDerivedTrue();
+    expect((await t.database.pool.query(`SELECT year FROM stats_project_years WHERE project_id = $1 ORDER BY year`, [P.A])).rows).toEqual(before);
+    const gone = await buildProject(db, { code: 'RU-2', regionCode: REGIONS.shen.code });
+    await setPlan(db, gone.id, 2024, { planned: '50' });
+    await report(db, gone.id, { year: 2024, month: 2, investment: '7' });
+    await expectDerivedTrue();
+    await db.execute(sql`DELETE FROM projects WHERE id = ${gone.id}::uuid`);
+    await expectDerivedTrue();
+    expect((await t.database.pool.query(`SELECT 1 FROM stats_project_years WHERE project_id = $1`, [gone.id])).rows).toEqual([]);
   });
 });

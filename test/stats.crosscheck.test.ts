@@ -1,13 +1,14 @@
 // The SQL of the statistics against the domain's definitions: on generated projects, plans and
 // reports, every project's sums computed in TypeScript with kpi.ts (plannedToDate, milestoneCount)
-// must equal the database's groupBy=project rows, and figures(addSums(projects)) the total.
+// must equal the database's groupBy=project rows (the projects' facts), and figures(addSums(...)) the
+// total and every sub-region's row (the sums per region); both sources agree month by month.
 import Decimal from 'decimal.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addSums, figures, milestoneCount, plannedToDate, type FigureSums } from '../src/domain/kpi.ts';
 import { normalizeMoney } from '../src/domain/money.ts';
 import type { Database } from '../src/server/db/client.ts';
 import { computeStats, toFigures } from '../src/server/modules/stats/stats.service.ts';
-import { groupSums } from '../src/server/modules/stats/stats.repo.ts';
+import { groupSums, type StatsDim } from '../src/server/modules/stats/stats.repo.ts';
 import { createTestDatabase } from './helpers/db.ts';
 import { buildProject, HIGH_TECH_ZONE, REGIONS, seedTestRegions } from './helpers/factories.ts';
 import { report, setPlan } from './helpers/stats.ts';
@@ -28,6 +29,7 @@ function rng(seed: number) {
 
 interface Gen {
   id: string;
+  regionCode: string;
   stage: string;
   total: string;
   openingInv: string;
@@ -51,6 +53,7 @@ beforeAll(async () => {
   for (let i = 0; i < 70; i++) {
     const g: Gen = {
       id: '',
+      regionCode: pick(regionCodes),
       stage: pick(['preparation', 'construction', 'completed', 'withdrawn', 'production']),
       total: money(50000),
       openingInv: r() < 0.3 ? money(2000) : '0',
@@ -74,7 +77,7 @@ beforeAll(async () => {
       }
     }
     const row = await buildProject(db, {
-      regionCode: pick(regionCodes), totalInvestment: g.total, stage: g.stage, openingInvestment: g.openingInv, openingFundsArrived: g.openingFunds,
+      regionCode: g.regionCode, totalInvestment: g.total, stage: g.stage, openingInvestment: g.openingInv, openingFundsArrived: g.openingFunds,
       plannedStart: g.ms.start[0], actualStart: g.ms.start[1], plannedCompletion: g.ms.completion[0], actualCompletion: g.ms.completion[1],
       plannedProduction: g.ms.production[0], actualProduction: g.ms.production[1],
       industry: pick(['chemicals', 'food', 'digital']),
@@ -151,6 +154,17 @@ describe('SQL sums = domain definitions, on generated data', () => {
         else expect(result.total[k], k).toBeCloseTo(f[k]!, 12);
       }
       expect(toFigures(undefined, 0.05).annualCompletionRate).toBeNull();
+      // Every sub-region's row: the sums of its own projects (the city's own projects in its own row).
+      const regionRows = new Map(result.rows.map((x) => [x.key, x]));
+      for (const code of regionCodes) {
+        const mine = want.filter(([id]) => projects.find((g) => g.id === id)!.regionCode === code).map(([, e]) => e!.sums);
+        const row = regionRows.get(code);
+        if (!mine.length) {
+          expect(row?.projectCount ?? 0, code).toBe(0);
+          continue;
+        }
+        expect(row, code).toMatchObject({ ...trim(addSums(mine)), projectCount: mine.length });
+      }
     });
   }
 
@@ -175,5 +189,25 @@ describe('SQL sums = domain definitions, on generated data', () => {
       const { key: _k2, label: _l2, rank: _r2, ...b } = one.total;
       expect(a).toEqual(b);
     }
+  });
+
+  it('the sums per region equal the projects\' facts added up, for every month of both years', async () => {
+    const city = { regionPath: REGIONS.city.path, regionCode: REGIONS.city.code };
+    const county = { regionPath: REGIONS.dongchangfu.path, regionCode: REGIONS.dongchangfu.code };
+    const norm = (rows: Awaited<ReturnType<typeof groupSums>>) => rows
+      .map((x) => Object.fromEntries(Object.entries(x).map(([k, v]) => [k, typeof v === 'string' && k !== 'key' ? normalizeMoney(v) : v])))
+      .sort((a, b) => `${a.key}|${a.month}`.localeCompare(`${b.key}|${b.month}`));
+    for (const year of [2023, 2024]) {
+      for (const where of [city, county]) {
+        for (const dim of ['region', 'none'] as StatsDim[]) {
+          const f = { ...where, year, fromMonth: 1, toMonth: 12 };
+          const groups = norm(await groupSums(database.db, dim, f, 'groups'));
+          const facts = norm(await groupSums(database.db, dim, f, 'projects'));
+          expect(groups.length, `${year} ${where.regionCode} ${dim}`).toBeGreaterThanOrEqual(12);
+          expect(groups, `${year} ${where.regionCode} ${dim}`).toEqual(facts);
+        }
+      }
+    }
+    await expect(groupSums(database.db, 'industry', { ...city, year: 2024, fromMonth: 1, toMonth: 1 }, 'groups')).rejects.toThrow();
   });
 });

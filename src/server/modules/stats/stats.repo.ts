@@ -1,7 +1,10 @@
-// The sums behind the key figures, computed in the database in one statement per call. The SQL
+// The sums behind the key figures, computed in the database in one statement per call. They are read
+// from two tables the database keeps by triggers (migration 0008): stats_project_years, one row per
+// project and year it is counted in, with its amounts, planned-to-date and milestone months for every
+// month of the year; and stats_groups, their sums per region, year and month. The SQL that fills them
 // mirrors src/domain/kpi.ts line for line (plannedToDate, dueDateInYear, milestoneCount); rates are
-// made from these sums by figures() in the service, never here. test/stats.crosscheck.test.ts
-// checks the two against each other on generated data.
+// made from these sums by figures() in the service, never here. test/stats.crosscheck.test.ts checks
+// both tables against the domain on generated data, test/rollups.test.ts against the reports.
 import { sql, type SQL } from 'drizzle-orm';
 import type { FigureSums } from '../../../domain/kpi.ts';
 import type { DbOrTx } from '../../db/client.ts';
@@ -39,27 +42,12 @@ export interface SumsRow extends FigureSums {
   reportedCount: number;
 }
 
-/** kpi.ts dueDateInYear(planned, must, Y) as SQL. */
-function dueDate(planned: SQL, must: SQL, first: SQL, last: SQL): SQL {
-  return sql`CASE WHEN ${planned} BETWEEN ${first} AND ${last} THEN ${planned}
-    WHEN NOT coalesce(${must}, false) THEN NULL
-    WHEN ${planned} < ${first} THEN ${first}
-    ELSE ${last} END`;
-}
-
-/** Last day of the month of a date (kpi.ts endOfMonth of the due date's month). */
-const monthEnd = (d: string) => sql.raw(`(make_date(extract(year from ${d})::int, extract(month from ${d})::int, 1) + interval '1 month')::date - 1`);
-
 function groupParts(dim: StatsDim, f: StatsFilter): { key: SQL; label: SQL; code: SQL; regionName: SQL; joins: SQL } {
   const none = sql`NULL::text`;
   const plain = (col: string) => ({ key: sql.raw(`fin.${col}::text`), label: none, code: none, regionName: none, joins: sql`` });
   switch (dim) {
     case 'region':
-      // The direct child whose subtree holds the project; projects on the region itself keep its own code.
-      return {
-        key: sql`coalesce(nullif(split_part(substr(fin.region_path, ${f.regionPath.length + 1}::int), '/', 1), ''), ${f.regionCode}::text)`,
-        label: none, code: none, regionName: none, joins: sql``,
-      };
+      return { key: childOf(sql`fin.region_path`, f), label: none, code: none, regionName: none, joins: sql`` };
     case 'industry':
     case 'level':
     case 'category':
@@ -81,6 +69,11 @@ function groupParts(dim: StatsDim, f: StatsFilter): { key: SQL; label: SQL; code
   }
 }
 
+/** The direct child of the region asked for whose subtree holds a path; the region's own code for its own projects. */
+function childOf(path: SQL, f: StatsFilter): SQL {
+  return sql`coalesce(nullif(split_part(substr(${path}, ${f.regionPath.length + 1}::int), '/', 1), ''), ${f.regionCode}::text)`;
+}
+
 const SUMS = sql`count(fin.id)::int AS "projectCount",
   coalesce(sum(fin.total_investment), 0)::text AS "totalInvestment",
   coalesce(sum(fin.plan), 0)::text AS "annualPlan",
@@ -98,16 +91,70 @@ const SUMS = sql`count(fin.id)::int AS "projectCount",
   coalesce(sum(fin.reached_p), 0)::int AS "producing",
   coalesce(sum(fin.reported), 0)::int AS "reportedCount"`;
 
+/** The same sums over stats_groups rows (already sums of projects). */
+const GROUP_SUMS = sql`coalesce(sum(g.project_count), 0)::int AS "projectCount",
+  coalesce(sum(g.total_investment), 0)::text AS "totalInvestment",
+  coalesce(sum(g.annual_plan), 0)::text AS "annualPlan",
+  coalesce(sum(g.planned_to_date), 0)::text AS "plannedToDate",
+  coalesce(sum(g.ytd_investment), 0)::text AS "ytdInvestment",
+  coalesce(sum(g.ytd_funds), 0)::text AS "ytdFundsArrived",
+  coalesce(sum(g.month_investment), 0)::text AS "monthInvestment",
+  coalesce(sum(g.cumulative_investment), 0)::text AS "cumulativeInvestment",
+  coalesce(sum(g.cumulative_funds), 0)::text AS "cumulativeFundsArrived",
+  coalesce(sum(g.due_to_start), 0)::int AS "dueToStart",
+  coalesce(sum(g.started), 0)::int AS "started",
+  coalesce(sum(g.due_to_complete), 0)::int AS "dueToComplete",
+  coalesce(sum(g.completed_on_time), 0)::int AS "completedOnTime",
+  coalesce(sum(g.due_to_produce), 0)::int AS "dueToProduce",
+  coalesce(sum(g.producing), 0)::int AS "producing",
+  coalesce(sum(g.reported_count), 0)::int AS "reportedCount"`;
+
+/** Where the sums are read: the per-project facts, or their sums per region (by region or in total only, unfiltered). */
+export type SumsSource = 'projects' | 'groups';
+
+const hasFilter = (f: StatsFilter) => Boolean(f.industry || f.level || f.category || f.leaderId || f.unitId || f.batchId);
+
 /**
  * Sums per group and month, plus the total per month (key null).
  *
  * Population (reporting-api.md "Statistics"): projects in the region's subtree that have an annual
- * plan for Y (withdrawn ones excluded) or an approved report in Y. Only approved reports count.
+ * plan for Y (withdrawn ones excluded) or an approved report in Y — exactly the projects with a
+ * stats_project_years row for Y. Only approved reports count. By region or in total without
+ * filters, the sums come from stats_groups (a few hundred rows for a province); otherwise from the
+ * projects' facts. `source` picks one (both give the same sums; the tests compare them).
  */
-export async function groupSums(db: DbOrTx, dim: StatsDim, f: StatsFilter): Promise<SumsRow[]> {
-  const Y = sql`${f.year}::int`;
-  const first = sql`make_date(${Y}, 1, 1)`;
-  const last = sql`make_date(${Y}, 12, 31)`;
+export async function groupSums(db: DbOrTx, dim: StatsDim, f: StatsFilter, source?: SumsSource): Promise<SumsRow[]> {
+  const fromGroups = (source ?? ((dim === 'region' || dim === 'none') && !hasFilter(f) ? 'groups' : 'projects')) === 'groups';
+  if (fromGroups && (hasFilter(f) || (dim !== 'region' && dim !== 'none'))) throw new Error(`stats_groups cannot answer ${dim} with filters`);
+  const ks = sql`SELECT k::int AS k FROM generate_series(${f.fromMonth}::int, ${f.toMonth}::int) AS k`;
+  const query = fromGroups ? fromGroupsQuery(dim, f, ks) : fromProjectsQuery(dim, f, ks);
+  // PostgreSQL's JIT compiles a statement of this size for ~80 ms (seconds for a province) to save a
+  // few: off for this statement only. (PGlite has no JIT; the setting is accepted and ignored.)
+  const res = await db.transaction(async (tx) => {
+    await tx.execute(sql`SET LOCAL jit = off`);
+    return tx.execute(query);
+  });
+  return (res.rows as unknown as SumsRow[]).map((r) => ({ ...r, month: Number(r.month) }));
+}
+
+function fromGroupsQuery(dim: StatsDim, f: StatsFilter, ks: SQL): SQL {
+  const grouped = dim === 'none'
+    ? sql``
+    : sql`SELECT g.key, NULL::text AS label, NULL::text AS code, NULL::text AS "regionName", g.month, ${GROUP_SUMS}
+        FROM g GROUP BY g.key, g.month HAVING sum(g.project_count) > 0
+        UNION ALL `;
+  return sql`
+WITH ks AS (${ks}),
+g AS (
+  SELECT ${childOf(sql`s.region_path`, f)} AS key, s.*
+  FROM stats_groups s
+  WHERE s.year = ${f.year}::int AND s.region_path LIKE ${f.regionPath + '%'} AND s.month BETWEEN ${f.fromMonth}::int AND ${f.toMonth}::int
+)
+${grouped}SELECT NULL::text AS key, NULL::text AS label, NULL::text AS code, NULL::text AS "regionName", ks.k AS month, ${GROUP_SUMS}
+FROM ks LEFT JOIN g ON g.month = ks.k GROUP BY ks.k`;
+}
+
+function fromProjectsQuery(dim: StatsDim, f: StatsFilter, ks: SQL): SQL {
   const filters: SQL[] = [];
   if (f.industry) filters.push(sql`AND p.industry = ${f.industry}`);
   if (f.level) filters.push(sql`AND p.level = ${f.level}`);
@@ -121,82 +168,29 @@ export async function groupSums(db: DbOrTx, dim: StatsDim, f: StatsFilter): Prom
     : sql`SELECT ${g.key} AS key, ${g.label} AS label, ${g.code} AS code, ${g.regionName} AS "regionName", fin.k AS month, ${SUMS}
         FROM fin ${g.joins} GROUP BY 1, 2, 3, 4, 5
         UNION ALL `;
-  const query = sql`
-WITH pop AS (
-  SELECT p.id, p.code, p.name, p.region_code, p.region_path, p.industry, p.level, p.category,
-    p.leader_person_id, p.responsible_org_id, p.total_investment, p.opening_investment, p.opening_funds_arrived,
-    coalesce(ap.planned_investment, 0) AS plan,
-    split.monthly AS split, split.total AS split_total,
-    p.actual_start, p.actual_completion, p.actual_production,
-    ${dueDate(sql`p.planned_start`, sql`ap.must_start`, first, last)} AS due_start,
-    ${dueDate(sql`p.planned_completion`, sql`ap.must_complete`, first, last)} AS due_completion,
-    ${dueDate(sql`p.planned_production`, sql`ap.must_produce`, first, last)} AS due_production
-  FROM projects p
-  LEFT JOIN annual_plans ap ON ap.project_id = p.id AND ap.year = ${Y}
-  -- kpi.ts monthlySplit(): 12 amounts that do not add up to zero.
-  LEFT JOIN LATERAL (
-    SELECT ap.monthly, t.total FROM (SELECT sum(v.x) AS total FROM unnest(ap.monthly) AS v(x)) t
-    WHERE array_length(ap.monthly, 1) = 12 AND t.total <> 0
-  ) split ON true
-  WHERE p.region_path LIKE ${f.regionPath + '%'} ${sql.join(filters, sql` `)}
-    AND ((ap.project_id IS NOT NULL AND p.stage <> 'withdrawn')
-      OR EXISTS (SELECT 1 FROM report_rollups x WHERE x.project_id = p.id AND x.year = ${Y}))
-),
-ru AS (
-  -- One rollup row per project for Y (report_rollups, kept by triggers from the approved reports)
-  -- and the sums of its earlier years: a handful of narrow rows instead of every report.
-  SELECT pop.id, cur.month_investment AS mi, cur.month_funds AS mf, cur.reported_months AS rm,
-    coalesce(prior.inv, 0) AS prior_inv, coalesce(prior.funds, 0) AS prior_funds
-  FROM pop
-  LEFT JOIN report_rollups cur ON cur.project_id = pop.id AND cur.year = ${Y}
-  LEFT JOIN LATERAL (
-    SELECT sum(pr.investment) AS inv, sum(pr.funds_arrived) AS funds FROM report_rollups pr WHERE pr.project_id = pop.id AND pr.year < ${Y}
-  ) prior ON true
-),
-ks AS (
-  SELECT k::int AS k, (make_date(${Y}, k::int, 1) + interval '1 month')::date - 1 AS cutoff
-  FROM generate_series(${f.fromMonth}::int, ${f.toMonth}::int) AS k
-),
-agg AS (
-  SELECT ru.id, ks.k, ks.cutoff, m.ytd_inv, m.ytd_funds,
-    coalesce(ru.mi[ks.k], 0) AS month_inv,
-    ru.prior_inv + m.ytd_inv AS rep_inv,
-    ru.prior_funds + m.ytd_funds AS rep_funds,
-    CASE WHEN coalesce(ru.rm[ks.k], false) THEN 1 ELSE 0 END AS reported
-  FROM ru CROSS JOIN ks
-  CROSS JOIN LATERAL (
-    SELECT coalesce((SELECT sum(x) FROM unnest(ru.mi[1:ks.k]) AS x), 0) AS ytd_inv,
-      coalesce((SELECT sum(x) FROM unnest(ru.mf[1:ks.k]) AS x), 0) AS ytd_funds
-  ) m
-),
+  // Month k of a fact: its arrays at k; a milestone month m counts from month m on.
+  return sql`
+WITH ks AS (${ks}),
 fin AS (
-  SELECT pop.id, pop.code, pop.name, pop.region_code, pop.region_path, pop.industry, pop.level, pop.category,
-    pop.leader_person_id, pop.responsible_org_id, pop.total_investment, pop.plan, agg.k,
-    agg.ytd_inv, agg.ytd_funds, agg.month_inv, agg.reported,
-    pop.opening_investment + agg.rep_inv AS cum_inv,
-    pop.opening_funds_arrived + agg.rep_funds AS cum_funds,
-    -- kpi.ts plannedToDate(): plan × the split's share by month k (at scale 30), else plan × k/12.
-    round(CASE WHEN pop.split IS NOT NULL
-      THEN (pop.plan * (SELECT coalesce(sum(u.x), 0) FROM unnest(pop.split) WITH ORDINALITY AS u(x, i) WHERE u.i <= agg.k))::numeric(60, 30) / pop.split_total
-      ELSE pop.plan * agg.k / 12 END, 4) AS planned_to_date,
-    CASE WHEN pop.due_start <= agg.cutoff THEN 1 ELSE 0 END AS due_s,
-    CASE WHEN pop.due_start <= agg.cutoff AND pop.actual_start <= agg.cutoff THEN 1 ELSE 0 END AS reached_s,
-    CASE WHEN pop.due_completion <= agg.cutoff THEN 1 ELSE 0 END AS due_c,
-    CASE WHEN pop.due_completion <= agg.cutoff AND pop.actual_completion <= agg.cutoff
-      AND pop.actual_completion <= ${monthEnd('pop.due_completion')} THEN 1 ELSE 0 END AS reached_c,
-    CASE WHEN pop.due_production <= agg.cutoff THEN 1 ELSE 0 END AS due_p,
-    CASE WHEN pop.due_production <= agg.cutoff AND pop.actual_production <= agg.cutoff THEN 1 ELSE 0 END AS reached_p
-  FROM pop JOIN agg ON agg.id = pop.id
+  SELECT p.id, p.code, p.name, p.region_code, p.region_path, p.industry, p.level, p.category,
+    p.leader_person_id, p.responsible_org_id, s.total_investment, s.annual_plan AS plan, ks.k,
+    s.planned[ks.k] AS planned_to_date,
+    s.ytd_investment[ks.k] AS ytd_inv, s.ytd_funds[ks.k] AS ytd_funds, s.month_investment[ks.k] AS month_inv,
+    s.base_investment + s.ytd_investment[ks.k] AS cum_inv, s.base_funds + s.ytd_funds[ks.k] AS cum_funds,
+    CASE WHEN s.reported[ks.k] THEN 1 ELSE 0 END AS reported,
+    CASE WHEN s.due_start <= ks.k THEN 1 ELSE 0 END AS due_s,
+    CASE WHEN s.started <= ks.k THEN 1 ELSE 0 END AS reached_s,
+    CASE WHEN s.due_complete <= ks.k THEN 1 ELSE 0 END AS due_c,
+    CASE WHEN s.completed_on_time <= ks.k THEN 1 ELSE 0 END AS reached_c,
+    CASE WHEN s.due_produce <= ks.k THEN 1 ELSE 0 END AS due_p,
+    CASE WHEN s.producing <= ks.k THEN 1 ELSE 0 END AS reached_p
+  FROM stats_project_years s
+  JOIN projects p ON p.id = s.project_id
+  CROSS JOIN ks
+  WHERE s.year = ${f.year}::int AND s.region_path LIKE ${f.regionPath + '%'} ${sql.join(filters, sql` `)}
 )
 ${grouped}SELECT NULL::text AS key, NULL::text AS label, NULL::text AS code, NULL::text AS "regionName", ks.k AS month, ${SUMS}
 FROM ks LEFT JOIN fin ON fin.k = ks.k GROUP BY ks.k`;
-  // PostgreSQL's JIT compiles a statement of this size for ~80 ms (seconds for a province) to save a
-  // few: off for this statement only. (PGlite has no JIT; the setting is accepted and ignored.)
-  const res = await db.transaction(async (tx) => {
-    await tx.execute(sql`SET LOCAL jit = off`);
-    return tx.execute(query);
-  });
-  return (res.rows as unknown as SumsRow[]).map((r) => ({ ...r, month: Number(r.month) }));
 }
 
 /** The tolerance of the region's effective settings: its own row, else the nearest ancestor's, else null. */
