@@ -220,6 +220,14 @@ export async function orgsByIds(db: DbOrTx, ids: readonly string[]) {
   return rows;
 }
 
+/** No user and no project sits outside this region path: the caller's office is above everyone. */
+export async function coversEveryone(db: DbOrTx, regionPath: string): Promise<boolean> {
+  const { rows } = await db.execute<{ outside: boolean }>(sql`
+    SELECT EXISTS (SELECT 1 FROM users u JOIN regions r ON r.code = u.region_code WHERE NOT u.disabled AND r.path NOT LIKE ${`${regionPath}%`})
+        OR EXISTS (SELECT 1 FROM projects WHERE region_path NOT LIKE ${`${regionPath}%`}) AS outside`);
+  return !rows[0]!.outside;
+}
+
 export async function isTeamMember(db: DbOrTx, projectId: string, personId: string | null): Promise<boolean> {
   if (!personId) return false;
   const { rows } = await db.execute(sql`SELECT 1 FROM project_team_members WHERE project_id = ${projectId}::uuid AND person_id = ${personId}::uuid LIMIT 1`);

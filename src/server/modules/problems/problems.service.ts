@@ -15,7 +15,7 @@ import {
 } from '../../../domain/problems.ts';
 import type { WorkdayAdjustments } from '../../../domain/workdays.ts';
 import type { Db, DbOrTx, Tx } from '../../db/client.ts';
-import { AppError, conflict, invalid, notFound } from '../../errors.ts';
+import { AppError, conflict, forbidden, invalid, notFound } from '../../errors.ts';
 import { guardZip } from '../../io/zip-guard.ts';
 import { requireOffice } from '../access/access.policy.ts';
 import type { Principal } from '../access/principal.ts';
@@ -145,6 +145,13 @@ export async function raiseProblem(db: Db, p: Principal, input: ProblemCreate): 
     const badCo = coIds.map((cid, i) => ({ cid, i, o: orgs.get(cid) })).filter((x) => !x.o || x.o.kind !== 'department');
     if (badCo.length) {
       throw invalid('协办单位应为职能部门', badCo.map((x) => ({ field: `coDepartmentIds.${x.i}`, message: x.o ? `「${x.o.name}」不是职能部门` : '部门不存在' })));
+    }
+    // A roadblock goes to the departments of the project's own region or of a region above (or below)
+    // it: another county's department neither answers for the project nor may see it.
+    const offLine = [{ field: 'departmentId', o: lead }, ...coIds.map((cid, i) => ({ field: `coDepartmentIds.${i}`, o: orgs.get(cid)! }))]
+      .filter((x) => !project.regionPath.startsWith(x.o.region_path) && !x.o.region_path.startsWith(project.regionPath));
+    if (offLine.length) {
+      throw invalid('部门不存在或不在该项目所在区域', offLine.map((x) => ({ field: x.field, message: '部门不存在或不在该项目所在区域及其上级区域' })));
     }
 
     const now = clock.now();
@@ -380,6 +387,10 @@ export async function getAdjustments(db: DbOrTx, p: Principal, year?: number) {
 
 export async function putAdjustments(db: Db, p: Principal, body: WorkdayAdjustmentsPut) {
   requireOffice(p);
+  // One calendar counts the deadlines of every region: only an office above all of them changes it.
+  if (!(await repo.coversEveryone(db, p.regionPath))) {
+    throw forbidden('工作日调整对所有区域生效，仅由管辖全部区域的项目办修改');
+  }
   const issues = body.items.flatMap((it, i) => [
     ...(body.items.findIndex((x) => x.date === it.date) !== i ? [{ field: `items.${i}.date`, message: `日期 ${it.date} 重复` }] : []),
     ...(body.year && !it.date.startsWith(`${body.year}-`) ? [{ field: `items.${i}.date`, message: `日期 ${it.date} 不在 ${body.year} 年` }] : []),

@@ -21,10 +21,15 @@ const labelOf = (r: { cadence: string | null; year: number | null; month: number
 
 const isOffice = (p: Principal) => p.role === 'office' || p.role === 'admin';
 
-/** Users of the responsible unit answer an order; so may the office (on the unit's behalf). */
+/**
+ * The responsible unit's users answer an order; so may the office (on the unit's behalf). Belonging to
+ * the unit's organisation is not enough: a viewer or an auditor of that government only reads.
+ */
+const mayRespond = (p: Principal, o: Pick<repo.OrderRow, 'responsibleOrgId'>) =>
+  isOffice(p) || (p.role === 'unit' && !!p.orgId && p.orgId === o.responsibleOrgId);
+
 export function canRespond(p: Principal, o: Pick<repo.OrderRow, 'regionPath' | 'responsibleOrgId' | 'status'>): boolean {
-  if (!inScope(p, o.regionPath) || !['open', 'rejected'].includes(o.status)) return false;
-  return isOffice(p) || (!!p.orgId && p.orgId === o.responsibleOrgId);
+  return inScope(p, o.regionPath) && ['open', 'rejected'].includes(o.status) && mayRespond(p, o);
 }
 
 export function canDecide(p: Principal, o: Pick<repo.OrderRow, 'regionPath' | 'status'>): boolean {
@@ -99,7 +104,7 @@ const STATUS_TEXT: Record<string, string> = { open: '待答复', responded: '已
 export async function respondOrder(db: Db, p: Principal, id: string, response: string): Promise<SupervisionOrderDto> {
   await db.transaction(async (tx) => {
     const o = await loadOrder(tx, p, id, true);
-    if (!isOffice(p) && !(p.orgId && p.orgId === o.responsibleOrgId)) throw forbidden('仅责任单位或项目办可答复督办单');
+    if (!mayRespond(p, o)) throw forbidden('仅责任单位或项目办可答复督办单');
     if (!['open', 'rejected'].includes(o.status)) throw conflict(`督办单${STATUS_TEXT[o.status] ?? o.status}，不能再答复`);
     await repo.respondOrder(tx, id, p.id, response);
     await recordAudit(tx, p, {
