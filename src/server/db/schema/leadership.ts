@@ -2,7 +2,7 @@
 // gauges, a city's uploaded county boundaries, and monthly bulletins frozen with their figures.
 import { sql } from 'drizzle-orm';
 import {
-  boolean, index, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid, varchar,
+  boolean, customType, index, integer, jsonb, numeric, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid, varchar,
 } from 'drizzle-orm/pg-core';
 import { regions } from './regions.ts';
 import { reportingPeriods } from './reporting.ts';
@@ -44,21 +44,31 @@ export const bulletinSettings = pgTable('bulletin_settings', {
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
-/** An issued bulletin (月度通报), frozen: `figures` holds everything the documents are made from. */
+const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
+
+/**
+ * An issued bulletin (月度通报), frozen with everything its documents are made from: `figures` the
+ * summary (totals, sub-regions, card counts, roadblocks, events), `lines` the long lists (every
+ * project of the annex, the red and yellow cards) as gzip'd column arrays. Issued for one period
+ * (`period_id`), or for a month whose sub-regions each closed their own periods (`period_id` null).
+ */
 export const bulletins = pgTable(
   'bulletins',
   {
     id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
     regionCode: varchar('region_code', { length: 12 }).notNull().references(() => regions.code),
     regionPath: text('region_path').notNull(),
-    periodId: uuid('period_id').notNull().references(() => reportingPeriods.id),
+    periodId: uuid('period_id').references(() => reportingPeriods.id),
     year: integer('year').notNull(),
+    month: smallint('month').notNull(),
     seq: integer('seq').notNull(),
     /** e.g. 聊重推办〔2024〕11号 */
     number: text('number').notNull(),
     title: text('title').notNull(),
     issuingOffice: text('issuing_office').notNull(),
     figures: jsonb('figures').$type<Record<string, unknown>>().notNull(),
+    /** gzip'd JSON of column arrays (bulletins.store.ts); null on bulletins issued before it, whose `figures` hold all. */
+    lines: bytea('lines'),
     /** manual | period_close */
     trigger: varchar('trigger', { length: 16 }).notNull().default('manual'),
     createdBy: uuid('created_by').references(() => users.id),

@@ -64,7 +64,7 @@ export async function saveSettings(db: Db, p: Principal, input: BulletinSettings
 
 function toSummary(r: repo.SummaryRow): BulletinSummary {
   return {
-    id: r.id, regionCode: r.regionCode, regionName: r.regionName, periodId: r.periodId,
+    id: r.id, regionCode: r.regionCode, regionName: r.regionName, periodId: r.periodId!,
     periodLabel: periodLabel({ cadence: r.cadence, year: r.year, month: r.month, seq: r.periodSeq }),
     year: r.year, month: r.month, seq: r.seq, number: r.number, title: r.title, issuingOffice: r.issuingOffice,
     trigger: r.trigger === 'period_close' ? 'period_close' : 'manual', createdBy: r.createdBy, createdAt: iso(r.createdAt)!,
@@ -100,7 +100,7 @@ async function issue(db: Db, actor: Principal, region: BulletinRegion & { shortN
     const seq = await repo.nextSeq(tx, region.code, period.year);
     const number = bulletinNumber(settings.numberPrefix, period.year, seq);
     const id = await repo.insertBulletin(tx, {
-      regionCode: region.code, regionPath: region.path, periodId: period.id, year: period.year, seq, number, title,
+      regionCode: region.code, regionPath: region.path, periodId: period.id, year: period.year, month: period.month, seq, number, title,
       issuingOffice: settings.issuingOffice, figures, trigger, createdBy: actor.id, createdAt: clock.now(),
     });
     await recordAudit(tx, actor, {
@@ -156,7 +156,7 @@ async function loadBulletin(db: DbOrTx, p: Principal, id: string) {
 /** The frozen figures, and what differs when they are gathered again now. */
 export async function getBulletin(db: DbOrTx, p: Principal, id: string): Promise<BulletinDetail> {
   const { row, figures } = await loadBulletin(db, p, id);
-  const period = await loadVisiblePeriod(db, p, row.periodId);
+  const period = await loadVisiblePeriod(db, p, row.periodId!);
   const region = { code: row.regionCode, name: row.regionName, path: row.regionPath, level: figures.region.level };
   const now = await gatherFigures(db, region, period, clockToday());
   const diff = diffBulletin(comparable(figures), comparable(now));
