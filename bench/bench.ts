@@ -4,7 +4,7 @@
 // service call made in this process over the same driver (its SQL round trips, no HTTP, no JSON).
 // It prints one table and writes it, with the machine and the date, to bench/RESULTS.md (or --out).
 //
-//   npm run bench -- [--scale province|city|tiny] [--engines pglite,pg] [--out FILE] [--quick]
+//   npm run bench -- [--scale province|city|tiny] [--engines pglite,pg] [--out FILE] [--quick] [--prepare]
 //
 // PostgreSQL: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres); the bench
 // creates and keeps a database tuijin_bench_<scale> there. PGlite data is kept in data/bench/<scale>.
@@ -35,6 +35,8 @@ const { values: args } = parseArgs({
     engines: { type: 'string', default: 'pglite,pg' },
     out: { type: 'string' },
     quick: { type: 'boolean', default: false },
+    /** Only generate (or find) the data of each engine, then stop. */
+    prepare: { type: 'boolean', default: false },
   },
 });
 const scale = args.scale as Scale;
@@ -44,17 +46,26 @@ const quick = args.quick || scale === 'tiny';
 const outFile = args.out ?? path.join(ROOT, 'bench', scale === 'province' ? 'RESULTS.md' : `RESULTS-${scale}.md`);
 const log = (m: string) => console.log(`[bench] ${m}`);
 
+/** What the generator made and how fast, as kept with the data. */
+interface Generated { scale: Scale; reports: number; cards?: number; at: string; seconds?: number; reportRowsPerSecond?: number; loadAvg?: string }
+
 /** Fills the database with the scale data once, then adds the bench's administrator and its API token. */
-async function prepare(database: Database): Promise<void> {
+async function prepare(database: Database): Promise<Generated> {
   await prepareDatabase(database);
   const { db } = database;
-  const done = await db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM app_settings WHERE key = 'bench.generated'`);
-  if (done.rows[0]!.n) return;
+  const done = await db.execute<{ value: Generated }>(sql`SELECT value FROM app_settings WHERE key = 'bench.generated'`);
+  if (done.rows[0]) return done.rows[0].value;
   log(`generating ${scale} data (${SCALES[scale].projects} projects)…`);
+  const started = Date.now();
   const r = await generate(db, scale, (l) => log(`  ${l}`));
-  log(`  ${r.projects} projects, ${r.reports} reports, ${r.roadblocks} roadblocks; reports at ${r.timings.reportRowsPerSecond} rows/s`);
+  const g: Generated = {
+    scale, reports: r.reports, cards: r.cards, at: new Date().toISOString(), seconds: Math.round((Date.now() - started) / 1000),
+    reportRowsPerSecond: r.timings.reportRowsPerSecond, loadAvg: os.loadavg().map((x) => x.toFixed(1)).join(' / '),
+  };
+  log(`  ${r.projects} projects, ${r.reports} reports, ${r.roadblocks} roadblocks, ${r.cards} cards in ${g.seconds} s; reports at ${r.timings.reportRowsPerSecond} rows/s`);
   await createUser(db, null, { username: BENCH_USER, displayName: '基准测试', password: BENCH_PASSWORD, role: 'admin', regionCode: '370000' });
-  await db.execute(sql`INSERT INTO app_settings (key, value) VALUES ('bench.generated', ${JSON.stringify({ scale, reports: r.reports, at: new Date().toISOString() })}::jsonb)`);
+  await db.execute(sql`INSERT INTO app_settings (key, value) VALUES ('bench.generated', ${JSON.stringify(g)}::jsonb)`);
+  return g;
 }
 
 async function pgDatabaseUrl(): Promise<string> {
@@ -82,19 +93,21 @@ function peakRss(pid: number, reset = true): number | null {
   }
 }
 
-async function runEngine(engine: 'pglite' | 'pg', port: number): Promise<EngineResult> {
+async function runEngine(engine: 'pglite' | 'pg', port: number): Promise<EngineResult | null> {
   const env: NodeJS.ProcessEnv = {};
   if (engine === 'pg') env.DATABASE_URL = await pgDatabaseUrl();
   else env.DATA_DIR = path.join(ROOT, 'data', 'bench', scale);
   // Prepare with the folder (or database) to ourselves, then let the server own it.
+  let generated: Generated;
   {
     const database = await openDatabase(loadConfig({ ...env }));
     try {
-      await prepare(database);
+      generated = await prepare(database);
     } finally {
       await database.close();
     }
   }
+  if (args.prepare) return null;
   log(`${engine}: starting the server`);
   const server = await startServer({ port, dataDir: env.DATA_DIR, databaseUrl: env.DATABASE_URL, demo: false, startTimeoutMs: 120_000 });
   // The floor's connection: PostgreSQL directly; PGlite through the running server's socket.
@@ -127,7 +140,15 @@ async function runEngine(engine: 'pglite' | 'pg', port: number): Promise<EngineR
     await database.close();
     await server.stop();
   }
-  return { engine, rows };
+  return { engine, rows, generated: generatedNote(generated) };
+}
+
+/** The data's line in the results: how much, and how fast the generator wrote it. */
+function generatedNote(g: Generated): string {
+  const speed = g.reportRowsPerSecond ? `，月报写入 ${g.reportRowsPerSecond.toLocaleString('en-US')} 行/秒` : '';
+  const took = g.seconds ? `，共用时 ${g.seconds} 秒` : '';
+  const load = g.loadAvg ? `（生成时负载 ${g.loadAvg}）` : '';
+  return `月报 ${g.reports.toLocaleString('en-US')} 条${g.cards ? `、亮牌 ${g.cards.toLocaleString('en-US')} 张` : ''}，生成于 ${g.at.slice(0, 16).replace('T', ' ')} UTC${took}${speed}${load}`;
 }
 
 async function runScenario(s: Scenario, ctx: BenchContext, pid: number): Promise<Row> {
@@ -145,7 +166,14 @@ async function main() {
   const loadAtStart = os.loadavg().map((x) => x.toFixed(1)).join(' / ');
   const results: EngineResult[] = [];
   let port = 3290;
-  for (const e of engines) results.push(await runEngine(e, port++));
+  for (const e of engines) {
+    const r = await runEngine(e, port++);
+    if (r) results.push(r);
+  }
+  if (args.prepare) {
+    log('data prepared');
+    return;
+  }
   const text = renderResults(results, { scale, date: new Date(), machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}，内存 ${(os.totalmem() / 2 ** 30).toFixed(0)} GB，${os.type()} ${os.release()}，Node ${process.version}；开始时负载 ${loadAtStart}，结束时 ${os.loadavg().map((x) => x.toFixed(1)).join(' / ')}（1/5/15 分钟，其他进程也计在内）` });
   console.log(`\n${text}`);
   fs.mkdirSync(path.dirname(outFile), { recursive: true });

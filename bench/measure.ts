@@ -14,7 +14,7 @@ export interface Row {
   rps?: number;
   errors?: number;
 }
-export interface EngineResult { engine: 'pglite' | 'pg'; rows: Row[] }
+export interface EngineResult { engine: 'pglite' | 'pg'; rows: Row[]; /** The data: how much, when and how fast it was generated. */ generated?: string }
 
 export function percentile(sorted: number[], p: number): number {
   if (!sorted.length) return NaN;
@@ -106,6 +106,7 @@ export function renderResults(results: EngineResult[], o: { scale: string; date:
     `- 机器：${o.machine}`,
     '- 方法：每个场景经 HTTP API 计时（中位数、p95）；“地板”是同一服务函数在基准进程内经同一驱动直接调用的耗时（其 SQL 往返，无 HTTP、无 JSON 序列化）；峰值内存为服务进程在该场景中的 VmHWM。',
     '- 由 `npm run bench` 生成；数据由 `npm run gen` 的同一生成器产生。',
+    ...results.filter((r) => r.generated).map((r) => `- 数据（${r.engine === 'pg' ? 'PostgreSQL' : 'PGlite'}）：${r.generated}`),
     '',
     '| 场景 | 引擎 | 中位数 | p95 | 地板中位数 | API/地板 | 峰值内存 | 目标 | 达标 | 说明 |',
     '|---|---|---|---|---|---|---|---|---|---|',
