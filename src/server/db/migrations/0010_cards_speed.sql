@@ -1,0 +1,1 @@
+CREATE INDEX "problems_open_project_idx" ON "problems" USING btree ("project_id","status","accept_due","due_date") WHERE status IN ('open', 'accepted', 'reopened');
