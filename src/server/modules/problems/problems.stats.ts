@@ -48,12 +48,14 @@ interface SumsRow {
 function groupColumns(groupBy: ProblemStatsGroup, regionPath: string): { key: SQL; name: SQL; join: SQL } {
   if (groupBy === 'department') return { key: sql`d.id::text`, name: sql`d.name`, join: sql`JOIN organizations d ON d.id = p.department_id` };
   if (groupBy === 'category') return { key: sql`p.category`, name: sql`p.category`, join: sql`` };
-  // The child of the chosen region the roadblock sits under; one sitting at the region itself counts as the region.
+  // The child of the chosen region the roadblock sits under (the code after the region's path in its
+  // own), found by key rather than by testing every child's path against every roadblock; one sitting
+  // at the region itself counts as the region.
   return {
     key: sql`coalesce(c.code, sel.code)`,
     name: sql`coalesce(c.name, sel.name)`,
     join: sql`JOIN regions sel ON sel.path = ${regionPath}
-      LEFT JOIN regions c ON c.parent_code = sel.code AND p.region_path LIKE c.path || '%'`,
+      LEFT JOIN regions c ON c.code = nullif(split_part(substr(p.region_path, ${regionPath.length + 1}::int), '/', 1), '')`,
   };
 }
 
