@@ -135,35 +135,34 @@ describe('ledger pages kept per server', () => {
     expect((await officeA.get(LIST)).json().totals.count).toBe(2);
   });
 
-  it('changes the version when the writing transaction commits, once, and not before', async () => {
-    const version = `SELECT version::text AS version FROM data_versions WHERE name = 'ledger'`;
-    const before = (await A.database.pool.query(version)).rows[0].version;
+  const LEDGER_VERSION = `SELECT version::text AS version FROM data_versions WHERE name = 'ledger'`;
+  /** Runs `statements` in one transaction on one connection, then `end`s it; returns the version seen inside, before the end. */
+  async function transaction(statements: string[], end: 'COMMIT' | 'ROLLBACK'): Promise<string> {
     const client = await A.database.pool.connect();
     try {
       await client.query('BEGIN');
-      await client.query(`UPDATE projects SET name = '同一事务的名称' WHERE code = 'CA-1'`);
-      await client.query(`UPDATE projects SET name = '同一事务的名称二' WHERE code = 'CA-3'`);
-      expect((await client.query(version)).rows[0].version).toBe(before);
-      await client.query('COMMIT');
+      for (const s of statements) await client.query(s);
+      const inside = (await client.query(LEDGER_VERSION)).rows[0].version as string;
+      await client.query(end);
+      return inside;
     } finally {
       client.release();
     }
-    expect((await A.database.pool.query(version)).rows[0].version).not.toBe(before);
+  }
+  const ledgerVersion = async () => (await A.database.pool.query(LEDGER_VERSION)).rows[0].version as string;
+
+  it('changes the version when the writing transaction commits, once, and not before', async () => {
+    const before = await ledgerVersion();
+    const inside = await transaction([`UPDATE projects SET name = '同一事务的名称' WHERE code = 'CA-1'`, `UPDATE projects SET name = '同一事务的名称二' WHERE code = 'CA-3'`], 'COMMIT');
+    expect(inside).toBe(before);
+    expect(await ledgerVersion()).not.toBe(before);
     expect((await officeB.get(LIST)).json().items.map((p: { name: string }) => p.name)).toContain('同一事务的名称');
   });
 
   it('keeps the version when a transaction that wrote is rolled back', async () => {
-    const version = `SELECT version::text AS version FROM data_versions WHERE name = 'ledger'`;
-    const before = (await A.database.pool.query(version)).rows[0].version;
-    const client = await A.database.pool.connect();
-    try {
-      await client.query('BEGIN');
-      await client.query(`UPDATE projects SET name = '回滚的名称' WHERE code = 'CA-1'`);
-      await client.query('ROLLBACK');
-    } finally {
-      client.release();
-    }
-    expect((await A.database.pool.query(version)).rows[0].version).toBe(before);
+    const before = await ledgerVersion();
+    await transaction([`UPDATE projects SET name = '回滚的名称' WHERE code = 'CA-1'`], 'ROLLBACK');
+    expect(await ledgerVersion()).toBe(before);
   });
 });
 
