@@ -8,7 +8,7 @@ export async function findUserByUsername(db: DbOrTx, username: string) {
   return row ?? null;
 }
 
-/** A live session together with its user: one query on every signed-in request. */
+/** A live session together with its user (a server asks once per session and auth data version: plugins/auth.ts). */
 export async function findSessionUser(db: DbOrTx, id: string) {
   const [row] = await selectUsers(db, { csrfToken: sessions.csrfToken, expiresAt: sessions.expiresAt })
     .innerJoin(sessions, eq(sessions.userId, users.id))
