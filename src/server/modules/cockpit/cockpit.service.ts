@@ -1,7 +1,7 @@
 // The cockpit (驾驶舱): what leaders look at, assembled from the services that own each figure —
-// the statistics (computeStats: totals, sub-regions, the month series), the cards (cardsSummary,
-// listCards) and the roadblock statistics (getProblemStats) — so every number equals the page it
-// comes from. Only what no service gives is read here (cockpit.repo: the card period of a month,
+// the statistics (computeOverview: the total and sub-regions, the month series this year and last,
+// each as computeStats gives it, read together), the cards (cardsSummary, listCards) and the
+// roadblock statistics (getProblemStats) — so every number equals the page it comes from. Only what no service gives is read here (cockpit.repo: the card period of a month,
 // open roadblocks by level, batch events, targets). Independent reads run in parallel.
 //
 // Scope: the region is resolved like the statistics' (in the caller's subtree, else 404; an
@@ -12,7 +12,7 @@ import type { CardDto } from '../../../contract/cards.ts';
 import type {
   CockpitQuery, CockpitRankingRow, CockpitResult, CockpitTargetsDto, CockpitTargetValuesDto,
 } from '../../../contract/cockpit.ts';
-import type { StatsResult, StatsRow } from '../../../contract/stats.ts';
+import type { StatsResult } from '../../../contract/stats.ts';
 import { COCKPIT_GAUGES, DEFAULT_COCKPIT_TARGETS, GAUGE_TARGET_KEY, gaugeReading, type CockpitTargetValues } from '../../../domain/cockpit.ts';
 import { BATCH_KINDS, type BatchKind, type Level } from '../../../domain/enums.ts';
 import { ESCALATION_LEVEL_LABELS, ESCALATION_LEVELS } from '../../../domain/problems.ts';
@@ -26,8 +26,7 @@ import { recordAudit } from '../audit/audit.repo.ts';
 import { cardsSummary, listCards } from '../cards/cards.service.ts';
 import { getProblemStats, problemVisibility } from '../problems/problems.stats.ts';
 import { iso } from '../reporting/reporting.dto.ts';
-import { childRegions } from '../stats/stats.repo.ts';
-import { computeStats, resolveStatsPeriod, resolveStatsRegion, resolveStatsRequest, type StatsRegion, type StatsRequest } from '../stats/stats.service.ts';
+import { computeOverview, resolveStatsPeriod, resolveStatsRegion, resolveStatsRequest, type StatsRegion } from '../stats/stats.service.ts';
 import * as repo from './cockpit.repo.ts';
 
 // ───────────── targets ─────────────
@@ -106,14 +105,12 @@ function redReason(c: CardDto): string {
   return c.indicators.filter((i) => i.color === 'red').map((i) => i.detail).join('；');
 }
 
-/** The statistics of the region by sub-region (or by project where it has none): the ranking and the total. */
-async function ranking(db: DbOrTx, base: StatsRequest): Promise<{ total: StatsRow; ranking: CockpitResult['ranking'] }> {
-  const children = await childRegions(db, base.region.code);
-  const kind = children.length ? 'region' : 'project';
-  const s = await computeStats(db, { ...base, groupBy: kind });
+/** The ranking of the statistics' table by sub-region (or by project where the region has none), with where each row leads. */
+function rankingOf(s: StatsResult): CockpitResult['ranking'] {
+  const kind = s.groupBy === 'project' ? 'project' : 'region';
   const drill = (key: string) => (kind === 'project' ? 'project' : key === s.regionCode ? null : 'cockpit');
   const rows: CockpitRankingRow[] = s.rows.map((r) => ({ ...r, drill: drill(r.key) }));
-  return { total: s.total, ranking: { kind, rows } };
+  return { kind, rows };
 }
 
 async function cardsPart(db: DbOrTx, p: Principal, region: StatsRegion, year: number, month: number, redLimit: number): Promise<CockpitResult['cards']> {
@@ -167,24 +164,22 @@ async function batchesPart(db: DbOrTx, region: StatsRegion, year: number): Promi
 export async function getCockpit(db: DbOrTx, p: Principal, q: CockpitQuery): Promise<CockpitResult> {
   const base = await resolveStatsRequest(db, p, { region: q.region, year: q.year, month: q.month, groupBy: 'region' });
   const { region, year, month } = base;
-  const [byGroup, now, last, cards, roadblocks, batches, targets] = await Promise.all([
-    ranking(db, base),
-    computeStats(db, { ...base, month: 12, groupBy: 'month' }),
-    computeStats(db, { ...base, year: year - 1, month: 12, groupBy: 'month' }),
+  const [stats, cards, roadblocks, batches, targets] = await Promise.all([
+    computeOverview(db, base),
     cardsPart(db, p, region, year, month, q.redLimit),
     roadblocksPart(db, p, region),
     batchesPart(db, region, year),
     targetsOf(db, p, region, year),
   ]);
-  const { key: _k, label: _l, rank: _r, code: _c, regionName: _n, lastYear: _y, ...total } = byGroup.total;
+  const { key: _k, label: _l, rank: _r, code: _c, regionName: _n, lastYear: _y, ...total } = stats.table.total;
   const gauges = COCKPIT_GAUGES.map((key) => {
     const rate = { start: total.startRate, investment: total.annualCompletionRate, funds: total.fundArrivalRate, onTime: total.onTimeCompletionRate }[key];
     return gaugeReading(key, rate, targets[GAUGE_TARGET_KEY[key]], total.timeElapsed);
   });
   return {
-    regionCode: region.code, regionName: region.name, parentCode: parentCodeOf(p, region), year, month, tolerance: now.tolerance,
+    regionCode: region.code, regionName: region.name, parentCode: parentCodeOf(p, region), year, month, tolerance: stats.table.tolerance,
     total, targets, gauges,
-    series: { thisYear: seriesOf(now, month), lastYear: seriesOf(last, 12) },
-    ranking: byGroup.ranking, cards, roadblocks, batches,
+    series: { thisYear: seriesOf(stats.thisYear, month), lastYear: seriesOf(stats.lastYear, 12) },
+    ranking: rankingOf(stats.table), cards, roadblocks, batches,
   };
 }

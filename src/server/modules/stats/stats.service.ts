@@ -135,22 +135,49 @@ export async function getStats(db: DbOrTx, p: Principal, q: StatsQuery): Promise
 
 const monthKey = (y: number, m: number) => `${y}-${String(m).padStart(2, '0')}`;
 
+/** What the tables of a region share: the tolerance of its settings, and its sub-regions (for a table by region). */
+interface StatsContext {
+  tolerance: number;
+  children: { code: string; name: string }[];
+}
+
+async function toleranceOf(db: DbOrTx, region: StatsRegion): Promise<number> {
+  return Number((await repo.effectiveTolerance(db, region.path)) ?? DEFAULT_PROGRESS_TOLERANCE);
+}
+
+/** The sums' filter of a request for year y, months from..to. */
+function sumsFilter(r: StatsRequest, y: number, fromMonth: number, toMonth: number): repo.StatsFilter {
+  return { regionPath: r.region.path, regionCode: r.region.code, year: y, fromMonth, toMonth, ...r.filters };
+}
+
 /** The figures of a resolved request (the caller's scope already checked). */
 export async function computeStats(db: DbOrTx, r: StatsRequest): Promise<StatsResult> {
   const { region, year, month, groupBy } = r;
-  const tolerance = Number((await repo.effectiveTolerance(db, region.path)) ?? DEFAULT_PROGRESS_TOLERANCE);
   const series = groupBy === 'month';
   const dim: repo.StatsDim = series ? 'none' : groupBy;
-  const filter = (y: number): repo.StatsFilter => ({
-    regionPath: region.path, regionCode: region.code, year: y, fromMonth: series ? 1 : month, toMonth: month, ...r.filters,
-  });
-  const [now, before] = await Promise.all([
-    repo.groupSums(db, dim, filter(year)),
-    r.compare === 'lastYear' ? repo.groupSums(db, dim, filter(year - 1)) : Promise.resolve(null),
+  const from = series ? 1 : month;
+  const [tolerance, children, now, before] = await Promise.all([
+    toleranceOf(db, region),
+    groupBy === 'region' ? repo.childRegions(db, region.code) : Promise.resolve([]),
+    repo.groupSums(db, dim, sumsFilter(r, year, from, month)),
+    r.compare === 'lastYear' ? repo.groupSums(db, dim, sumsFilter(r, year - 1, from, month)) : Promise.resolve(null),
   ]);
+  return assemble(r, { tolerance, children }, now, before);
+}
+
+/**
+ * The table of a request from its sums: the month asked (the groups of that month and the total), or
+ * for a series every month up to it; with last year's sums when compared. The sums may hold more
+ * months than the request reads (the cockpit reads the table and the series from one read).
+ */
+function assemble(r: StatsRequest, ctx: StatsContext, now: repo.SumsRow[], before: repo.SumsRow[] | null): StatsResult {
+  const { region, year, month, groupBy } = r;
+  const { tolerance } = ctx;
+  const series = groupBy === 'month';
   const totals = new Map(now.filter((s) => s.key == null).map((s) => [s.month, s]));
   const lastTotals = before && new Map(before.filter((s) => s.key == null).map((s) => [s.month, s]));
-  const lastByKey = before && new Map(before.filter((s) => s.key != null).map((s) => [s.key!, s]));
+  const lastGroups = before && before.filter((s) => s.key != null && s.month === month);
+  const lastByKey = lastGroups && new Map(lastGroups.map((s) => [s.key!, s]));
   const row = (key: string, label: string, sums: repo.SumsRow | undefined, last: repo.SumsRow | undefined, extra?: Partial<StatsRow>): StatsRow => ({
     key, label, rank: null, code: null, regionName: null,
     ...toFigures(sums, tolerance),
@@ -164,26 +191,57 @@ export async function computeStats(db: DbOrTx, r: StatsRequest): Promise<StatsRe
     rows = Array.from({ length: month }, (_, i) => i + 1).map((m) =>
       row(monthKey(year, m), `${year}年${m}月`, totals.get(m), lastTotals?.get(m)));
   } else {
-    const groups = now.filter((s) => s.key != null);
+    const groups = now.filter((s) => s.key != null && s.month === month);
     if (groupBy === 'region') {
       const byKey = new Map(groups.map((g) => [g.key!, g]));
-      const children = await repo.childRegions(db, region.code);
-      rows = children.map((c) => row(c.code, c.name, byKey.get(c.code), lastByKey?.get(c.code)));
+      rows = ctx.children.map((c) => row(c.code, c.name, byKey.get(c.code), lastByKey?.get(c.code)));
       // Projects that sit on the region itself (not in any child): their own row.
       const own = byKey.get(region.code) ?? lastByKey?.get(region.code);
       if (own) rows.push(row(region.code, `${region.name}本级`, byKey.get(region.code), lastByKey?.get(region.code)));
     } else {
       rows = groups.map((g) => row(g.key!, labelOf(groupBy, g), g, lastByKey?.get(g.key!), { code: g.code, regionName: g.regionName }));
       // Groups that only existed last year still show, with this year's zeros.
-      if (before) {
+      if (lastGroups) {
         const seen = new Set(groups.map((g) => g.key));
-        for (const g of before) if (g.key != null && !seen.has(g.key)) rows.push(row(g.key, labelOf(groupBy, g), undefined, g, { code: g.code, regionName: g.regionName }));
+        for (const g of lastGroups) if (!seen.has(g.key)) rows.push(row(g.key!, labelOf(groupBy, g), undefined, g, { code: g.code, regionName: g.regionName }));
       }
       rows.sort((a, b) => (a.key === 'none' ? 1 : 0) - (b.key === 'none' ? 1 : 0) || a.label.localeCompare(b.label, 'zh-CN'));
     }
     rows = rankRows(rows);
   }
   return { regionCode: region.code, regionName: region.name, year, month, groupBy, tolerance, total, rows };
+}
+
+/** The cockpit's statistics of a region and month (see computeOverview). */
+export interface StatsOverview {
+  /** By sub-region, or by project where the region has none: computeStats with that groupBy. */
+  table: StatsResult;
+  /** The month series of the year, all twelve months, and of the year before: computeStats with groupBy month and month 12. */
+  thisYear: StatsResult;
+  lastYear: StatsResult;
+}
+
+/**
+ * The table and the two month series the cockpit shows, each exactly what computeStats gives for its
+ * request, read together: the tolerance and the sub-regions once, and by sub-region one read of the
+ * sums per region for all twelve months serves both the month's table and this year's series.
+ */
+export async function computeOverview(db: DbOrTx, base: StatsRequest): Promise<StatsOverview> {
+  const { region, year, month } = base;
+  const [tolerance, children] = await Promise.all([toleranceOf(db, region), repo.childRegions(db, region.code)]);
+  const ctx: StatsContext = { tolerance, children };
+  const groupBy: StatsGroup = children.length ? 'region' : 'project';
+  const one = { ...base, compare: undefined };
+  const [now, sameRead, last] = await Promise.all([
+    repo.groupSums(db, groupBy, sumsFilter(base, year, groupBy === 'region' ? 1 : month, groupBy === 'region' ? 12 : month)),
+    groupBy === 'region' ? Promise.resolve(null) : repo.groupSums(db, 'none', sumsFilter(base, year, 1, 12)),
+    repo.groupSums(db, 'none', sumsFilter(base, year - 1, 1, 12)),
+  ]);
+  return {
+    table: assemble({ ...one, groupBy }, ctx, now, null),
+    thisYear: assemble({ ...one, month: 12, groupBy: 'month' }, ctx, sameRead ?? now, null),
+    lastYear: assemble({ ...one, year: year - 1, month: 12, groupBy: 'month' }, ctx, last, null),
+  };
 }
 
 export interface StatsFile {
