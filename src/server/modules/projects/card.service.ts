@@ -1,15 +1,15 @@
 // The file card's tabs: team, procedures, factor needs, milestones, annual plans, batches, history.
 import Decimal from 'decimal.js';
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { annualPlanPut, factorNeed, milestone, procedure, teamMember } from '../../../contract/projects.ts';
 import { keepBaseline } from '../../../domain/gantt.ts';
 import { allowedTransitions } from '../../../domain/lifecycle.ts';
 import { normalizeMoney, sumMoney } from '../../../domain/money.ts';
 import type { Stage } from '../../../domain/enums.ts';
-import type { Db } from '../../db/client.ts';
+import type { Db, DbOrTx } from '../../db/client.ts';
 import {
-  annualPlans, batches, batchProjects, projectFactorNeeds, projectMilestones, projectProcedures, projectTeamMembers, stageTransitions, users,
+  annualPlans, batches, batchProjects, people, projectFactorNeeds, projectMilestones, projectProcedures, projectTeamMembers, regions, stageTransitions, users,
 } from '../../db/schema/index.ts';
 import { invalid, notFound } from '../../errors.ts';
 import { canChangeStage, canEditProject, requireEditProject, requireRead } from '../access/access.policy.ts';
@@ -101,6 +101,7 @@ export async function replaceTab<T extends Tab>(db: Db, p: Principal, id: string
     const row = await repo.getProjectRow(tx, id, true);
     if (!row) throw notFound('项目');
     requireEditProject(p, row);
+    if (tab === 'team') await checkTeamPeople(tx, p, items as TabInput['team']);
     // The four tab tables share project_id and sort; one type keeps Drizzle's generics simple.
     const table = TABLES[tab] as unknown as typeof projectProcedures;
     const before = await tx.select().from(table).where(eq(table.projectId, id)).orderBy(asc(table.sort));
@@ -118,6 +119,25 @@ export async function replaceTab<T extends Tab>(db: Db, p: Principal, id: string
   });
   const card = await getCard(db, p, id);
   return { items: card[tab] };
+}
+
+/**
+ * People put on the team by id are people the caller may pick (as for the lead leader): of their
+ * region, below or above it. Another county's person on this project's team would let that county's
+ * users see the project through the person's page.
+ */
+async function checkTeamPeople(tx: DbOrTx, p: Principal, items: TabInput['team']) {
+  const ids = [...new Set(items.map((t) => t.personId).filter((x): x is string => !!x))];
+  if (!ids.length) return;
+  const found = new Set((await tx
+    .select({ id: people.id })
+    .from(people)
+    .innerJoin(regions, eq(regions.code, people.regionCode))
+    .where(and(inArray(people.id, ids), sql`(${regions.path} LIKE ${p.regionPath + '%'} OR ${p.regionPath} LIKE ${regions.path} || '%')`)))
+    .map((r) => r.id));
+  const issues = items.flatMap((t, i) => (t.personId && !found.has(t.personId)
+    ? [{ field: `items.${i}.personId`, message: `第 ${i + 1} 行：人员不存在或不在您的管辖范围内` }] : []));
+  if (issues.length) throw invalid(issues.map((i) => i.message).join('；'), issues);
 }
 
 const strip = (r: Record<string, unknown>) => {
