@@ -3,7 +3,7 @@
 // carries, JSON or the XML parts of a downloaded .xlsx/.docx.
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import JSZip from 'jszip';
-import { sessionClient, type Client } from '../helpers/app.ts';
+import { sessionClient, type Client, type Session } from '../helpers/app.ts';
 import { TEST_PASSWORD } from '../helpers/factories.ts';
 
 let n = 0;
@@ -13,10 +13,15 @@ export function nextAddress(): string {
   return `10.9.${(n >> 8) & 255}.${n & 255}`;
 }
 
-export async function signInFrom(app: FastifyInstance, username: string, password = TEST_PASSWORD): Promise<Client> {
+/** Signs in from a new address: the session's cookie and CSRF token. */
+export async function sessionFrom(app: FastifyInstance, username: string, password = TEST_PASSWORD): Promise<Session> {
   const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password }, remoteAddress: nextAddress() });
   if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
-  return sessionClient(app, { cookie: res.cookies.find((c) => c.name === 'tuijin_session')!.value, csrf: res.json().csrfToken });
+  return { cookie: res.cookies.find((c) => c.name === 'tuijin_session')!.value, csrf: res.json().csrfToken };
+}
+
+export async function signInFrom(app: FastifyInstance, username: string, password = TEST_PASSWORD): Promise<Client> {
+  return sessionClient(app, await sessionFrom(app, username, password));
 }
 
 const ZIP = /spreadsheetml|wordprocessingml|zip/;

@@ -15,6 +15,7 @@ import { buildTestApp, type Client, type TestApp } from '../helpers/app.ts';
 import { formData } from '../robustness/fixture.ts';
 import { nextAddress, signInFrom, textOf } from './clients.ts';
 import { buildSecurityFixture, type SecurityFixture } from './fixture.ts';
+import { changedTables as changed, snapshot as takeSnapshot } from './tables.ts';
 import { expectations, MARKERS, MATRIX, type Ctx, type Req, type Spec } from './matrix.ts';
 
 let t: TestApp;
@@ -22,7 +23,6 @@ let f: SecurityFixture;
 let x: Ctx;
 let documented: string[] = [];
 let routed: string[] = [];
-let tables: string[] = [];
 
 beforeAll(async () => {
   t = await buildTestApp();
@@ -31,7 +31,6 @@ beforeAll(async () => {
   const doc = (await t.app.inject({ method: 'GET', url: '/api/docs/json' })).json() as { paths: Record<string, Record<string, unknown>> };
   documented = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`));
   routed = routesOf(t.app.printRoutes({ commonPrefix: false }));
-  tables = (await x.q<{ name: string }>(`select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by 1`)).map((r) => r.name);
 }, 120_000);
 afterAll(() => t?.close());
 
@@ -51,13 +50,7 @@ function routesOf(tree: string): string[] {
   return out;
 }
 
-/** Row count and a hash of the rows of every table. */
-async function snapshot(): Promise<Record<string, string>> {
-  // Order-free: the sum of a hash of every row's text, next to the count.
-  const sql = tables.map((n) => `select '${n}' as t, count(*)::int as n, coalesce(sum(hashtext(x::text)::bigint), 0)::text as h from "${n}" x`).join(' union all ');
-  return Object.fromEntries((await x.q<{ t: string; n: number; h: string }>(sql)).map((r) => [r.t, `${r.n} rows ${r.h}`]));
-}
-const changed = (a: Record<string, string>, b: Record<string, string>) => Object.keys(b).filter((k) => a[k] !== b[k]);
+const snapshot = () => takeSnapshot(t);
 
 async function send(c: Client, req: Req, role?: Role): Promise<LightMyRequestResponse> {
   const client = req.fresh ? await signInFrom(t.app, f.usernames.county(role!)) : c;
