@@ -1,6 +1,8 @@
-// The monthly bulletin (月度通报): issued for a region and a locked period, frozen with the figures it
-// was made from (`figures`), rendered as Word and Excel from those figures only. Names kept as a
-// contract: POST /bulletins { regionCode, periodId } → { id, number, title, … }.
+// The monthly bulletin (月度通报): issued for a region and a locked period — or for a month, when the
+// region's sub-regions each report in periods of their own (a province and its cities) and all of
+// them are locked — frozen with the figures it was made from (`figures`), rendered as Word and Excel
+// from those figures only. Names kept as a contract: POST /bulletins { regionCode, periodId } or
+// { regionCode, month: 'YYYY-MM' } → { id, number, title, … }.
 import { z } from 'zod';
 import { cardColor, colorCounts } from './cards.ts';
 import { isoDate, moneyOut } from './common.ts';
@@ -44,6 +46,27 @@ export const bulletinProject = z.object({
 });
 export type BulletinProject = z.infer<typeof bulletinProject>;
 
+/** Cards of one sub-region (a city of a province, a county of a city). */
+export const bulletinCardRegion = z.object({
+  key: z.string(),
+  label: z.string(),
+  red: z.number().int(),
+  yellow: z.number().int(),
+  blue: z.number().int(),
+  total: z.number().int(),
+});
+export type BulletinCardRegion = z.infer<typeof bulletinCardRegion>;
+
+/** A reporting period the bulletin's month is made of. */
+export const bulletinPeriodRef = z.object({
+  id: z.uuid(),
+  regionCode: z.string(),
+  regionName: z.string(),
+  label: z.string(),
+  closedAt: z.string().nullable(),
+});
+export type BulletinPeriodRef = z.infer<typeof bulletinPeriodRef>;
+
 export const bulletinDepartment = z.object({
   key: z.string(),
   name: z.string(),
@@ -67,16 +90,32 @@ export const bulletinBatch = z.object({
 /** Everything the documents are made from, as it was when the bulletin was issued. */
 export const bulletinFigures = z
   .object({
-    version: z.literal(1),
+    /** 1: issued before month bulletins (no card regions, no period list). */
+    version: z.union([z.literal(1), z.literal(2)]),
     region: z.object({ code: z.string(), name: z.string(), level: z.string() }),
-    period: z.object({ id: z.uuid(), label: z.string(), year: z.number().int(), month: z.number().int(), startsOn: isoDate, endsOn: isoDate, status: z.string() }),
+    /** The period reported on; for a month made of the sub-regions' periods, `id` is null and the dates span them. */
+    period: z.object({ id: z.uuid().nullable(), label: z.string(), year: z.number().int(), month: z.number().int(), startsOn: isoDate, endsOn: isoDate, status: z.string() }),
+    /** The periods whose reports and cards the bulletin counts (one, or each sub-region's of the month). */
+    periods: z.array(bulletinPeriodRef).optional(),
     /** The day of issue (China), printed under the closing line. */
     issuedOn: isoDate,
     tolerance: z.number(),
     /** GET /stats?groupBy=region for the region and the period's month: its total and rows. */
     total: statsRow,
     regions: z.array(statsRow),
-    cards: z.object({ counts: colorCounts, red: z.array(bulletinCard), yellow: z.array(bulletinCard) }),
+    cards: z.object({
+      counts: colorCounts,
+      /** By sub-region. */
+      regions: z.array(bulletinCardRegion).optional(),
+      /**
+       * Whether the document names the red and yellow projects (`red`, `yellow`): a bulletin of one
+       * period does; a month of several sub-regions' periods gives their counts by sub-region, and the
+       * projects by name only in the Excel annex (a province's lists run to tens of thousands).
+       */
+      named: z.boolean().optional(),
+      red: z.array(bulletinCard),
+      yellow: z.array(bulletinCard),
+    }),
     /** Roadblocks open and overdue on the day of issue, by lead department (those with overdue ones). */
     problems: z.object({ asOf: isoDate, open: z.number().int(), overdue: z.number().int(), departments: z.array(bulletinDepartment) }),
     batches: z.object({
@@ -95,7 +134,8 @@ export const bulletinSummary = z
     id: z.uuid(),
     regionCode: z.string(),
     regionName: z.string(),
-    periodId: z.uuid(),
+    /** Null for a month made of the sub-regions' periods. */
+    periodId: z.uuid().nullable(),
     periodLabel: z.string(),
     year: z.number().int(),
     month: z.number().int(),
@@ -128,15 +168,58 @@ export const bulletinDetail = bulletinSummary
   .meta({ id: 'BulletinDetail' });
 export type BulletinDetail = z.infer<typeof bulletinDetail>;
 
-export const bulletinCreate = z.object({
-  regionCode: z.string({ message: '请选择区域' }).trim().min(2, '请选择区域'),
-  periodId: z.uuid({ message: '请选择填报期间' }),
-});
+const yearParam = z.coerce.number({ message: '年份应为数字' }).int().min(2000, '年份不能早于 2000').max(2100, '年份不能晚于 2100').optional();
+
+const monthText = z
+  .string({ message: '统计月份应为 YYYY-MM' })
+  .trim()
+  .regex(/^(20\d\d|2100)-(0[1-9]|1[0-2])$/, '统计月份应为 YYYY-MM，如 2024-11');
+
+/**
+ * The period to report on: `periodId`, one locked period of the region or of a region above it; or
+ * `month`, whose periods of every reporting sub-region must all be locked (a province issuing for
+ * its cities' month). One of the two.
+ */
+export const bulletinCreate = z
+  .object({
+    regionCode: z.string({ message: '请选择区域' }).trim().min(2, '请选择区域'),
+    periodId: z.uuid({ message: '请选择填报期间' }).optional(),
+    month: monthText.optional().meta({ description: '统计月份 YYYY-MM（与 periodId 二选一）' }),
+  })
+  .superRefine((v, ctx) => {
+    if (!v.periodId && !v.month) ctx.addIssue({ code: 'custom', path: ['periodId'], message: '请选择填报期间或统计月份' });
+    if (v.periodId && v.month) ctx.addIssue({ code: 'custom', path: ['month'], message: '填报期间和统计月份只能选一个' });
+  });
 export type BulletinCreate = z.infer<typeof bulletinCreate>;
+
+export const bulletinMonthsQuery = z.object({
+  region: z.string().trim().optional().meta({ description: '区域代码；省略时为调用者所在区域' }),
+  year: yearParam,
+});
+
+/** A month a region's office may (or may not yet) issue its bulletin for, and why not. */
+export const bulletinMonth = z.object({
+  month: z.string(),
+  year: z.number().int(),
+  label: z.string(),
+  /** The one period the month comes to, when it is a single period of the region or above it. */
+  periodId: z.uuid().nullable(),
+  /** How many periods the month is made of, and of how many regions. */
+  periods: z.number().int(),
+  regions: z.number().int(),
+  ready: z.boolean(),
+  /** Periods still open, named 济南市2024年11月. */
+  open: z.array(z.string()),
+  /** Regions that report this year but have not opened this month's period. */
+  missing: z.array(z.string()),
+});
+export type BulletinMonth = z.infer<typeof bulletinMonth>;
+export const bulletinMonths = z.object({ regionCode: z.string(), regionName: z.string(), items: z.array(bulletinMonth) });
+export type BulletinMonths = z.infer<typeof bulletinMonths>;
 
 export const bulletinListQuery = z.object({
   region: z.string().trim().optional().meta({ description: '区域代码（含下级）；省略时为调用者辖区' }),
-  year: z.coerce.number({ message: '年份应为数字' }).int().min(2000, '年份不能早于 2000').max(2100, '年份不能晚于 2100').optional(),
+  year: yearParam,
 });
 export const bulletinList = z.object({ items: z.array(bulletinSummary) });
 

@@ -137,7 +137,21 @@ function cardsSection(f: BulletinDoc['figures']): (Paragraph | Table)[] {
   const { counts, red, yellow } = f.cards;
   const out: (Paragraph | Table)[] = [heading1('二、亮牌情况')];
   if (counts.total === 0) return [...out, para('本期尚无亮牌结果。')];
-  out.push(para(`本期共评定${counts.total}个项目，其中红牌${counts.red}个、黄牌${counts.yellow}个、蓝牌${counts.blue}个。红牌、黄牌项目及原因如下：`));
+  const tally = `本期共评定${counts.total}个项目，其中红牌${counts.red}个、黄牌${counts.yellow}个、蓝牌${counts.blue}个。`;
+  if (f.cards.named === false) {
+    // A month of the sub-regions' periods: the cards by sub-region; the projects by name in the annex.
+    const word = subRegionWord(f.region.level);
+    const rows = (f.cards.regions ?? []).map((r) => [r.label, String(r.total), String(r.red), String(r.yellow), String(r.blue)]);
+    out.push(para(`${tally}各${word}亮牌情况见表2，红牌、黄牌项目名单及亮牌原因见 Excel 附件「红黄牌项目」表。`));
+    out.push(caption(`表2　各${word}重点项目亮牌情况（${f.period.label}）`));
+    out.push(table(
+      [{ header: word, share: 28, align: 'left' }, { header: '评定项目数', share: 18 }, { header: '红牌', share: 18 }, { header: '黄牌', share: 18 }, { header: '蓝牌', share: 18 }],
+      rows,
+      ['合计', String(counts.total), String(counts.red), String(counts.yellow), String(counts.blue)],
+    ));
+    return out;
+  }
+  out.push(para(`${tally}红牌、黄牌项目及原因如下：`));
   const list = (title: string, cards: typeof red) => {
     out.push(heading2(`${title}（${cards.length}个）`));
     if (!cards.length) {

@@ -1,34 +1,51 @@
-// Gathers a bulletin's figures, once, from the services that own them: the key figures (stats
-// computeStats, by sub-region and by project), the cards of the period (listCards), the roadblocks
-// overdue by department (problems.stats) and the batch events (batches). The same gathering serves
-// the issue and, later, the "what changed since" note, so both are made the same way.
+// Gathers a bulletin's figures, once: the key figures from the statistics (computeStats, by
+// sub-region and by project), the cards of the period — or of each sub-region's period of the month
+// — read in one query (all cards of a province's month: 30,000 rows; the cards list would build a
+// full card with its rule texts for each), the roadblocks overdue by department (problems.stats)
+// and the batch events (batches). The same gathering serves the issue and, later, the "what changed
+// since" note, so both are made the same way.
 //
 // The figures depend on the region only, never on who looks: they are read as a reader of exactly
 // the bulletin's region (a department user or a county office opening a city's bulletin gets the
 // city's figures, not their own slice).
-import type { BulletinCard, BulletinFigures, BulletinProject } from '../../../contract/bulletins.ts';
-import type { CardDto } from '../../../contract/cards.ts';
+import type { BulletinCard, BulletinCardRegion, BulletinFigures, BulletinPeriodRef, BulletinProject } from '../../../contract/bulletins.ts';
 import type { StatsRow } from '../../../contract/stats.ts';
 import type { Comparable, ComparableRow } from '../../../domain/bulletin.ts';
-import { CARD_INDICATOR_LABELS, type CardColor } from '../../../domain/cards.ts';
+import { CARD_INDICATOR_LABELS, type CardColor, type CardIndicatorName } from '../../../domain/cards.ts';
 import type { Industry, Stage } from '../../../domain/enums.ts';
 import { INDUSTRY_LABELS, STAGE_LABELS } from '../../../domain/labels.ts';
 import { sumMoney } from '../../../domain/money.ts';
-import { periodLabel } from '../../../domain/reporting.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import type { Principal } from '../access/principal.ts';
 import { listBatches } from '../batches/batches.service.ts';
-import { listCards } from '../cards/cards.service.ts';
 import { getProblemStats } from '../problems/problems.stats.ts';
-import type { PeriodRow } from '../reporting/periods.repo.ts';
-import { projectDetails } from '../stats/stats.repo.ts';
 import { computeStats, type StatsRequest } from '../stats/stats.service.ts';
+import { cardsOfPeriods, projectNamesIn, type BulletinCardRow } from './bulletins.repo.ts';
 
 export interface BulletinRegion {
   code: string;
   name: string;
   path: string;
   level: string;
+}
+
+/**
+ * What a bulletin reports on: one period (`id`), or a month made of the periods of the region's
+ * sub-regions (`id` null). `periods` are all of them (locked); `cardPeriods` those whose cards count —
+ * each region's last period of the month.
+ */
+export interface BulletinScope {
+  id: string | null;
+  label: string;
+  year: number;
+  month: number;
+  startsOn: string;
+  endsOn: string;
+  status: string;
+  periods: BulletinPeriodRef[];
+  cardPeriods: string[];
+  /** Whether the documents name the red and yellow projects (a bulletin of one period). */
+  named: boolean;
 }
 
 /** A read-only caller scoped to exactly the bulletin's region. */
@@ -39,43 +56,58 @@ function regionReader(r: BulletinRegion): Principal {
   };
 }
 
-function toBulletinCard(c: CardDto): BulletinCard {
-  const color = c.effectiveColor;
-  const reasons = c.overrideColor
+/** A card as the bulletin names it: the indicators that made its colour, or the office's reason for an override. */
+function toBulletinCard(c: BulletinCardRow): BulletinCard {
+  const color = c.color as CardColor;
+  const reasons = c.overridden
     ? [`人工调整：${c.overrideReason ?? ''}`]
-    : c.indicators.filter((i) => i.color === color).map((i) => `${CARD_INDICATOR_LABELS[i.name]}：${i.detail}`);
+    : (c.reasons ?? []).map(([name, detail]) => `${CARD_INDICATOR_LABELS[name as CardIndicatorName]}：${detail}`);
   return {
-    projectId: c.projectId, code: c.projectCode, name: c.projectName, regionName: c.regionName, color, score: c.score,
-    reasons, overridden: c.overrideColor != null,
+    projectId: c.projectId, code: c.code, name: c.name, regionName: c.regionName, color, score: Number(c.score),
+    reasons, overridden: c.overridden,
   };
 }
 
-export async function gatherFigures(db: DbOrTx, region: BulletinRegion, period: PeriodRow, today: string): Promise<BulletinFigures> {
+const collator = new Intl.Collator('zh-CN');
+
+export async function gatherFigures(db: DbOrTx, region: BulletinRegion, scope: BulletinScope, today: string): Promise<BulletinFigures> {
   const reader = regionReader(region);
   const request: StatsRequest = {
-    region: { code: region.code, name: region.name, path: region.path }, year: period.year, month: period.month, groupBy: 'region', filters: {},
+    region: { code: region.code, name: region.name, path: region.path }, year: scope.year, month: scope.month, groupBy: 'region', filters: {},
   };
-  const [byRegion, byProject, cards, problems, batches] = await Promise.all([
+  const [byRegion, byProject, cards, names, problems, batches] = await Promise.all([
     computeStats(db, request),
     computeStats(db, { ...request, groupBy: 'project' }),
-    listCards(db, reader, { periodId: period.id, region: region.code, sort: 'score', page: 1, pageSize: 1_000_000 }),
+    cardsOfPeriods(db, scope.cardPeriods, region.path),
+    projectNamesIn(db, region.path),
     getProblemStats(db, reader, { region: region.code, groupBy: 'department' }, today),
-    listBatches(db, reader, { year: period.year }),
+    listBatches(db, reader, { year: scope.year }),
   ]);
 
   const cardOf = new Map<string, CardColor>();
   const lists: Record<CardColor, BulletinCard[]> = { red: [], yellow: [], blue: [] };
-  for (const item of cards.items) {
-    const c = toBulletinCard(item);
+  // By sub-region: the child of the bulletin's region whose subtree holds the card's project.
+  const labels = new Map(byRegion.rows.map((r) => [r.key, r.label]));
+  const byChild = new Map<string, BulletinCardRegion>();
+  for (const row of cards) {
+    const c = toBulletinCard(row);
     cardOf.set(c.projectId, c.color);
     lists[c.color].push(c);
+    const key = row.regionPath.slice(region.path.length).split('/')[0] || region.code;
+    let g = byChild.get(key);
+    if (!g) byChild.set(key, (g = { key, label: labels.get(key) ?? (key === region.code ? `${region.name}本级` : key), red: 0, yellow: 0, blue: 0, total: 0 }));
+    g[c.color]++;
+    g.total++;
   }
-  const counts = { red: lists.red.length, yellow: lists.yellow.length, blue: lists.blue.length, total: cards.items.length };
+  const counts = { red: lists.red.length, yellow: lists.yellow.length, blue: lists.blue.length, total: cards.length };
+  // In the order of the sub-region table.
+  const order = new Map(byRegion.rows.map((r, i) => [r.key, i]));
+  const cardRegions = [...byChild.values()].sort((a, b) => (order.get(a.key) ?? 1e9) - (order.get(b.key) ?? 1e9) || collator.compare(a.label, b.label));
 
-  const details = new Map((await projectDetails(db, byProject.rows.map((r) => r.key))).map((d) => [d.id, d]));
+  const details = new Map(names.map((d) => [d.id, d]));
   const projects = byProject.rows
     .map((r) => ({ r, d: details.get(r.key)! }))
-    .sort((a, b) => a.d.regionName.localeCompare(b.d.regionName, 'zh-CN') || a.d.code.localeCompare(b.d.code))
+    .sort((a, b) => collator.compare(a.d.regionName, b.d.regionName) || a.d.code.localeCompare(b.d.code))
     .map(({ r, d }): BulletinProject => ({
       id: r.key, code: d.code, name: d.name, regionName: d.regionName, industry: INDUSTRY_LABELS[d.industry as Industry] ?? d.industry,
       stage: STAGE_LABELS[d.stage as Stage] ?? d.stage, unit: d.unit, leader: d.leader, card: cardOf.get(r.key) ?? null,
@@ -83,18 +115,19 @@ export async function gatherFigures(db: DbOrTx, region: BulletinRegion, period: 
       timeElapsed: r.timeElapsed, gap: r.gap, progressStatus: r.progressStatus, ytdFundsArrived: r.ytdFundsArrived, fundArrivalRate: r.fundArrivalRate,
     }));
 
-  const yearEvents = batches.filter((b) => b.eventDate <= period.endsOn);
-  const events = yearEvents.filter((b) => b.eventDate >= period.startsOn).sort((a, b) => a.eventDate.localeCompare(b.eventDate));
+  const yearEvents = batches.filter((b) => b.eventDate <= scope.endsOn);
+  const events = yearEvents.filter((b) => b.eventDate >= scope.startsOn).sort((a, b) => a.eventDate.localeCompare(b.eventDate));
 
   return {
-    version: 1,
+    version: 2,
     region: { code: region.code, name: region.name, level: region.level },
-    period: { id: period.id, label: periodLabel(period), year: period.year, month: period.month, startsOn: period.startsOn, endsOn: period.endsOn, status: period.status },
+    period: { id: scope.id, label: scope.label, year: scope.year, month: scope.month, startsOn: scope.startsOn, endsOn: scope.endsOn, status: scope.status },
+    periods: scope.periods,
     issuedOn: today,
     tolerance: byRegion.tolerance,
     total: byRegion.total,
     regions: byRegion.rows,
-    cards: { counts, red: lists.red, yellow: lists.yellow },
+    cards: { counts, regions: cardRegions, named: scope.named, red: lists.red, yellow: lists.yellow },
     problems: {
       asOf: today,
       open: problems.total.open,

@@ -40,10 +40,11 @@ const summaryColumns = {
   regionName: regions.name,
   regionPath: bulletins.regionPath,
   periodId: bulletins.periodId,
+  /** Null for a month made of the sub-regions' periods. */
   cadence: reportingPeriods.cadence,
   periodSeq: reportingPeriods.seq,
   year: bulletins.year,
-  month: reportingPeriods.month,
+  month: bulletins.month,
   seq: bulletins.seq,
   number: bulletins.number,
   title: bulletins.title,
@@ -58,7 +59,7 @@ function base(db: DbOrTx) {
     .select(summaryColumns)
     .from(bulletins)
     .innerJoin(regions, eq(regions.code, bulletins.regionCode))
-    .innerJoin(reportingPeriods, eq(reportingPeriods.id, bulletins.periodId))
+    .leftJoin(reportingPeriods, eq(reportingPeriods.id, bulletins.periodId))
     .leftJoin(users, eq(users.id, bulletins.createdBy));
 }
 
@@ -71,9 +72,67 @@ export async function listBulletins(db: DbOrTx, f: { scopePath: string; year?: n
     .orderBy(desc(bulletins.year), desc(bulletins.createdAt), desc(bulletins.seq));
 }
 
-export async function getBulletin(db: DbOrTx, id: string) {
+/** A bulletin with its stored figures (`lines` only when asked: it is the long part). */
+export async function getBulletin(db: DbOrTx, id: string, withLines = true) {
   const [row] = await base(db).where(eq(bulletins.id, id)).limit(1);
   if (!row) return null;
-  const [f] = await db.select({ figures: bulletins.figures }).from(bulletins).where(eq(bulletins.id, id));
-  return { ...row, figures: f!.figures };
+  const [f] = await db
+    .select({ figures: bulletins.figures, lines: withLines ? bulletins.lines : sql<Buffer | null>`NULL::bytea` })
+    .from(bulletins)
+    .where(eq(bulletins.id, id));
+  return { ...row, figures: f!.figures, lines: f!.lines };
+}
+
+export type BulletinCardRow = {
+  projectId: string;
+  code: string;
+  name: string;
+  regionName: string;
+  regionPath: string;
+  color: string;
+  score: string;
+  overridden: boolean;
+  overrideReason: string | null;
+  /** Only for red and yellow cards not overridden: [name, detail] of the indicators that made the colour. */
+  reasons: [string, string][] | null;
+};
+
+/**
+ * The cards of the given periods within a region, worst score first (as the cards list sorts them):
+ * the effective colour, and the indicators only where the bulletin names the reasons.
+ */
+export async function cardsOfPeriods(db: DbOrTx, periodIds: string[], regionPath: string): Promise<BulletinCardRow[]> {
+  if (!periodIds.length) return [];
+  const r = await db.execute<BulletinCardRow>(sql`
+    SELECT c.project_id AS "projectId", p.code, p.name, rg.name AS "regionName", c.region_path AS "regionPath",
+           coalesce(c.override_color, c.color) AS color, c.score::text AS score,
+           c.override_color IS NOT NULL AS overridden, c.override_reason AS "overrideReason",
+           CASE WHEN c.override_color IS NULL AND c.color <> 'blue' THEN
+             (SELECT jsonb_agg(jsonb_build_array(i->>'name', i->>'detail') ORDER BY o)
+                FROM jsonb_array_elements(c.indicators) WITH ORDINALITY AS x(i, o) WHERE i->>'color' = c.color) END AS reasons
+      FROM project_cards c
+      JOIN projects p ON p.id = c.project_id
+      JOIN regions rg ON rg.code = p.region_code
+     WHERE c.period_id = ANY(${sql.param(periodIds)}::uuid[]) AND c.region_path LIKE ${regionPath + '%'}
+     ORDER BY c.score ASC, p.code`);
+  return r.rows;
+}
+
+export type ProjectNamesRow = {
+  id: string; code: string; name: string; regionName: string; industry: string; stage: string; unit: string | null; leader: string | null;
+};
+
+/**
+ * Who every project of a region is, for the annex's lines: read by region in one pass, at the same
+ * time as the statistics (by id it could only start once they are done).
+ */
+export async function projectNamesIn(db: DbOrTx, regionPath: string): Promise<ProjectNamesRow[]> {
+  const r = await db.execute<ProjectNamesRow>(sql`
+    SELECT p.id, p.code, p.name, rg.name AS "regionName", p.industry, p.stage, un.name AS unit, pe.name AS leader
+      FROM projects p
+      JOIN regions rg ON rg.code = p.region_code
+      LEFT JOIN organizations un ON un.id = p.responsible_org_id
+      LEFT JOIN people pe ON pe.id = p.leader_person_id
+     WHERE p.region_path LIKE ${regionPath + '%'}`);
+  return r.rows;
 }

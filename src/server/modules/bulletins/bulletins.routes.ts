@@ -2,7 +2,8 @@
 // rendered from the frozen figures, and the office's settings.
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import {
-  bulletinCreate, bulletinDetail, bulletinList, bulletinListQuery, bulletinSettings, bulletinSettingsPut, bulletinSettingsQuery,
+  bulletinCreate, bulletinDetail, bulletinList, bulletinListQuery, bulletinMonths, bulletinMonthsQuery, bulletinSettings, bulletinSettingsPut,
+  bulletinSettingsQuery,
 } from '../../../contract/bulletins.ts';
 import { errorBody, uuidParam } from '../../../contract/common.ts';
 import { typed, type AppContext } from '../../context.ts';
@@ -23,7 +24,7 @@ export async function bulletinsRoutes(app: FastifyInstance, ctx: AppContext) {
 
   r.post('/bulletins', {
     schema: {
-      tags, summary: '生成并印发月度通报（项目办；期间须已锁定）：汇总当期数据并冻结保存，返回通报及其 id',
+      tags, summary: '生成并印发月度通报（项目办）：按已锁定的填报期间（periodId），或按统计月份（month，下级区域当月的期间须全部锁定）汇总数据并冻结保存，返回通报及其 id',
       body: bulletinCreate, response: { 201: bulletinDetail, ...errors },
     },
   }, async (req, reply) => reply.code(201).send(await bulletins.issueBulletin(db, requirePrincipal(req), req.body)));
@@ -31,6 +32,13 @@ export async function bulletinsRoutes(app: FastifyInstance, ctx: AppContext) {
   r.get('/bulletins', {
     schema: { tags, summary: '已印发的通报（本辖区，可按区域、年份筛选）', querystring: bulletinListQuery, response: { 200: bulletinList, 400: errorBody, 404: errorBody } },
   }, async (req) => ({ items: await bulletins.listBulletins(db, requirePrincipal(req), req.query) }));
+
+  r.get('/bulletins/months', {
+    schema: {
+      tags, summary: '可生成通报的统计月份（某区域某年）：每月由哪些期间组成，是否已全部锁定，尚未锁定或尚未开启的区域',
+      querystring: bulletinMonthsQuery, response: { 200: bulletinMonths, 400: errorBody, 404: errorBody },
+    },
+  }, async (req) => bulletins.bulletinMonths(db, requirePrincipal(req), req.query));
 
   r.get('/bulletins/:id.docx', {
     schema: { tags, summary: '下载通报（Word，按印发时冻结的数据生成）', params: uuidParam },

@@ -1,12 +1,13 @@
-// Monthly bulletins (月度通报): issued by the office of a region for a locked period, frozen with
-// every figure the documents are made from, numbered per region and year (聊重推办〔2024〕11号).
+// Monthly bulletins (月度通报): issued by the office of a region for a locked period — or for a month
+// whose periods of every reporting sub-region are locked (bulletins.scope.ts) — frozen with every
+// figure the documents are made from (bulletins.store.ts), numbered per region and year (聊重推办〔2024〕11号).
 //
 // Access: reading follows the region scope (a bulletin outside the caller's subtree answers 404);
 // issuing and the settings are the office's (or admin's) within their scope (403 otherwise).
 // Only a locked period may be reported on: an open period's figures are still being filled, and a
 // bulletin is an official document that must not publish them as if final.
 import type {
-  BulletinCreate, BulletinDetail, BulletinFigures, BulletinSettingsDto, BulletinSettingsPut, BulletinSummary,
+  BulletinCreate, BulletinDetail, BulletinFigures, BulletinMonths, BulletinSettingsDto, BulletinSettingsPut, BulletinSummary,
 } from '../../../contract/bulletins.ts';
 import { bulletinNumber, bulletinTitle, defaultBulletinSettings, diffBulletin } from '../../../domain/bulletin.ts';
 import { periodLabel } from '../../../domain/reporting.ts';
@@ -22,8 +23,10 @@ import { getPeriod, type PeriodRow } from '../reporting/periods.repo.ts';
 import { loadVisiblePeriod } from '../reporting/periods.service.ts';
 import { iso } from '../reporting/reporting.dto.ts';
 import { buildBulletinDocx } from './bulletins.docx.ts';
-import { comparable, gatherFigures, type BulletinRegion } from './bulletins.figures.ts';
+import { comparable, gatherFigures, type BulletinRegion, type BulletinScope } from './bulletins.figures.ts';
 import * as repo from './bulletins.repo.ts';
+import { monthState, monthsOfYear, scopeOfMonth, scopeOfPeriod } from './bulletins.scope.ts';
+import { packFigures, unpackFigures } from './bulletins.store.ts';
 import { buildBulletinXlsx } from './bulletins.xlsx.ts';
 
 // ───────────── settings ─────────────
@@ -64,8 +67,9 @@ export async function saveSettings(db: Db, p: Principal, input: BulletinSettings
 
 function toSummary(r: repo.SummaryRow): BulletinSummary {
   return {
-    id: r.id, regionCode: r.regionCode, regionName: r.regionName, periodId: r.periodId!,
-    periodLabel: periodLabel({ cadence: r.cadence, year: r.year, month: r.month, seq: r.periodSeq }),
+    id: r.id, regionCode: r.regionCode, regionName: r.regionName, periodId: r.periodId,
+    // A month of the sub-regions' periods reads as the month.
+    periodLabel: periodLabel({ cadence: r.cadence ?? 'monthly', year: r.year, month: r.month, seq: r.periodSeq ?? 1 }),
     year: r.year, month: r.month, seq: r.seq, number: r.number, title: r.title, issuingOffice: r.issuingOffice,
     trigger: r.trigger === 'period_close' ? 'period_close' : 'manual', createdBy: r.createdBy, createdAt: iso(r.createdAt)!,
   };
@@ -73,14 +77,16 @@ function toSummary(r: repo.SummaryRow): BulletinSummary {
 
 function toDetail(r: repo.SummaryRow, figures: BulletinFigures, changes: BulletinDetail['changes']): BulletinDetail {
   const { projects, ...rest } = figures;
-  return { ...toSummary(r), figures: rest, projectLines: projects.length, changes };
+  // A month of several sub-regions gives its cards by sub-region; the names are in the annex.
+  const cards = rest.cards.named === false ? { ...rest.cards, red: [], yellow: [] } : rest.cards;
+  return { ...toSummary(r), figures: { ...rest, cards }, projectLines: projects.length, changes };
 }
 
 /** The period a bulletin of `region` may report on: visible, covering the region, locked. */
 function checkPeriod(period: PeriodRow, region: { name: string; path: string }): void {
   const label = `${period.regionName}${periodLabel(period)}`;
   if (!region.path.startsWith(period.regionPath)) {
-    const message = `填报期间「${label}」不包括「${region.name}」，请选择${region.name}或其上级区域的期间`;
+    const message = `填报期间「${label}」不包括「${region.name}」，请选择${region.name}或其上级区域的期间；下级区域各自的期间请按统计月份（month）生成`;
     throw invalid(message, [{ field: 'periodId', message }]);
   }
   if (period.status !== 'closed') {
@@ -89,39 +95,63 @@ function checkPeriod(period: PeriodRow, region: { name: string; path: string }):
 }
 
 /**
- * Gathers the figures (outside the transaction: reads only), then numbers and stores the bulletin in
- * a short transaction with its audit entry. `actor` is the office user (or the one who closed the period).
+ * Gathers the figures (outside the transaction: reads only) and packs them, then numbers and stores
+ * the bulletin in a short transaction with its audit entry. `actor` is the office user (or the one
+ * who closed the period).
  */
-async function issue(db: Db, actor: Principal, region: BulletinRegion & { shortName: string }, period: PeriodRow, trigger: 'manual' | 'period_close'): Promise<string> {
-  const figures = await gatherFigures(db, region, period, clockToday());
+async function issue(
+  db: Db, actor: Principal, region: BulletinRegion & { shortName: string }, scope: BulletinScope, trigger: 'manual' | 'period_close',
+): Promise<{ id: string; figures: BulletinFigures }> {
+  const figures = await gatherFigures(db, region, scope, clockToday());
+  const stored = await packFigures(figures);
   const settings = await effectiveSettings(db, region);
-  const title = bulletinTitle(period.year, period.month, region);
+  const title = bulletinTitle(scope.year, scope.month, region);
   return db.transaction(async (tx) => {
-    const seq = await repo.nextSeq(tx, region.code, period.year);
-    const number = bulletinNumber(settings.numberPrefix, period.year, seq);
+    const seq = await repo.nextSeq(tx, region.code, scope.year);
+    const number = bulletinNumber(settings.numberPrefix, scope.year, seq);
     const id = await repo.insertBulletin(tx, {
-      regionCode: region.code, regionPath: region.path, periodId: period.id, year: period.year, month: period.month, seq, number, title,
-      issuingOffice: settings.issuingOffice, figures, trigger, createdBy: actor.id, createdAt: clock.now(),
+      regionCode: region.code, regionPath: region.path, periodId: scope.id, year: scope.year, month: scope.month, seq, number, title,
+      issuingOffice: settings.issuingOffice, figures: stored.figures, lines: stored.lines, trigger, createdBy: actor.id, createdAt: clock.now(),
     });
     await recordAudit(tx, actor, {
       action: 'bulletin.issued', entityType: 'bulletin', entityId: id, regionPath: region.path,
-      after: { number, title, periodId: period.id, trigger, projectCount: figures.total.projectCount, ytdInvestment: figures.total.ytdInvestment },
+      after: {
+        number, title, periodId: scope.id, month: `${scope.year}-${String(scope.month).padStart(2, '0')}`, periods: scope.periods.length,
+        trigger, projectCount: figures.total.projectCount, ytdInvestment: figures.total.ytdInvestment,
+      },
       note: `印发${number}《${title}》${trigger === 'period_close' ? '（期间锁定时自动生成）' : ''}`,
     });
-    return id;
+    return { id, figures };
   });
+}
+
+/** `periodId`: one locked period of the region or above it; `month`: the month of the region's (sub-regions') periods, all locked. */
+async function scopeOfInput(db: DbOrTx, p: Principal, region: BulletinRegion, input: BulletinCreate): Promise<BulletinScope> {
+  if (input.periodId) {
+    const period = await loadVisiblePeriod(db, p, input.periodId);
+    checkPeriod(period, region);
+    return scopeOfPeriod(period);
+  }
+  const [year, month] = input.month!.split('-').map(Number) as [number, number];
+  return scopeOfMonth(region, await monthState(db, region, year, month), year, month);
 }
 
 export async function issueBulletin(db: Db, p: Principal, input: BulletinCreate): Promise<BulletinDetail> {
   requireOffice(p);
   const region = await getRegionInScope(db, p, input.regionCode);
   requireOffice(p, region.path);
-  const period = await loadVisiblePeriod(db, p, input.periodId);
-  checkPeriod(period, region);
-  const id = await issue(db, p, region, period, 'manual');
-  const row = await repo.getBulletin(db, id);
+  const scope = await scopeOfInput(db, p, region, input);
+  const { id, figures } = await issue(db, p, region, scope, 'manual');
+  const row = await repo.getBulletin(db, id, false);
   // Just gathered: nothing can have changed yet.
-  return toDetail(row!, row!.figures as BulletinFigures, { computedAt: clock.now().toISOString(), items: [], moreProjects: 0 });
+  return toDetail(row!, figures, { computedAt: clock.now().toISOString(), items: [], moreProjects: 0 });
+}
+
+/** The months a region's office may issue for in a year (default: this year), with what keeps each one back. */
+export async function bulletinMonths(db: DbOrTx, p: Principal, q: { region?: string; year?: number }): Promise<BulletinMonths> {
+  const region = await getRegionInScope(db, p, q.region || p.regionCode);
+  const items = await monthsOfYear(db, region, q.year ?? Number(clockToday().slice(0, 4)));
+  return { regionCode: region.code, regionName: region.name, items };
 }
 
 /**
@@ -136,7 +166,7 @@ export async function issueOnClose(db: Db, actor: Principal, periodId: string): 
   const region = await getRegion(db, period.regionCode);
   if (!region) throw notFound('区域');
   checkPeriod(period, region);
-  return issue(db, actor, region, period, 'period_close');
+  return (await issue(db, actor, region, scopeOfPeriod(period), 'period_close')).id;
 }
 
 // ───────────── reading ─────────────
@@ -150,15 +180,17 @@ async function loadBulletin(db: DbOrTx, p: Principal, id: string) {
   const row = await repo.getBulletin(db, id);
   if (!row) throw notFound('通报');
   requireRead(p, row.regionPath, '通报');
-  return { row, figures: row.figures as BulletinFigures };
+  return { row, figures: await unpackFigures(row.figures, row.lines) };
 }
 
-/** The frozen figures, and what differs when they are gathered again now. */
+/** The frozen figures, and what differs when they are gathered again now (for the same period, or the same month). */
 export async function getBulletin(db: DbOrTx, p: Principal, id: string): Promise<BulletinDetail> {
   const { row, figures } = await loadBulletin(db, p, id);
-  const period = await loadVisiblePeriod(db, p, row.periodId!);
   const region = { code: row.regionCode, name: row.regionName, path: row.regionPath, level: figures.region.level };
-  const now = await gatherFigures(db, region, period, clockToday());
+  const scope = row.periodId
+    ? scopeOfPeriod(await loadVisiblePeriod(db, p, row.periodId))
+    : scopeOfMonth(region, await monthState(db, region, row.year, row.month), row.year, row.month, false);
+  const now = await gatherFigures(db, region, scope, clockToday());
   const diff = diffBulletin(comparable(figures), comparable(now));
   return toDetail(row, figures, { computedAt: clock.now().toISOString(), items: diff.items, moreProjects: diff.moreProjects });
 }

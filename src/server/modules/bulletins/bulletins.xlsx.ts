@@ -1,8 +1,9 @@
 // The bulletin's Excel annex: the full project table of the period with a 合计 row (the region's
-// total from the statistics), then the sub-region table. Made from the frozen figures only; text
-// cells neutralised by the shared table writer so nothing runs as a formula.
+// total from the statistics), the sub-region table, and the red and yellow projects with their
+// reasons (for a province's month the only place they are named). Made from the frozen figures
+// only; text cells neutralised by the shared table writer so nothing runs as a formula.
 import ExcelJS from 'exceljs';
-import type { BulletinFigures, BulletinProject } from '../../../contract/bulletins.ts';
+import type { BulletinCard, BulletinFigures, BulletinProject } from '../../../contract/bulletins.ts';
 import type { StatsRow } from '../../../contract/stats.ts';
 import { monthsText, subRegionWord } from '../../../domain/bulletin.ts';
 import { CARD_COLOR_LABELS } from '../../../domain/cards.ts';
@@ -43,6 +44,16 @@ const REGION_COLUMNS = (word: string): SheetColumn<StatsRow>[] => [
   { header: '排名', width: 6, kind: 'int', value: (r) => r.rank },
 ];
 
+const CARD_COLUMNS: SheetColumn<BulletinCard & { seq: number }>[] = [
+  { header: '序号', width: 6, kind: 'int', value: (c) => c.seq },
+  { header: '亮牌', width: 7, kind: 'text', value: (c) => CARD_COLOR_LABELS[c.color] },
+  { header: '项目代码', width: 18, kind: 'text', value: (c) => c.code },
+  { header: '项目名称', width: 36, kind: 'text', value: (c) => c.name },
+  { header: '所在区域', width: 14, kind: 'text', value: (c) => c.regionName },
+  { header: '得分', width: 8, kind: 'text', value: (c) => c.score.toFixed(1) },
+  { header: '亮牌原因', width: 60, kind: 'text', value: (c) => c.reasons.join('；') || '—' },
+];
+
 export async function buildBulletinXlsx(b: { number: string; figures: BulletinFigures }): Promise<Buffer> {
   const f = b.figures;
   const wb = new ExcelJS.Workbook();
@@ -69,6 +80,13 @@ export async function buildBulletinXlsx(b: { number: string; figures: BulletinFi
     columns: REGION_COLUMNS(word),
     rows: f.regions,
     total: { ...t, label: '合计', rank: null },
+  });
+  addTableSheet(wb, {
+    name: '红黄牌项目',
+    title: `${f.period.label}${f.region.name}红牌、黄牌项目`,
+    subtitle: `${b.number}附件　红牌${f.cards.counts.red}个、黄牌${f.cards.counts.yellow}个`,
+    columns: CARD_COLUMNS,
+    rows: [...f.cards.red, ...f.cards.yellow].map((c, i) => ({ ...c, seq: i + 1 })),
   });
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
