@@ -385,8 +385,9 @@ export async function restoreDatabase(database: Pick<Database, 'pool'>, file: st
     await setSequences(c, manifest.sequences);
     await migrateBetween(c, archiveLevel, codeLevel);
     await c.query('COMMIT');
-    // Planner statistics for the loaded tables (without them the first queries take seconds).
-    await c.query('ANALYZE').catch(() => {});
+    // Planner statistics and the visibility map for the loaded tables (without them the first queries
+    // take seconds and covering indexes still read the table; PGlite has no autovacuum to catch up).
+    await c.query('VACUUM ANALYZE').catch(() => {});
     return { manifest, rows, fromLevel, level: Math.max(archiveLevel, codeLevel) };
   } catch (err) {
     await c.query('ROLLBACK').catch(() => {});
