@@ -76,10 +76,14 @@ CREATE OR REPLACE FUNCTION stats_month_by(d date, y integer) RETURNS smallint LA
 $$;
 --> statement-breakpoint
 -- A project's facts for every year it is counted in, rebuilt from its ledger row, its plans and its report roll-ups.
-CREATE OR REPLACE FUNCTION stats_facts_refresh(ids uuid[]) RETURNS void LANGUAGE plpgsql AS $$
+-- Driven by the ids, one index lookup per project and table (hash and merge joins off): a report or a
+-- plan rebuilds one project in a few milliseconds, an import of thousands of projects reads only theirs
+-- (the planner, expecting four years per project, would otherwise read every plan and roll-up).
+CREATE OR REPLACE FUNCTION stats_facts_refresh(ids uuid[]) RETURNS void LANGUAGE plpgsql
+SET enable_hashjoin = off SET enable_mergejoin = off AS $$
 BEGIN
-  PERFORM 1 FROM projects WHERE id = ANY(ids) ORDER BY id FOR NO KEY UPDATE;
-  DELETE FROM stats_project_years WHERE project_id = ANY(ids);
+  PERFORM 1 FROM projects p JOIN unnest(ids) AS i(id) ON p.id = i.id ORDER BY p.id FOR NO KEY UPDATE OF p;
+  DELETE FROM stats_project_years s USING unnest(ids) AS i(id) WHERE s.project_id = i.id;
   INSERT INTO stats_project_years (project_id, year, region_code, region_path, total_investment, annual_plan,
     base_investment, base_funds, planned, month_investment, ytd_investment, ytd_funds, reported,
     due_start, started, due_complete, completed_on_time, due_produce, producing)
@@ -97,10 +101,10 @@ BEGIN
     CASE WHEN d.p IS NOT NULL AND stats_month_by(p.actual_production, py.year) IS NOT NULL
       THEN greatest(stats_month_by(d.p, py.year), stats_month_by(p.actual_production, py.year)) END
   FROM (
-    SELECT a.project_id, a.year FROM annual_plans a JOIN projects x ON x.id = a.project_id
-    WHERE a.project_id = ANY(ids) AND x.stage <> 'withdrawn'
+    SELECT a.project_id, a.year FROM unnest(ids) AS i(id) JOIN annual_plans a ON a.project_id = i.id JOIN projects x ON x.id = i.id
+    WHERE x.stage <> 'withdrawn'
     UNION
-    SELECT r.project_id, r.year FROM report_rollups r WHERE r.project_id = ANY(ids)
+    SELECT r.project_id, r.year FROM unnest(ids) AS i(id) JOIN report_rollups r ON r.project_id = i.id
   ) py
   JOIN projects p ON p.id = py.project_id
   LEFT JOIN annual_plans ap ON ap.project_id = py.project_id AND ap.year = py.year
