@@ -164,6 +164,53 @@ describe('the statistics\' facts and their sums per region', () => {
     await expectDerivedTrue();
   });
 
+  it('stay true when two transactions change one project, or two projects of one county, at once', async () => {
+    const { pool, engine } = t.database;
+    // On PostgreSQL the second transaction is made to wait for the first (the project's row lock, or the
+    // county's sums) and must then count what the first committed. PGlite has one session: in turn.
+    const both = async (first: [string, unknown[]], second: [string, unknown[]]) => {
+      const a = await pool.connect();
+      const b = await pool.connect();
+      try {
+        await a.query('BEGIN');
+        await a.query(...first);
+        if (engine === 'postgres') {
+          const pid = (await b.query('SELECT pg_backend_pid() AS pid')).rows[0].pid;
+          await b.query('BEGIN');
+          const waiting = b.query(...second);
+          let blocked = false;
+          for (let i = 0; i < 200 && !blocked; i++) {
+            blocked = (await pool.query(`SELECT wait_event_type FROM pg_stat_activity WHERE pid = $1`, [pid])).rows[0]?.wait_event_type === 'Lock';
+            if (!blocked) await new Promise((r) => setTimeout(r, 25));
+          }
+          expect(blocked).toBe(true);
+          await a.query('COMMIT');
+          await waiting;
+        } else {
+          await a.query('COMMIT');
+          await b.query('BEGIN');
+          await b.query(...second);
+        }
+        await b.query('COMMIT');
+      } finally {
+        a.release();
+        b.release();
+      }
+    };
+    // One project: a plan change, and a report correction of the same project.
+    await both(
+      [`UPDATE annual_plans SET planned_investment = planned_investment + 100 WHERE project_id = $1 AND year = 2024`, [P.A]],
+      [`UPDATE progress_reports SET investment = investment + 1 WHERE project_id = $1 AND status = 'approved' AND year = 2024`, [P.A]],
+    );
+    await expectDerivedTrue();
+    // Two projects of one county: both change the county's sums.
+    await both(
+      [`UPDATE annual_plans SET planned_investment = planned_investment + 10 WHERE project_id = $1 AND year = 2024`, [P.A]],
+      [`UPDATE annual_plans SET planned_investment = planned_investment + 20 WHERE project_id = $1 AND year = 2024`, [P.B]],
+    );
+    await expectDerivedTrue();
+  });
+
   it('follow the ledger: dates, investment, opening balance, withdrawal, a move to another region, a deletion', async () => {
     const db = t.database.db;
     const before = (await t.database.pool.query(`SELECT year FROM stats_project_years WHERE project_id = $1 ORDER BY year`, [P.A])).rows;
