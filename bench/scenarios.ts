@@ -6,6 +6,7 @@ import { statsQuery } from '../src/contract/stats.ts';
 import type { Db } from '../src/server/db/client.ts';
 import type { Scale } from '../src/server/gen/generate.ts';
 import type { Principal } from '../src/server/modules/access/principal.ts';
+import { issueBulletin } from '../src/server/modules/bulletins/bulletins.service.ts';
 import { runCards } from '../src/server/modules/cards/cards.service.ts';
 import { listProjects } from '../src/server/modules/projects/projects.service.ts';
 import { getStats } from '../src/server/modules/stats/stats.service.ts';
@@ -117,16 +118,18 @@ export const SCENARIOS: Scenario<any>[] = [
     warmup: 0, min: 2, max: 3, budgetMs: 30_000,
   },
   {
+    // The province has no periods of its own: its bulletin is the month of its cities' periods,
+    // issued once all sixteen are locked (POST /bulletins { regionCode, month }).
     name: '月度通报：全省',
     setup: async (c) => {
-      const periods = await novemberPeriods(c.db);
-      const probe = await c.api('/bulletins', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ regionCode: '370000', periodId: periods[0] }) });
-      await probe.arrayBuffer();
-      return probe.status === 200 || probe.status === 201 ? { periodId: periods[0] } : null;
+      const res = await c.api('/bulletins/months?region=370000&year=2024');
+      const body = (await res.json()) as { items?: { month: string; ready: boolean; periods: number }[] };
+      const nov = body.items?.find((m) => m.month === '2024-11');
+      return nov?.ready ? { month: nov.month, periods: nov.periods } : null;
     },
-    api: (c, s: { periodId: string }) => drain(c.api('/bulletins', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ regionCode: '370000', periodId: s.periodId }) }), 201).catch(async () => {
-      await drain(c.api('/bulletins', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ regionCode: '370000', periodId: s.periodId }) }));
-    }),
+    api: (c, s: { month: string }) => drain(c.api('/bulletins', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ regionCode: '370000', month: s.month }) }), 201),
+    floor: async (c, s: { month: string }) => { await issueBulletin(c.db, c.principal, { regionCode: '370000', month: s.month }); },
+    note: (s: { periods: number }) => `2024年11月，${s.periods} 个市级期间`,
     warmup: 0, min: 2, max: 5, budgetMs: 20_000,
   },
   {

@@ -11,7 +11,7 @@ import { formatRate } from '../../../domain/kpi.ts';
 import { formatYi } from '../../../domain/money.ts';
 import ErrorAlert from '../../components/ErrorAlert.tsx';
 import { useBulletin } from './bulletins.api.ts';
-import { BatchesBlock, CardList, ProblemsTable, RegionsTable } from './BulletinSections.tsx';
+import { BatchesBlock, CardList, CardRegionsTable, ProblemsTable, RegionsTable } from './BulletinSections.tsx';
 import Downloads from './Downloads.tsx';
 import './i18n.ts';
 
@@ -61,7 +61,12 @@ export default function BulletinPage() {
         </Flex>
         <Flex justify="center" style={{ margin: '16px 0' }}><Downloads id={b.id} size="middle" /></Flex>
         <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 4 }} items={[
-          { key: 'period', label: t('bulletins.detail.period'), children: `${b.regionName} ${b.periodLabel}` },
+          {
+            key: 'period', label: t('bulletins.detail.period'),
+            children: b.periodId || !f.periods
+              ? `${b.regionName} ${b.periodLabel}`
+              : t('bulletins.detail.monthOf', { region: b.regionName, label: b.periodLabel, count: f.periods.length }),
+          },
           { key: 'on', label: t('bulletins.detail.issuedOn'), children: formatDateZh(f.issuedOn) },
           { key: 'trigger', label: t('bulletins.detail.trigger'), children: <Tag color={b.trigger === 'period_close' ? 'purple' : 'default'}>{t(`bulletins.trigger.${b.trigger}`)}</Tag> },
           { key: 'lines', label: t('bulletins.detail.projectLines'), children: b.projectLines },
@@ -92,7 +97,12 @@ export default function BulletinPage() {
       <Card title={t('bulletins.detail.cards')} extra={counts.total > 0 && (
         <Flex gap={4}><Tag color="red">{counts.red}</Tag><Tag color="gold">{counts.yellow}</Tag><Tag color="blue">{counts.blue}</Tag></Flex>
       )}>
-        {counts.total === 0 ? <Typography.Text type="secondary">{t('bulletins.detail.noCards')}</Typography.Text> : (
+        {counts.total === 0 ? <Typography.Text type="secondary">{t('bulletins.detail.noCards')}</Typography.Text> : f.cards.named === false ? (
+          <Flex vertical gap={12}>
+            <CardRegionsTable f={f} />
+            <Typography.Text type="secondary">{t('bulletins.detail.namedInAnnex')}</Typography.Text>
+          </Flex>
+        ) : (
           <Flex vertical gap={12}>
             <Typography.Title level={5} style={{ margin: 0 }}>{t('bulletins.detail.red', { count: f.cards.red.length })}</Typography.Title>
             <CardList cards={f.cards.red} />

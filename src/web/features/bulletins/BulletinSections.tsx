@@ -3,7 +3,7 @@
 import { useTranslation } from 'react-i18next';
 import { Empty, Flex, Grid, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import type { BulletinCard, BulletinDetail } from '../../../contract/bulletins.ts';
+import type { BulletinCard, BulletinCardRegion, BulletinDetail } from '../../../contract/bulletins.ts';
 import type { StatsRow } from '../../../contract/stats.ts';
 import { gapCell, subRegionWord, wanCell } from '../../../domain/bulletin.ts';
 import { formatDateZh } from '../../../domain/dates.ts';
@@ -72,6 +72,32 @@ export function CardList({ cards }: { cards: BulletinCard[] }) {
     { title: t('bulletins.fig.reasons'), dataIndex: 'reasons', responsive: ['md'], render: reasons },
   ];
   return <Table<BulletinCard> rowKey="projectId" size="small" columns={columns} dataSource={cards} pagination={cards.length > 10 ? { pageSize: 10, size: 'small' } : false} scroll={screens.md ? { x: 'max-content' } : undefined} />;
+}
+
+/** Cards by sub-region: a month of several sub-regions' periods names its projects only in the annex. */
+export function CardRegionsTable({ f }: { f: Figures }) {
+  const { t } = useTranslation();
+  const rows = f.cards.regions ?? [];
+  const c = f.cards.counts;
+  return (
+    <Table<BulletinCardRegion>
+      rowKey="key" size="small" pagination={false} dataSource={rows} scroll={{ x: 'max-content' }}
+      columns={[
+        { title: subRegionWord(f.region.level), dataIndex: 'label' },
+        { title: t('bulletins.fig.carded'), dataIndex: 'total', width: 96, align: 'right' },
+        { title: t('bulletins.fig.red'), dataIndex: 'red', width: 72, align: 'right', render: (v: number) => <Typography.Text type={v ? 'danger' : undefined}>{v}</Typography.Text> },
+        { title: t('bulletins.fig.yellow'), dataIndex: 'yellow', width: 72, align: 'right' },
+        { title: t('bulletins.fig.blue'), dataIndex: 'blue', width: 72, align: 'right' },
+      ]}
+      summary={() => (
+        <Table.Summary.Row style={{ fontWeight: 600 }}>
+          {[t('bulletins.fig.total'), c.total, c.red, c.yellow, c.blue].map((v, i) => (
+            <Table.Summary.Cell key={i} index={i} align={i === 0 ? 'left' : 'right'}>{v}</Table.Summary.Cell>
+          ))}
+        </Table.Summary.Row>
+      )}
+    />
+  );
 }
 
 export function ProblemsTable({ f }: { f: Figures }) {

@@ -2,7 +2,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { API_BASE, get, post, put } from '../../api/client.ts';
 import type {
-  BulletinCreate, BulletinDetail, BulletinSettingsDto, BulletinSettingsPut, BulletinSummary,
+  BulletinCreate, BulletinDetail, BulletinMonths, BulletinSettingsDto, BulletinSettingsPut, BulletinSummary,
 } from '../../../contract/bulletins.ts';
 import { useCurrentUser } from '../../app/auth.tsx';
 import { EDITOR_ROLES } from '../../app/permissions.ts';
@@ -27,6 +27,15 @@ export function useBulletin(id: string) {
   });
 }
 
+/** The months a region's office may issue for in a year, and what keeps each back. */
+export function useBulletinMonths(region: string | null, year: number) {
+  return useQuery({
+    queryKey: [...ROOT, 'months', region, year],
+    queryFn: ({ signal }) => get<BulletinMonths>('/bulletins/months', { region, year }, signal),
+    enabled: !!region,
+  });
+}
+
 export function useIssueBulletin() {
   const qc = useQueryClient();
   return useMutation({
@@ -34,6 +43,7 @@ export function useIssueBulletin() {
     onSuccess: (b) => {
       qc.setQueryData([...ROOT, 'detail', b.id], b);
       void qc.invalidateQueries({ queryKey: [...ROOT, 'list'] });
+      void qc.invalidateQueries({ queryKey: [...ROOT, 'months'] });
     },
   });
 }
