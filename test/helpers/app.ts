@@ -1,7 +1,7 @@
 // Builds the real app on a fresh test database, and signs users in.
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../src/server/app.ts';
-import { loadConfig } from '../../src/server/config.ts';
+import { loadConfig, type Config } from '../../src/server/config.ts';
 import type { Database } from '../../src/server/db/client.ts';
 import { createTestDatabase } from './db.ts';
 import { TEST_PASSWORD } from './factories.ts';
@@ -12,11 +12,14 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** The app on a fresh test database, or on `on` (e.g. a second app server on the same database). */
-export async function buildTestApp(on?: Database): Promise<TestApp> {
+/**
+ * The app on a fresh test database, or on `on` (e.g. a second app server on the same database); `o`
+ * changes the configuration (behind a proxy, secure cookies) or serves a built web app.
+ */
+export async function buildTestApp(on?: Database, o: { config?: Partial<Config>; serveWeb?: boolean; webDist?: string } = {}): Promise<TestApp> {
   const database = on ?? (await createTestDatabase());
-  const config = { ...loadConfig({}), dataDir: '/nonexistent', uploadMaxBytes: 20 * 1024 * 1024 };
-  const app = await buildApp({ database, config });
+  const config = { ...loadConfig({}), dataDir: '/nonexistent', uploadMaxBytes: 20 * 1024 * 1024, ...o.config };
+  const app = await buildApp({ database, config }, { serveWeb: o.serveWeb, webDist: o.webDist } as Parameters<typeof buildApp>[1]);
   await app.ready();
   return {
     app,

@@ -8,7 +8,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, sessionClient, type Client, type Session, type TestApp } from '../helpers/app.ts';
 import { buildProject, createUser, REGIONS, seedTestRegions } from '../helpers/factories.ts';
 import { endpointsOf, type Endpoint } from '../helpers/fuzz.ts';
-import { buildAppWith } from './app.ts';
 import { sessionFrom } from './clients.ts';
 import { changedTables, snapshot } from './tables.ts';
 
@@ -69,13 +68,13 @@ describe('cookie sessions', () => {
     const session = res.cookies.find((c) => c.name === 'tuijin_session')!;
     expect(session).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
     expect(session.secure).toBeFalsy();
-    const secure = await buildAppWith({ secureCookies: true }, { on: t.database });
+    const secure = await buildTestApp(t.database, { config: { secureCookies: true } });
     try {
       const r = await secure.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'office1', password: 'Passw0rd-for-tests' }, remoteAddress: '10.8.0.2' });
       expect(r.cookies.find((c) => c.name === 'tuijin_session')).toMatchObject({ httpOnly: true, sameSite: 'Lax', secure: true });
       expect(r.cookies.find((c) => c.name === 'tuijin_csrf')).toMatchObject({ sameSite: 'Strict', secure: true });
     } finally {
-      await secure.close();
+      await secure.app.close();
     }
   });
 });

@@ -10,7 +10,6 @@ import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../helpers/app.ts';
 import { buildFixture, type Fixture } from '../robustness/fixture.ts';
-import { buildAppWith } from './app.ts';
 
 let t: TestApp;
 let f: Fixture;
@@ -24,10 +23,10 @@ beforeAll(async () => {
   fs.mkdirSync(path.join(dist, 'assets'));
   fs.writeFileSync(path.join(dist, 'index.html'), '<!doctype html><html><head><script type="module" src="/assets/app.js"></script></head><body>推进首页</body></html>');
   fs.writeFileSync(path.join(dist, 'assets', 'app.js'), 'console.log("推进");');
-  web = await buildAppWith({}, { on: t.database, serveWeb: true, webDist: dist });
+  web = await buildTestApp(t.database, { serveWeb: true, webDist: dist });
 }, 120_000);
 afterAll(async () => {
-  await web?.close();
+  await web?.app.close();
   await t?.close();
   fs.rmSync(dist, { recursive: true, force: true });
 });
@@ -116,13 +115,13 @@ describe('the policy and TLS', () => {
   });
 
   it('behind TLS (TUIJIN_SECURE_COOKIES=1) it does', async () => {
-    const tls = await buildAppWith({ secureCookies: true }, { on: t.database });
+    const tls = await buildTestApp(t.database, { config: { secureCookies: true } });
     try {
       const res = await tls.app.inject({ method: 'GET', url: '/api/health' });
       expect(directives(res)).toContain('upgrade-insecure-requests');
       expectSecureHeaders(res, 'behind TLS');
     } finally {
-      await tls.close();
+      await tls.app.close();
     }
   });
 });

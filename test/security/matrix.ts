@@ -646,7 +646,14 @@ export const MATRIX: Record<string, Spec> = {
   // ── the monthly bulletin ──
   'POST /api/v1/bulletins': {
     who: OFFICE, inside: (s) => post(`${V1}/bulletins`, { regionCode: s.code, periodId: s.may }),
-    outside: (o, x) => [post(`${V1}/bulletins`, { regionCode: o.code, periodId: o.june }), post(`${V1}/bulletins`, { regionCode: x.f.S.code, periodId: o.june })],
+    outside: (o, x) => [
+      post(`${V1}/bulletins`, { regionCode: o.code, periodId: o.june }), post(`${V1}/bulletins`, { regionCode: x.f.S.code, periodId: o.june }),
+      post(`${V1}/bulletins`, { regionCode: o.code, month: '2024-06' }), post(`${V1}/bulletins`, { regionCode: REGIONS.city.code, month: '2024-06' }),
+    ],
+  },
+  'GET /api/v1/bulletins/months': {
+    who: ALL, list: true, inside: () => get(`${V1}/bulletins/months?year=2024`),
+    outside: (o) => [get(`${V1}/bulletins/months?year=2024`), get(`${V1}/bulletins/months?year=2024&region=${o.code}`)],
   },
   'GET /api/v1/bulletins': { who: ALL, list: true, inside: () => get(`${V1}/bulletins`), outside: (o) => [get(`${V1}/bulletins`), get(`${V1}/bulletins?region=${o.code}`)] },
   'GET /api/v1/bulletins/{id}': { who: ALL, inside: (s) => get(`${V1}/bulletins/${s.bulletin}`), outside: (o) => [get(`${V1}/bulletins/${o.bulletin}`)] },

@@ -6,7 +6,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOCK_AFTER_FAILURES } from '../../src/server/modules/auth/auth.service.ts';
 import { buildTestApp, type TestApp } from '../helpers/app.ts';
 import { createUser, REGIONS, seedTestRegions, TEST_PASSWORD } from '../helpers/factories.ts';
-import { buildAppWith } from './app.ts';
 import { nextAddress, signInFrom } from './clients.ts';
 
 let t: TestApp;
@@ -49,7 +48,7 @@ describe('the sign-in rate limit', () => {
   });
 
   it('behind a proxy named by TRUST_PROXY=1, counts the address the proxy saw, not one the client wrote before it', async () => {
-    const behind = await buildAppWith({ trustProxy: 1 }, { on: t.database });
+    const behind = await buildTestApp(t.database, { config: { trustProxy: 1 } });
     try {
       const proxy = nextAddress();
       // The client forges a new address each time; the proxy appends the one it really saw.
@@ -58,7 +57,7 @@ describe('the sign-in rate limit', () => {
       // Another client behind the same proxy has a count of its own.
       expect((await attempt(behind.app, { from: proxy, forwardedFor: '203.0.113.8' })).statusCode).toBe(401);
     } finally {
-      await behind.close();
+      await behind.app.close();
     }
   });
 
