@@ -48,30 +48,29 @@ export async function periodFacts(db: DbOrTx, period: PeriodRef, scopePath: stri
   const within = scopePath.startsWith(period.regionPath) ? sql`p.region_path LIKE ${scopePath + '%'}`
     : period.regionPath.startsWith(scopePath) ? sql`p.region_path LIKE ${period.regionPath + '%'}`
     : sql`p.region_path LIKE ${period.regionPath + '%'} AND p.region_path LIKE ${scopePath + '%'}`;
+  // The periods that count for missing reports: this one and up to lookBack − 1 before it, of the
+  // same region, newest first. Read first so the reports are then fetched by a known list of periods
+  // (the planner, not knowing how many periods a subquery gives, read all 144,000 reports of a city).
+  const prs = (await db.execute<{ id: string }>(sql`
+    SELECT id FROM reporting_periods WHERE region_code = ${period.regionCode} AND starts_on <= ${period.startsOn}::date
+    ORDER BY starts_on DESC LIMIT ${lookBack}::int`)).rows.map((r) => r.id);
+  const prsIds = sql`${sql.param(prs)}::uuid[]`;
   const query = sql`
-WITH prs AS (
-  SELECT x.id, row_number() OVER (ORDER BY x.starts_on DESC)::int AS n
-  FROM (SELECT id, starts_on FROM reporting_periods
-        WHERE region_code = ${period.regionCode} AND starts_on <= ${period.startsOn}::date
-        ORDER BY starts_on DESC LIMIT ${lookBack}::int) x
-),
-nprs AS (SELECT count(*)::int AS n FROM prs),
--- The reports that count, read period by period (a city's period holds its few thousand reports
--- together) rather than looked up project by project.
-miss AS (
-  SELECT r.project_id, min(prs.n) - 1 AS running
-  FROM prs JOIN progress_reports r ON r.period_id = prs.id
-  WHERE r.status IN ('submitted', 'approved')
+WITH miss AS (
+  -- For each project, the running count of periods without a submitted or approved report: the
+  -- position of its newest reported period in the list, less one.
+  SELECT r.project_id, min(array_position(${prsIds}, r.period_id)) - 1 AS running
+  FROM progress_reports r
+  WHERE r.period_id = ANY(${prsIds}) AND r.status IN ('submitted', 'approved')
   GROUP BY r.project_id
 )
 SELECT p.id AS "projectId", p.region_path AS "regionPath",
   p.planned_start::text AS "plannedStart", p.planned_completion::text AS "plannedCompletion", p.planned_production::text AS "plannedProduction",
   p.actual_start::text AS "actualStart", p.actual_completion::text AS "actualCompletion", p.actual_production::text AS "actualProduction",
   coalesce(ap.must_start, false) AS "mustStart", coalesce(ap.must_complete, false) AS "mustComplete", coalesce(ap.must_produce, false) AS "mustProduce",
-  coalesce(miss.running, nprs.n)::int AS "missingRunning",
+  coalesce(miss.running, ${prs.length}::int)::int AS "missingRunning",
   prob.n AS "overdueProblems"
 FROM projects p
-CROSS JOIN nprs
 -- The year's plan and the overdue roadblocks are looked up project by project (by key, and through
 -- the partial index of open roadblocks): as sets, the planner read the whole province's plans of the
 -- year for every city.
