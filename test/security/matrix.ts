@@ -334,7 +334,7 @@ export const MATRIX: Record<string, Spec> = {
   },
   'GET /api/v1/ledger/export.xlsx': {
     who: ALL, list: true, inside: () => get(`${V1}/ledger/export.xlsx`),
-    outside: (o) => [get(`${V1}/ledger/export.xlsx`), get(`${V1}/ledger/export.xlsx?region=${o.code}`), get(`${V1}/ledger/export.xlsx?leaderId=${o.leader}`)],
+    outside: (o) => [get(`${V1}/ledger/export.xlsx`), get(`${V1}/ledger/export.xlsx?region=${o.code}`)],
   },
 
   // ── reporting ──
