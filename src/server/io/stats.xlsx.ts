@@ -37,7 +37,9 @@ const BORDER: Partial<ExcelJS.Borders> = { top: THIN, bottom: THIN, left: THIN, 
 
 /**
  * One table on a sheet: a title row across all columns, a line with the unit and period, the
- * header, the rows, and an optional total row in bold.
+ * header, the rows, and an optional total row in bold. Works on a workbook in memory and on
+ * ExcelJS's streaming writer alike: each row is committed as it is added (a no-op in memory), so a
+ * streamed sheet of any length holds one row at a time; the caller commits the sheet.
  */
 export function addTableSheet<T>(wb: ExcelJS.Workbook, o: {
   name: string; title: string; subtitle: string; columns: SheetColumn<T>[]; rows: T[]; total?: T;
@@ -56,22 +58,26 @@ export function addTableSheet<T>(wb: ExcelJS.Workbook, o: {
   const header = ws.getRow(3);
   header.values = o.columns.map((c) => c.header);
   styleHeaderRow(header);
-  const styles = o.columns.map((c): Partial<ExcelJS.Style> => ({
-    border: BORDER,
-    numFmt: c.kind === 'money' ? MONEY_FORMAT : c.kind === 'rate' ? RATE_FORMAT : c.kind === 'int' ? '0' : undefined,
-    alignment: c.kind === 'text' ? { vertical: 'middle', wrapText: true } : { horizontal: 'right', vertical: 'middle' },
-  }));
+  // One style object per column and variant: ExcelJS caches a style by object identity, so shared
+  // objects are serialised once instead of once a cell.
+  const variants = o.columns.map((c) => {
+    const base: Partial<ExcelJS.Style> = {
+      border: BORDER,
+      numFmt: c.kind === 'money' ? MONEY_FORMAT : c.kind === 'rate' ? RATE_FORMAT : c.kind === 'int' ? '0' : undefined,
+      alignment: c.kind === 'text' ? { vertical: 'middle', wrapText: true } : { horizontal: 'right', vertical: 'middle' },
+    };
+    const noFigure = { ...base, alignment: { horizontal: 'center', vertical: 'middle' } } as Partial<ExcelJS.Style>;
+    const bold = { font: { bold: true } };
+    return { base, noFigure, bold: { ...base, ...bold }, boldNoFigure: { ...noFigure, ...bold } } as Record<string, Partial<ExcelJS.Style>>;
+  });
   const add = (r: T, bold: boolean) => {
     const row = ws.addRow(o.columns.map((c) => cellOf(c.kind, c.value(r))));
     row.eachCell({ includeEmpty: true }, (cell, col) => {
-      const base = styles[col - 1]!;
+      const v = variants[col - 1]!;
       const noFigure = cell.value === NO_FIGURE;
-      cell.style = {
-        ...base,
-        ...(noFigure ? { alignment: { horizontal: 'center', vertical: 'middle' } } : {}),
-        ...(bold ? { font: { bold: true } } : {}),
-      };
+      cell.style = bold ? (noFigure ? v.boldNoFigure! : v.bold!) : noFigure ? v.noFigure! : v.base!;
     });
+    row.commit();
   };
   for (const r of o.rows) add(r, false);
   if (o.total) add(o.total, true);

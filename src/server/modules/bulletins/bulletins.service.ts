@@ -176,11 +176,14 @@ export async function listBulletins(db: DbOrTx, p: Principal, q: { region?: stri
   return (await repo.listBulletins(db, { scopePath, year: q.year })).map(toSummary);
 }
 
-async function loadBulletin(db: DbOrTx, p: Principal, id: string) {
-  const row = await repo.getBulletin(db, id);
+/** A readable bulletin and its frozen figures; `forDocument`: the lists only where the Word document names cards. */
+async function loadBulletin(db: DbOrTx, p: Principal, id: string, forDocument = false) {
+  const row = await repo.getBulletin(db, id, !forDocument);
   if (!row) throw notFound('通报');
   requireRead(p, row.regionPath, '通报');
-  return { row, figures: await unpackFigures(row.figures, row.lines) };
+  const named = (row.figures.cards as { named?: boolean } | undefined)?.named !== false;
+  const lines = forDocument && named ? (await repo.getBulletin(db, id))!.lines : row.lines;
+  return { row, figures: await unpackFigures(row.figures, lines) };
 }
 
 /** The frozen figures, and what differs when they are gathered again now (for the same period, or the same month). */
@@ -207,7 +210,7 @@ const fileBase = (row: repo.SummaryRow) => ({
 });
 
 export async function bulletinDocx(db: DbOrTx, p: Principal, id: string): Promise<BulletinFile> {
-  const { row, figures } = await loadBulletin(db, p, id);
+  const { row, figures } = await loadBulletin(db, p, id, true);
   const base = fileBase(row);
   return { buffer: await buildBulletinDocx({ ...row, figures }), fileName: `${base.name}.docx`, asciiFileName: `${base.ascii}.docx` };
 }

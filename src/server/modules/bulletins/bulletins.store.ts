@@ -56,8 +56,13 @@ export async function packFigures(f: BulletinFigures): Promise<StoredFigures> {
   return { figures: { ...rest, cards: counts }, lines: await zip(lines) };
 }
 
+/** The whole figures; without `lines` (not read), a packed bulletin's lists come back empty. */
 export async function unpackFigures(figures: Record<string, unknown>, lines: Buffer | null): Promise<BulletinFigures> {
-  if (!lines) return figures as unknown as BulletinFigures;
+  if (!lines) {
+    if (figures.projects) return figures as unknown as BulletinFigures; // stored before the lists were packed
+    const f = figures as unknown as Omit<BulletinFigures, 'projects'>;
+    return { ...f, cards: { ...f.cards, red: [], yellow: [] }, projects: [] };
+  }
   const l = JSON.parse((await unzip(lines)).toString('utf8')) as { projects: Columns; red: Columns; yellow: Columns };
   const f = figures as unknown as Omit<BulletinFigures, 'projects' | 'cards'> & { cards: Omit<BulletinFigures['cards'], 'red' | 'yellow'> };
   return {

@@ -2,6 +2,7 @@
 // total from the statistics), the sub-region table, and the red and yellow projects with their
 // reasons (for a province's month the only place they are named). Made from the frozen figures
 // only; text cells neutralised by the shared table writer so nothing runs as a formula.
+import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { BulletinCard, BulletinFigures, BulletinProject } from '../../../contract/bulletins.ts';
 import type { StatsRow } from '../../../contract/stats.ts';
@@ -54,13 +55,22 @@ const CARD_COLUMNS: SheetColumn<BulletinCard & { seq: number }>[] = [
   { header: '亮牌原因', width: 60, kind: 'text', value: (c) => c.reasons.join('；') || '—' },
 ];
 
+/**
+ * Written by ExcelJS's streaming writer, a row at a time, into the zip's bytes: a province's annex
+ * (25,000 lines and 30,000 cards) held every cell with its own style in memory and took 1.2 GB and
+ * half a minute; now only the finished file (a few MB) is kept.
+ */
 export async function buildBulletinXlsx(b: { number: string; figures: BulletinFigures }): Promise<Buffer> {
   const f = b.figures;
-  const wb = new ExcelJS.Workbook();
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on('data', (c: Buffer) => chunks.push(c));
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   wb.creator = '推进 · 重点项目推进平台';
   const subtitle = `${b.number}附件　统计期间：${f.period.year}年${monthsText(f.period.month)}　单位：万元`;
   const t = f.total;
-  addTableSheet<Line>(wb, {
+  const sheets: ExcelJS.Worksheet[] = [];
+  sheets.push(addTableSheet<Line>(wb, {
     name: '项目明细',
     title: `${f.period.year}年${monthsText(f.period.month)}${f.region.name}重点项目进展情况表`,
     subtitle,
@@ -71,22 +81,24 @@ export async function buildBulletinXlsx(b: { number: string; figures: BulletinFi
       totalInvestment: t.totalInvestment, annualPlan: t.annualPlan, ytdInvestment: t.ytdInvestment, annualCompletionRate: t.annualCompletionRate,
       timeElapsed: t.timeElapsed, gap: t.gap, progressStatus: t.progressStatus, ytdFundsArrived: t.ytdFundsArrived, fundArrivalRate: t.fundArrivalRate,
     },
-  });
+  }));
   const word = subRegionWord(f.region.level);
-  addTableSheet<StatsRow>(wb, {
+  sheets.push(addTableSheet<StatsRow>(wb, {
     name: `分${word.replace(/（.*）/, '')}`,
     title: `各${word}重点项目投资完成情况`,
     subtitle,
     columns: REGION_COLUMNS(word),
     rows: f.regions,
     total: { ...t, label: '合计', rank: null },
-  });
-  addTableSheet(wb, {
+  }));
+  sheets.push(addTableSheet(wb, {
     name: '红黄牌项目',
     title: `${f.period.label}${f.region.name}红牌、黄牌项目`,
     subtitle: `${b.number}附件　红牌${f.cards.counts.red}个、黄牌${f.cards.counts.yellow}个`,
     columns: CARD_COLUMNS,
     rows: [...f.cards.red, ...f.cards.yellow].map((c, i) => ({ ...c, seq: i + 1 })),
-  });
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  }));
+  for (const ws of sheets) ws.commit();
+  await wb.commit();
+  return Buffer.concat(chunks);
 }
