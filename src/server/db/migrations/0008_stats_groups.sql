@@ -56,8 +56,10 @@ CREATE INDEX "stats_project_years_year_path_idx" ON "stats_project_years" USING 
 --                         balance, planned and actual dates) -> the projects' facts rebuilt; a deleted
 --                         project's facts go with it (foreign key)
 --   progress_reports      report_rollups rebuilt (0006), then the projects' facts
---   stats_project_years   the old rows taken out of stats_groups, the new rows added in (sums only
---                         ever change by adding, so concurrent writers never lose each other's part)
+--   stats_project_years   the old rows taken out of the sums, the new rows added in: written as the
+--                         transaction's changes (stats_group_deltas) and added to stats_groups when
+--                         it commits (sums only ever change by adding, so concurrent writers never
+--                         lose each other's part, and they never wait for each other before commit)
 -- A rebuild first locks the projects' rows, so two transactions rebuilding one project take turns and
 -- the second reads what the first committed.
 -- kpi.ts dueDateInYear(planned, must, year).
@@ -140,11 +142,54 @@ BEGIN
 END
 $$;
 --> statement-breakpoint
+-- A transaction's changes to the sums per region, year and month, until it commits: writers only ever
+-- insert here, so two transactions of one county never wait for each other (nor deadlock) while they
+-- run; the sums' rows are locked only while a transaction commits.
+CREATE TABLE stats_group_deltas (LIKE stats_groups);
+--> statement-breakpoint
+-- At commit (once per transaction: the first of its deferred events; set back whenever it adds more):
+-- the transaction's changes summed and added to stats_groups, rows in key order.
+CREATE OR REPLACE FUNCTION stats_group_deltas_fold() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF current_setting('tuijin.stats_folded', true) = 'on' THEN
+    RETURN NULL;
+  END IF;
+  PERFORM set_config('tuijin.stats_folded', 'on', true);
+  WITH d AS (DELETE FROM stats_group_deltas RETURNING *)
+  INSERT INTO stats_groups AS g (region_code, year, month, region_path, project_count, total_investment, annual_plan, planned_to_date, ytd_investment, ytd_funds, month_investment, cumulative_investment, cumulative_funds, due_to_start, started, due_to_complete, completed_on_time, due_to_produce, producing, reported_count)
+  SELECT d.region_code, d.year, d.month, min(d.region_path), sum(d.project_count), sum(d.total_investment), sum(d.annual_plan), sum(d.planned_to_date), sum(d.ytd_investment), sum(d.ytd_funds), sum(d.month_investment), sum(d.cumulative_investment), sum(d.cumulative_funds), sum(d.due_to_start), sum(d.started), sum(d.due_to_complete), sum(d.completed_on_time), sum(d.due_to_produce), sum(d.producing), sum(d.reported_count)
+  FROM d GROUP BY d.region_code, d.year, d.month
+  ORDER BY 1, 2, 3
+  ON CONFLICT (region_code, year, month) DO UPDATE SET
+    project_count = g.project_count + excluded.project_count,
+    total_investment = g.total_investment + excluded.total_investment,
+    annual_plan = g.annual_plan + excluded.annual_plan,
+    planned_to_date = g.planned_to_date + excluded.planned_to_date,
+    ytd_investment = g.ytd_investment + excluded.ytd_investment,
+    ytd_funds = g.ytd_funds + excluded.ytd_funds,
+    month_investment = g.month_investment + excluded.month_investment,
+    cumulative_investment = g.cumulative_investment + excluded.cumulative_investment,
+    cumulative_funds = g.cumulative_funds + excluded.cumulative_funds,
+    due_to_start = g.due_to_start + excluded.due_to_start,
+    started = g.started + excluded.started,
+    due_to_complete = g.due_to_complete + excluded.due_to_complete,
+    completed_on_time = g.completed_on_time + excluded.completed_on_time,
+    due_to_produce = g.due_to_produce + excluded.due_to_produce,
+    producing = g.producing + excluded.producing,
+    reported_count = g.reported_count + excluded.reported_count;
+  RETURN NULL;
+END
+$$;
+--> statement-breakpoint
+CREATE CONSTRAINT TRIGGER stats_group_deltas_fold AFTER INSERT ON stats_group_deltas
+  DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION stats_group_deltas_fold();
+--> statement-breakpoint
 -- Adds (sign 1) or takes away (sign -1) projects' facts in the sums of their region, year and month:
--- one pass over the facts with a column per month, then a row per month.
+-- one pass over the facts with a column per month, then a row per month, written as this transaction's
+-- changes to the sums (folded into stats_groups when it commits, below).
 CREATE OR REPLACE FUNCTION stats_groups_add(facts stats_project_years[], sign integer) RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
-  INSERT INTO stats_groups AS g (region_code, year, month, region_path, project_count, total_investment, annual_plan,
+  INSERT INTO stats_group_deltas (region_code, year, month, region_path, project_count, total_investment, annual_plan,
     planned_to_date, ytd_investment, ytd_funds, month_investment, cumulative_investment, cumulative_funds,
     due_to_start, started, due_to_complete, completed_on_time, due_to_produce, producing, reported_count)
   SELECT s.region_code, s.year, m.k, s.region_path, sign * s.n, sign * s.total_investment, sign * s.annual_plan,
@@ -181,25 +226,8 @@ BEGIN
       (10, s.pl10, s.yi10, s.yf10, s.mi10, s.ds10, s.st10, s.dc10, s.ct10, s.dp10, s.pr10, s.rc10),
       (11, s.pl11, s.yi11, s.yf11, s.mi11, s.ds11, s.st11, s.dc11, s.ct11, s.dp11, s.pr11, s.rc11),
       (12, s.pl12, s.yi12, s.yf12, s.mi12, s.ds12, s.st12, s.dc12, s.ct12, s.dp12, s.pr12, s.rc12)
-  ) AS m(k, pl, yi, yf, mi, ds, st, dc, ct, dp, pr, rc)
-  ORDER BY 1, 2, 3
-  ON CONFLICT (region_code, year, month) DO UPDATE SET
-    project_count = g.project_count + excluded.project_count,
-    total_investment = g.total_investment + excluded.total_investment,
-    annual_plan = g.annual_plan + excluded.annual_plan,
-    planned_to_date = g.planned_to_date + excluded.planned_to_date,
-    ytd_investment = g.ytd_investment + excluded.ytd_investment,
-    ytd_funds = g.ytd_funds + excluded.ytd_funds,
-    month_investment = g.month_investment + excluded.month_investment,
-    cumulative_investment = g.cumulative_investment + excluded.cumulative_investment,
-    cumulative_funds = g.cumulative_funds + excluded.cumulative_funds,
-    due_to_start = g.due_to_start + excluded.due_to_start,
-    started = g.started + excluded.started,
-    due_to_complete = g.due_to_complete + excluded.due_to_complete,
-    completed_on_time = g.completed_on_time + excluded.completed_on_time,
-    due_to_produce = g.due_to_produce + excluded.due_to_produce,
-    producing = g.producing + excluded.producing,
-    reported_count = g.reported_count + excluded.reported_count;
+  ) AS m(k, pl, yi, yf, mi, ds, st, dc, ct, dp, pr, rc);
+  PERFORM set_config('tuijin.stats_folded', 'off', true);
 END
 $$;
 --> statement-breakpoint
