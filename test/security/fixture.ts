@@ -4,8 +4,8 @@
 // (red for a project that reports nothing against its plan), which opens supervision orders and, at
 // the second red card running, puts the project on the accountability list; roadblocks are raised,
 // attached to and accepted; bulletins issued; a ledger imported; tokens created. Everything of
-// 东昌府区 carries 东昌府 or DCF in its names and codes, everything of 莘县 莘县 or SX, so a response or
-// a downloaded file that holds one of them holds something of that county.
+// 东昌府区 carries 东昌府 or DCF- in its names and codes (its users are dcf_…), everything of 莘县 莘县, SX-
+// or sx_, so a response or a downloaded file that holds one of them holds something of that county.
 import { expect } from 'vitest';
 import { ROLES, type Role } from '../../src/domain/enums.ts';
 import type { Client, TestApp } from '../helpers/app.ts';
@@ -20,8 +20,8 @@ export type CountyKey = 'D' | 'S';
 
 /** 东昌府区 (D) is the other county; 莘县 (S) is where the county users of the matrix sit. */
 export const COUNTY = {
-  D: { region: REGIONS.dongchangfu, prefix: 'DCF', name: '东昌府', markers: ['东昌府', 'DCF'] },
-  S: { region: REGIONS.shen, prefix: 'SX', name: '莘县', markers: ['莘县', 'SX-'] },
+  D: { region: REGIONS.dongchangfu, prefix: 'DCF', name: '东昌府', markers: ['东昌府', 'DCF-', 'dcf_'] },
+  S: { region: REGIONS.shen, prefix: 'SX', name: '莘县', markers: ['莘县', 'SX-', 'sx_'] },
 } as const;
 
 /** The records of one county, by the name the matrix uses. */

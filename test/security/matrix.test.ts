@@ -72,8 +72,8 @@ function refused(res: LightMyRequestResponse): boolean {
 function actors(): [string, Client, readonly string[]][] {
   return [
     ...ROLES.map((r): [string, Client, readonly string[]] => [`莘县 ${r}`, f.county[r], MARKERS.D]),
-    ['枣庄 office', f.otherCity.office, [...MARKERS.D, ...MARKERS.S]],
-    ['枣庄 viewer', f.otherCity.viewer, [...MARKERS.D, ...MARKERS.S]],
+    ['枣庄 office', f.otherCity.office, [...MARKERS.D, ...MARKERS.S, '聊城']],
+    ['枣庄 viewer', f.otherCity.viewer, [...MARKERS.D, ...MARKERS.S, '聊城']],
   ];
 }
 
