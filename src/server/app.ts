@@ -32,7 +32,11 @@ const trustHops = (n: number) => (_addr: string, hop: number) => hop < n;
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 
-export async function buildApp(ctx: AppContext, opts: { logger?: boolean; serveWeb?: boolean } = {}): Promise<FastifyInstance> {
+export async function buildApp(
+  ctx: AppContext,
+  opts: { logger?: boolean; serveWeb?: boolean; /** The built web app (default dist/web); tests serve one of their own. */ webDist?: string } = {},
+): Promise<FastifyInstance> {
+  const webDist = opts.webDist ?? WEB_DIST;
   const app = Fastify({
     // Request logs are for operators (LOG_LEVEL=info); a person starting the demo sees warnings only.
     logger: opts.logger ? { level: process.env.LOG_LEVEL || 'warn' } : false,
@@ -44,7 +48,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean; serveW
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  const spa = !!opts.serveWeb && fs.existsSync(path.join(WEB_DIST, 'index.html'));
+  const spa = !!opts.serveWeb && fs.existsSync(path.join(webDist, 'index.html'));
   registerErrorHandlers(app, { spa });
 
   await app.register(helmet, {
@@ -58,6 +62,9 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean; serveW
         fontSrc: ["'self'", 'data:'],
         objectSrc: ["'none'"],
         frameAncestors: ["'none'"],
+        // Only behind TLS: over plain HTTP it would send the pages' own requests to https and break
+        // the app for anyone who opens it by the server's address.
+        upgradeInsecureRequests: ctx.config.secureCookies ? [] : null,
       },
     },
   });
@@ -102,7 +109,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean; serveW
   // Files are looked up per request, so a rebuilt bundle is served without a restart.
   if (spa) {
     await app.register(fastifyStatic, {
-      root: WEB_DIST,
+      root: webDist,
       prefix: '/',
       // Hashed bundles never change; index.html must be revalidated so an upgrade is picked up.
       setHeaders: (reply: { header(k: string, v: string): unknown }, filePath: string) => {

@@ -16,7 +16,7 @@ import { ratio } from '../../../domain/kpi.ts';
 import { periodLabel } from '../../../domain/reporting.ts';
 import type { Industry } from '../../../domain/enums.ts';
 import type { Db, DbOrTx } from '../../db/client.ts';
-import { conflict, invalid, notFound } from '../../errors.ts';
+import { conflict, forbidden, invalid, notFound } from '../../errors.ts';
 import { requireOffice, requireRead } from '../access/access.policy.ts';
 import type { Principal } from '../access/principal.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
@@ -64,6 +64,8 @@ export async function saveRules(db: Db, p: Principal, input: CardRulesPut): Prom
   requireOffice(p);
   const region = await getRegionInScope(db, p, input.regionCode ?? p.regionCode);
   requireOffice(p, region.path);
+  // The city assesses its counties by these rules: a county (or park) does not set its own.
+  if (region.level !== 'city' && region.level !== 'province') throw forbidden('亮牌规则由市级项目办制定，区县不能自行修改');
   await db.transaction(async (tx) => {
     const before = await repo.effectiveRuleSet(tx, region.path);
     const saved = await repo.insertRuleSet(tx, { regionCode: region.code, rules: input.rules, note: input.note, userId: p.id });

@@ -25,6 +25,7 @@ import type { Principal } from '../access/principal.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
 import { cardsSummary, listCards } from '../cards/cards.service.ts';
 import { getProblemStats, problemVisibility } from '../problems/problems.stats.ts';
+import { requireRegionInScope } from '../regions/regions.service.ts';
 import { iso } from '../reporting/reporting.dto.ts';
 import { computeOverview, resolveStatsPeriod, resolveStatsRegion, resolveStatsRequest, type StatsRegion } from '../stats/stats.service.ts';
 import * as repo from './cockpit.repo.ts';
@@ -59,6 +60,9 @@ const pick = (t: CockpitTargetValues): CockpitTargetValues =>
   ({ startRate: t.startRate, investmentRate: t.investmentRate, fundsRate: t.fundsRate, onTimeRate: t.onTimeRate });
 
 export async function putTargets(db: Db, p: Principal, q: { region?: string; year: number }, body: CockpitTargetValuesDto): Promise<CockpitTargetsDto> {
+  // Reading a region above the caller falls back to the caller's own; a write must not: it would set
+  // the caller's targets when the region asked for was refused.
+  if (q.region) await requireRegionInScope(db, p, q.region, 'region');
   const region = await resolveStatsRegion(db, p, q.region);
   requireOffice(p, region.path);
   await db.transaction(async (tx) => {
