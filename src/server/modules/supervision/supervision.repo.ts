@@ -253,11 +253,11 @@ export interface RedCard {
  */
 export async function redCards(db: DbOrTx, periodId: string, prevPeriodId: string | null): Promise<RedCard[]> {
   // The CTE keeps the per-card lookups as they are planned alone (folded into the outer filter, the
-  // planner hashed every order ever issued and walked all projects by code).
+  // planner hashed every order ever issued and walked all projects by code); the projects are read
+  // only for the cards that pass.
   return rowsOf<RedCard>(db, sql`
     WITH rc AS MATERIALIZED (
-    SELECT c.id AS "cardId", c.project_id AS "projectId", p.name AS "projectName", p.region_path AS "regionPath",
-      p.responsible_org_id AS "responsibleOrgId", p.leader_person_id AS "leaderPersonId", c.indicators, p.code,
+    SELECT c.id AS "cardId", c.project_id AS "projectId", c.indicators,
       EXISTS (SELECT 1 FROM supervision_orders o WHERE o.project_id = c.project_id AND o.period_id = c.period_id) AS "hasOrder",
       EXISTS (SELECT 1 FROM project_cards pc WHERE pc.project_id = c.project_id AND pc.period_id = ${prevPeriodId}::uuid
         AND COALESCE(pc.override_color, pc.color) = 'red') AS "prevRed",
@@ -265,11 +265,15 @@ export async function redCards(db: DbOrTx, periodId: string, prevPeriodId: strin
       -- in a row does not add a second entry.
       EXISTS (SELECT 1 FROM accountability_entries a WHERE a.project_id = c.project_id AND a.reason = 'two_red'
         AND (a.period_id = c.period_id OR a.status = 'pending')) AS "hasTwoRedEntry"
-    FROM project_cards c JOIN projects p ON p.id = c.project_id
+    FROM project_cards c
     WHERE c.period_id = ${periodId}::uuid AND COALESCE(c.override_color, c.color) = 'red'
     )
-    SELECT * FROM rc WHERE NOT rc."hasOrder" OR (rc."prevRed" AND NOT rc."hasTwoRedEntry")
-    ORDER BY rc.code`);
+    SELECT rc."cardId", rc."projectId", p.name AS "projectName", p.region_path AS "regionPath",
+      p.responsible_org_id AS "responsibleOrgId", p.leader_person_id AS "leaderPersonId", rc.indicators,
+      rc."hasOrder", rc."prevRed", rc."hasTwoRedEntry"
+    FROM rc JOIN projects p ON p.id = rc."projectId"
+    WHERE NOT rc."hasOrder" OR (rc."prevRed" AND NOT rc."hasTwoRedEntry")
+    ORDER BY p.code`);
 }
 
 /** The highest sequence number already used under an order-number prefix. */
