@@ -1,7 +1,7 @@
 // A real office suite opens the bulletin: LibreOffice headless converts the Word document and the
 // Excel annex of the demo city's November bulletin to PDF. LibreOffice must be installed (CI does it
 // in .ci/run); without it this test fails and says so, it does not skip.
-import { execFile, execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +9,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../src/server/db/seed/demo.ts';
 import { buildTestApp, login, type Client, type TestApp } from './helpers/app.ts';
+import { soffice } from './helpers/office.ts';
 
 const run = promisify(execFile);
 let t: TestApp;
@@ -16,14 +17,6 @@ let office: Client;
 let id: string;
 const dir = mkdtempSync(join(tmpdir(), 'bulletin-office-'));
 
-function soffice(): string {
-  try {
-    execFileSync('soffice', ['--version'], { stdio: 'pipe', timeout: 30_000 });
-    return 'soffice';
-  } catch {
-    throw new Error('LibreOffice is not installed (no `soffice` on PATH): apt-get install -y libreoffice-writer-nogui libreoffice-calc-nogui');
-  }
-}
 
 /** Converts a file to PDF in a fresh profile; returns the PDF's bytes. */
 async function toPdf(file: string): Promise<Buffer> {

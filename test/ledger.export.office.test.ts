@@ -3,7 +3,7 @@
 // ledger's — headers, Chinese names, money, dates in their yyyy-mm-dd format, empty cells, the
 // formula guard's apostrophe. LibreOffice must be installed (CI does it in .ci/run); without it this
 // test fails and says so, it does not skip.
-import { execFile, execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +11,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LEDGER_FIELDS, LEDGER_HEADERS } from '../src/contract/ledger.ts';
 import { buildTestApp, login, type Client, type TestApp } from './helpers/app.ts';
+import { soffice } from './helpers/office.ts';
 import { buildProject, createUser, REGIONS, seedTestRegions } from './helpers/factories.ts';
 
 const run = promisify(execFile);
@@ -18,14 +19,6 @@ let t: TestApp;
 let office: Client;
 const dir = mkdtempSync(join(tmpdir(), 'ledger-office-'));
 
-function soffice(): string {
-  try {
-    execFileSync('soffice', ['--version'], { stdio: 'pipe', timeout: 30_000 });
-    return 'soffice';
-  } catch {
-    throw new Error('LibreOffice is not installed (no `soffice` on PATH): apt-get install -y libreoffice-calc-nogui');
-  }
-}
 
 beforeAll(async () => {
   t = await buildTestApp();
