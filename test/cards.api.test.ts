@@ -52,6 +52,18 @@ describe('access', () => {
     expect((await city.post('/api/v1/cards/run?periodId=not-a-uuid')).statusCode).toBe(400);
   });
 
+  it('a city office sets card rules; a county office reads its city\'s and may not save its own', async () => {
+    const mine = (await city.get('/api/v1/card-rules')).json();
+    expect(mine).toMatchObject({ regionCode: '371500', editable: true });
+    const county = (await shen.get('/api/v1/card-rules')).json();
+    expect(county).toMatchObject({ regionCode: '371522', editable: false });
+    expect(county.current.rules).toEqual(mine.current.rules);
+    const put = await shen.put('/api/v1/card-rules', { rules: county.current.rules, note: '县里自定规则' });
+    expect(put.statusCode).toBe(403);
+    expect(put.json().error.message).toContain('市级项目办');
+    expect((await viewer.get('/api/v1/card-rules')).json().editable).toBe(false);
+  });
+
   it('reads are limited to the caller’s region; a card outside it does not exist', async () => {
     const s = (await shen.get(`/api/v1/cards?periodId=${june}`)).json();
     expect(s.items.map((i: { projectId: string }) => i.projectId)).toEqual([P.shen]);

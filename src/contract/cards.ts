@@ -58,6 +58,8 @@ export const cardRulesResult = z
     current: cardRuleSet,
     /** Saved versions, newest first (version 0 = defaults is not listed). */
     history: z.array(cardRuleSet),
+    /** Whether the caller may save rules for this region (a city's or province's office; a county uses its city's). */
+    editable: z.boolean(),
   })
   .meta({ id: 'CardRulesResult' });
 export type CardRulesResult = z.infer<typeof cardRulesResult>;

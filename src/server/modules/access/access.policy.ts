@@ -48,6 +48,11 @@ export function requireChangeStage(p: Principal, project: ProjectAccessFacts): v
   if (!canChangeStage(p, project)) throw forbidden('您无权变更该项目的阶段');
 }
 
+/** Whether the caller is the project office (of the region, when given). */
+export function canOffice(p: Principal, regionPath?: string): boolean {
+  return EDITORS.includes(p.role) && (regionPath === undefined || inScope(p, regionPath));
+}
+
 /** Creating projects, importing ledgers, managing batches: the project office. */
 export function requireOffice(p: Principal, regionPath?: string): void {
   if (!EDITORS.includes(p.role)) throw forbidden('仅项目办可执行此操作');

@@ -17,7 +17,7 @@ import { periodLabel } from '../../../domain/reporting.ts';
 import type { Industry } from '../../../domain/enums.ts';
 import type { Db, DbOrTx } from '../../db/client.ts';
 import { conflict, forbidden, invalid, notFound } from '../../errors.ts';
-import { requireOffice, requireRead } from '../access/access.policy.ts';
+import { canOffice, requireOffice, requireRead } from '../access/access.policy.ts';
 import type { Principal } from '../access/principal.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
 import { getRegionInScope } from '../regions/regions.service.ts';
@@ -57,15 +57,19 @@ export async function getRules(db: DbOrTx, p: Principal, regionCode?: string): P
     regionName: region.name,
     current: toRuleSetDto(current, region.code),
     history: (await repo.ruleSetHistory(db, region.code)).map((r) => toRuleSetDto(r, region.code)),
+    editable: rulesRegion(region.level) && canOffice(p, region.path),
   };
 }
+
+/** Card rules are set by a city's (or the province's) office; a county or park is assessed by its city's. */
+const rulesRegion = (level: string) => level === 'city' || level === 'province';
 
 export async function saveRules(db: Db, p: Principal, input: CardRulesPut): Promise<CardRulesResult> {
   requireOffice(p);
   const region = await getRegionInScope(db, p, input.regionCode ?? p.regionCode);
   requireOffice(p, region.path);
   // The city assesses its counties by these rules: a county (or park) does not set its own.
-  if (region.level !== 'city' && region.level !== 'province') throw forbidden('亮牌规则由市级项目办制定，区县不能自行修改');
+  if (!rulesRegion(region.level)) throw forbidden('亮牌规则由市级项目办制定，区县不能自行修改');
   await db.transaction(async (tx) => {
     const before = await repo.effectiveRuleSet(tx, region.path);
     const saved = await repo.insertRuleSet(tx, { regionCode: region.code, rules: input.rules, note: input.note, userId: p.id });

@@ -102,11 +102,12 @@ function PreviewResult({ p }: { p: CardRulesPreview }) {
 export default function CardRulesPage() {
   const { t } = useTranslation(NS);
   const user = useCurrentUser();
-  const canEdit = EDITOR_ROLES.includes(user.role);
   const { message } = App.useApp();
   const errorMessage = useErrorMessage();
   const [regionCode, setRegionCode] = useState<string | undefined>(undefined);
   const rules = useCardRules(regionCode);
+  // A county or park is assessed by its city's rules: only a city's (or the province's) office edits them.
+  const canEdit = EDITOR_ROLES.includes(user.role) && !!rules.data?.editable;
   const { preview, save } = useCardRulesActions();
   const [form] = Form.useForm<Values>();
   const [previewed, setPreviewed] = useState<{ key: string; result: CardRulesPreview } | null>(null);
@@ -184,6 +185,7 @@ export default function CardRulesPage() {
         {current && (
           <Typography.Paragraph type="secondary">
             {rules.data!.regionName} · {current.version === 0 ? t('rules.defaults') : `${t('rules.current')}：${t('rules.currentVersion', { version: current.version })}${current.note ? `（${current.note}）` : ''}`}
+            {EDITOR_ROLES.includes(user.role) && !rules.data!.editable && <><br />{t('rules.cityOnly')}</>}
           </Typography.Paragraph>
         )}
         <Form<Values> form={form} layout="vertical" disabled={!current}>

@@ -42,6 +42,7 @@ const zhCN = {
   rules: {
     title: '亮牌评定规则', back: '返回亮牌评定', region: '适用城市', current: '现行规则', currentVersion: '第 {{version}} 版',
     defaults: '未保存过规则，使用默认规则（第 0 版）', history: '版本记录', noHistory: '暂无保存的版本',
+    cityOnly: '区县（园区）按所在市的规则评定，规则由市级项目办制定；此处仅供查看。',
     investment: '投资进度', investmentHint: '差距 = 序时进度 − 年度投资完成率（百分点）。差距 ≤ 0 为蓝牌。',
     yellowAbove: '差距超过（黄牌）', redAbove: '差距超过（红牌）',
     milestones: '关键节点（开工、竣工、投产）', milestonesHint: '按期完成为蓝牌；逾期不足红牌月数为黄牌。',
@@ -130,6 +131,7 @@ const enUS: Resources = {
   rules: {
     title: 'Card rules', back: 'Back to cards', region: 'City', current: 'Current rules', currentVersion: 'Version {{version}}',
     defaults: 'No rules saved: the defaults apply (version 0)', history: 'Versions', noHistory: 'No saved versions',
+    cityOnly: 'Counties and parks are assessed by their city\'s rules, which the city\'s project office sets; shown here read-only.',
     investment: 'Investment progress', investmentHint: 'Gap = time-elapsed progress − annual completion rate (points). Gap ≤ 0 is blue.',
     yellowAbove: 'Gap above (yellow)', redAbove: 'Gap above (red)',
     milestones: 'Key milestones (start, completion, production)', milestonesHint: 'On time is blue; overdue by less than the red months is yellow.',
