@@ -664,7 +664,7 @@ export const MATRIX: Record<string, Spec> = {
     who: OFFICE, inside: (s) => put(`${V1}/bulletin-settings?region=${s.code}`, bulletinSettings()),
     outside: (o, x) => [
       put(`${V1}/bulletin-settings?region=${o.code}`, bulletinSettings()), put(`${V1}/bulletin-settings`, bulletinSettings(o.code)),
-      put(`${V1}/bulletin-settings?region=${x.f.S.code}`, bulletinSettings(o.code)),
+      put(`${V1}/bulletin-settings?region=${x.f.S.code}`, bulletinSettings(o.code)), put(`${V1}/bulletin-settings?region=${REGIONS.city.code}`, bulletinSettings()),
     ],
   },
 
