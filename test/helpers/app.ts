@@ -19,7 +19,7 @@ export interface TestApp {
 export async function buildTestApp(on?: Database, o: { config?: Partial<Config>; serveWeb?: boolean; webDist?: string } = {}): Promise<TestApp> {
   const database = on ?? (await createTestDatabase());
   const config = { ...loadConfig({}), dataDir: '/nonexistent', uploadMaxBytes: 20 * 1024 * 1024, ...o.config };
-  const app = await buildApp({ database, config }, { serveWeb: o.serveWeb, webDist: o.webDist } as Parameters<typeof buildApp>[1]);
+  const app = await buildApp({ database, config }, { serveWeb: o.serveWeb, webDist: o.webDist });
   await app.ready();
   return {
     app,
