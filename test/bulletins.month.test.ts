@@ -121,6 +121,14 @@ describe('a province’s month', () => {
     const again = (await province.get(`/api/v1/bulletins/${ids.bulletin}`)).json();
     expect(again.projectLines).toBeGreaterThan(0);
     expect(again.changes).toMatchObject({ items: [], moreProjects: 0 });
+    // The page reads the frozen bulletin alone, then the comparison, which gathers the province again.
+    const frozen = (await province.get(`/api/v1/bulletins/${ids.bulletin}?changes=false`)).json();
+    expect(frozen).toEqual({ ...again, changes: null });
+    const changes = await province.get(`/api/v1/bulletins/${ids.bulletin}/changes`);
+    expect(changes.statusCode, changes.body).toBe(200);
+    expect(changes.json()).toMatchObject({ items: [], moreProjects: 0 });
+    expect((await province.get(`/api/v1/bulletins/${ids.bulletin}?changes=maybe`)).json().error.details[0].field).toBe('changes');
+    expect((await county.get(`/api/v1/bulletins/${ids.bulletin}/changes`)).statusCode).toBe(404);
   });
 
   it('the Word document counts the cards by city; the annex names every red and yellow project', async () => {

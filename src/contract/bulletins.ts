@@ -152,21 +152,35 @@ export type BulletinSummary = z.infer<typeof bulletinSummary>;
 
 export const bulletinChange = z.object({ kind: z.enum(['total', 'region', 'card', 'project', 'problems']), text: z.string() });
 
+/** The figures recomputed now, compared with the frozen ones. */
+export const bulletinChanges = z
+  .object({
+    computedAt: z.string(),
+    items: z.array(bulletinChange),
+    /** Project lines that changed beyond those listed. */
+    moreProjects: z.number().int(),
+  })
+  .meta({ id: 'BulletinChanges' });
+export type BulletinChanges = z.infer<typeof bulletinChanges>;
+
 export const bulletinDetail = bulletinSummary
   .extend({
     /** The frozen figures, without the project lines (those are the .xlsx annex). */
     figures: bulletinFigures.omit({ projects: true }),
     projectLines: z.number().int(),
-    /** The figures recomputed now, compared with the frozen ones. */
-    changes: z.object({
-      computedAt: z.string(),
-      items: z.array(bulletinChange),
-      /** Project lines that changed beyond those listed. */
-      moreProjects: z.number().int(),
-    }),
+    /** Null when asked without (`changes=false`): GET /bulletins/:id/changes then gives them. */
+    changes: bulletinChanges.nullable(),
   })
   .meta({ id: 'BulletinDetail' });
 export type BulletinDetail = z.infer<typeof bulletinDetail>;
+
+/**
+ * `changes=false`: the frozen bulletin alone, at once. The changes gather the region's figures
+ * again (a province's: seconds), so the page asks for them separately.
+ */
+export const bulletinDetailQuery = z.object({
+  changes: z.enum(['true', 'false'], { message: 'changes 应为 true 或 false' }).optional(),
+});
 
 const yearParam = z.coerce.number({ message: '年份应为数字' }).int().min(2000, '年份不能早于 2000').max(2100, '年份不能晚于 2100').optional();
 

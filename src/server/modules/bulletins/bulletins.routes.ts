@@ -2,8 +2,8 @@
 // rendered from the frozen figures, and the office's settings.
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import {
-  bulletinCreate, bulletinDetail, bulletinList, bulletinListQuery, bulletinMonths, bulletinMonthsQuery, bulletinSettings, bulletinSettingsPut,
-  bulletinSettingsQuery,
+  bulletinChanges, bulletinCreate, bulletinDetail, bulletinDetailQuery, bulletinList, bulletinListQuery, bulletinMonths, bulletinMonthsQuery,
+  bulletinSettings, bulletinSettingsPut, bulletinSettingsQuery,
 } from '../../../contract/bulletins.ts';
 import { errorBody, uuidParam } from '../../../contract/common.ts';
 import { typed, type AppContext } from '../../context.ts';
@@ -49,8 +49,15 @@ export async function bulletinsRoutes(app: FastifyInstance, ctx: AppContext) {
   }, async (req, reply) => send(reply, XLSX, await bulletins.bulletinXlsx(db, requirePrincipal(req), req.params.id)));
 
   r.get('/bulletins/:id', {
-    schema: { tags, summary: '通报详情：冻结的数据，以及与当前数据相比的变化', params: uuidParam, response: { 200: bulletinDetail, 404: errorBody } },
-  }, async (req) => bulletins.getBulletin(db, requirePrincipal(req), req.params.id));
+    schema: {
+      tags, summary: '通报详情：冻结的数据，以及与当前数据相比的变化（changes=false 时不比较，变化另由 /changes 给出）',
+      params: uuidParam, querystring: bulletinDetailQuery, response: { 200: bulletinDetail, 400: errorBody, 404: errorBody },
+    },
+  }, async (req) => bulletins.getBulletin(db, requirePrincipal(req), req.params.id, req.query.changes !== 'false'));
+
+  r.get('/bulletins/:id/changes', {
+    schema: { tags, summary: '通报印发以来数据的变化（按同一期间或月份重新汇总后比较）', params: uuidParam, response: { 200: bulletinChanges, 404: errorBody } },
+  }, async (req) => bulletins.getBulletinChanges(db, requirePrincipal(req), req.params.id));
 
   r.get('/bulletin-settings', {
     schema: { tags, summary: '通报设置（发文机关、文号前缀、期间锁定时自动生成）', querystring: bulletinSettingsQuery, response: { 200: bulletinSettings, 404: errorBody } },

@@ -7,7 +7,7 @@
 // Only a locked period may be reported on: an open period's figures are still being filled, and a
 // bulletin is an official document that must not publish them as if final.
 import type {
-  BulletinCreate, BulletinDetail, BulletinFigures, BulletinMonths, BulletinSettingsDto, BulletinSettingsPut, BulletinSummary,
+  BulletinChanges, BulletinCreate, BulletinDetail, BulletinFigures, BulletinMonths, BulletinSettingsDto, BulletinSettingsPut, BulletinSummary,
 } from '../../../contract/bulletins.ts';
 import { bulletinNumber, bulletinTitle, defaultBulletinSettings, diffBulletin } from '../../../domain/bulletin.ts';
 import { periodLabel } from '../../../domain/reporting.ts';
@@ -187,15 +187,25 @@ async function loadBulletin(db: DbOrTx, p: Principal, id: string, forDocument = 
 }
 
 /** The frozen figures, and what differs when they are gathered again now (for the same period, or the same month). */
-export async function getBulletin(db: DbOrTx, p: Principal, id: string): Promise<BulletinDetail> {
+export async function getBulletin(db: DbOrTx, p: Principal, id: string, withChanges = true): Promise<BulletinDetail> {
   const { row, figures } = await loadBulletin(db, p, id);
+  return toDetail(row, figures, withChanges ? await changesOf(db, p, row, figures) : null);
+}
+
+/** What differs in the bulletin's figures when they are gathered again now. */
+export async function getBulletinChanges(db: DbOrTx, p: Principal, id: string): Promise<BulletinChanges> {
+  const { row, figures } = await loadBulletin(db, p, id);
+  return changesOf(db, p, row, figures);
+}
+
+async function changesOf(db: DbOrTx, p: Principal, row: repo.SummaryRow, figures: BulletinFigures): Promise<BulletinChanges> {
   const region = { code: row.regionCode, name: row.regionName, path: row.regionPath, level: figures.region.level };
   const scope = row.periodId
     ? scopeOfPeriod(await loadVisiblePeriod(db, p, row.periodId))
     : scopeOfMonth(region, await monthState(db, region, row.year, row.month), row.year, row.month, false);
   const now = await gatherFigures(db, region, scope, clockToday());
   const diff = diffBulletin(comparable(figures), comparable(now));
-  return toDetail(row, figures, { computedAt: clock.now().toISOString(), items: diff.items, moreProjects: diff.moreProjects });
+  return { computedAt: clock.now().toISOString(), items: diff.items, moreProjects: diff.moreProjects };
 }
 
 export interface BulletinFile {

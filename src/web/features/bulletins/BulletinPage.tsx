@@ -3,21 +3,24 @@
 import { Link, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { Alert, Card, Descriptions, Flex, Grid, Result, Skeleton, Statistic, Tag, Typography } from 'antd';
-import { ArrowLeftOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, LoadingOutlined } from '@ant-design/icons';
 import type { BulletinDetail } from '../../../contract/bulletins.ts';
 import { gapCell, openingOf, subRegionWord } from '../../../domain/bulletin.ts';
 import { chinaDateTime, formatDateZh } from '../../../domain/dates.ts';
 import { formatRate } from '../../../domain/kpi.ts';
 import { formatYi } from '../../../domain/money.ts';
 import ErrorAlert from '../../components/ErrorAlert.tsx';
-import { useBulletin } from './bulletins.api.ts';
+import { useBulletin, useBulletinChanges } from './bulletins.api.ts';
 import { BatchesBlock, CardList, CardRegionsTable, ProblemsTable, RegionsTable } from './BulletinSections.tsx';
 import Downloads from './Downloads.tsx';
 import './i18n.ts';
 
 function Changes({ b }: { b: BulletinDetail }) {
   const { t } = useTranslation();
-  const { items, moreProjects, computedAt } = b.changes;
+  const { data, error } = useBulletinChanges(b.id);
+  if (error) return <ErrorAlert error={error} />;
+  if (!data) return <Alert type="info" showIcon icon={<LoadingOutlined />} title={t('bulletins.detail.comparing')} />;
+  const { items, moreProjects, computedAt } = data;
   const at = t('bulletins.detail.computedAt', { at: chinaDateTime(computedAt) });
   if (!items.length && !moreProjects) return <Alert type="success" showIcon title={t('bulletins.detail.unchanged')} description={at} />;
   return (

@@ -2,7 +2,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { API_BASE, get, post, put } from '../../api/client.ts';
 import type {
-  BulletinCreate, BulletinDetail, BulletinMonths, BulletinSettingsDto, BulletinSettingsPut, BulletinSummary,
+  BulletinChanges, BulletinCreate, BulletinDetail, BulletinMonths, BulletinSettingsDto, BulletinSettingsPut, BulletinSummary,
 } from '../../../contract/bulletins.ts';
 import { useCurrentUser } from '../../app/auth.tsx';
 import { EDITOR_ROLES } from '../../app/permissions.ts';
@@ -19,10 +19,19 @@ export function useBulletins(year: number | null) {
   });
 }
 
+/** The frozen bulletin, without the comparison with today's figures (useBulletinChanges: slower, a region gathered again). */
 export function useBulletin(id: string) {
   return useQuery({
     queryKey: [...ROOT, 'detail', id],
-    queryFn: ({ signal }) => get<BulletinDetail>(`/bulletins/${enc(id)}`, undefined, signal),
+    queryFn: ({ signal }) => get<BulletinDetail>(`/bulletins/${enc(id)}`, { changes: 'false' }, signal),
+    enabled: !!id,
+  });
+}
+
+export function useBulletinChanges(id: string) {
+  return useQuery({
+    queryKey: [...ROOT, 'changes', id],
+    queryFn: ({ signal }) => get<BulletinChanges>(`/bulletins/${enc(id)}/changes`, undefined, signal),
     enabled: !!id,
   });
 }
@@ -42,6 +51,7 @@ export function useIssueBulletin() {
     mutationFn: (body: BulletinCreate) => post<BulletinDetail>('/bulletins', body),
     onSuccess: (b) => {
       qc.setQueryData([...ROOT, 'detail', b.id], b);
+      if (b.changes) qc.setQueryData([...ROOT, 'changes', b.id], b.changes);
       void qc.invalidateQueries({ queryKey: [...ROOT, 'list'] });
       void qc.invalidateQueries({ queryKey: [...ROOT, 'months'] });
     },
