@@ -657,6 +657,7 @@ export const MATRIX: Record<string, Spec> = {
   },
   'GET /api/v1/bulletins': { who: ALL, list: true, inside: () => get(`${V1}/bulletins`), outside: (o) => [get(`${V1}/bulletins`), get(`${V1}/bulletins?region=${o.code}`)] },
   'GET /api/v1/bulletins/{id}': { who: ALL, inside: (s) => get(`${V1}/bulletins/${s.bulletin}`), outside: (o) => [get(`${V1}/bulletins/${o.bulletin}`)] },
+  'GET /api/v1/bulletins/{id}/changes': { who: ALL, inside: (s) => get(`${V1}/bulletins/${s.bulletin}/changes`), outside: (o) => [get(`${V1}/bulletins/${o.bulletin}/changes`)] },
   'GET /api/v1/bulletins/{id}.docx': { who: ALL, inside: (s) => get(`${V1}/bulletins/${s.bulletin}.docx`), outside: (o) => [get(`${V1}/bulletins/${o.bulletin}.docx`)] },
   'GET /api/v1/bulletins/{id}.xlsx': { who: ALL, inside: (s) => get(`${V1}/bulletins/${s.bulletin}.xlsx`), outside: (o) => [get(`${V1}/bulletins/${o.bulletin}.xlsx`)] },
   'GET /api/v1/bulletin-settings': { who: ALL, inside: (s) => get(`${V1}/bulletin-settings?region=${s.code}`), outside: (o) => [get(`${V1}/bulletin-settings?region=${o.code}`)] },
