@@ -153,7 +153,8 @@ describe('round trip', () => {
 
   it('restores every table, every sequence and the audit chain of the demo city into a fresh database', async () => {
     before = await snapshot(source.database.pool);
-    const empty = Object.entries(before).filter(([, rows]) => rows.length === 0).map(([name]) => name);
+    // stats_group_deltas holds a transaction's changes to the statistics' sums only until it commits.
+    const empty = Object.entries(before).filter(([name, rows]) => rows.length === 0 && name !== 'stats_group_deltas').map(([name]) => name);
     expect(empty, 'every table has rows to compare').toEqual([]);
 
     const b = await backupDatabase(source.database, archive);

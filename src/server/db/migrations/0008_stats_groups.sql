@@ -145,7 +145,7 @@ $$;
 -- A transaction's changes to the sums per region, year and month, until it commits: writers only ever
 -- insert here, so two transactions of one county never wait for each other (nor deadlock) while they
 -- run; the sums' rows are locked only while a transaction commits.
-CREATE TABLE stats_group_deltas (LIKE stats_groups);
+CREATE TABLE stats_group_deltas (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, LIKE stats_groups);
 --> statement-breakpoint
 -- At commit (once per transaction: the first of its deferred events; set back whenever it adds more):
 -- the transaction's changes summed and added to stats_groups, rows in key order.
