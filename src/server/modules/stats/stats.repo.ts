@@ -74,40 +74,29 @@ function childOf(path: SQL, f: StatsFilter): SQL {
   return sql`coalesce(nullif(split_part(substr(${path}, ${f.regionPath.length + 1}::int), '/', 1), ''), ${f.regionCode}::text)`;
 }
 
-const SUMS = sql`count(fin.id)::int AS "projectCount",
-  coalesce(sum(fin.total_investment), 0)::text AS "totalInvestment",
-  coalesce(sum(fin.plan), 0)::text AS "annualPlan",
-  coalesce(sum(fin.planned_to_date), 0)::text AS "plannedToDate",
-  coalesce(sum(fin.ytd_inv), 0)::text AS "ytdInvestment",
-  coalesce(sum(fin.ytd_funds), 0)::text AS "ytdFundsArrived",
-  coalesce(sum(fin.month_inv), 0)::text AS "monthInvestment",
-  coalesce(sum(fin.cum_inv), 0)::text AS "cumulativeInvestment",
-  coalesce(sum(fin.cum_funds), 0)::text AS "cumulativeFundsArrived",
-  coalesce(sum(fin.due_s), 0)::int AS "dueToStart",
-  coalesce(sum(fin.reached_s), 0)::int AS "started",
-  coalesce(sum(fin.due_c), 0)::int AS "dueToComplete",
-  coalesce(sum(fin.reached_c), 0)::int AS "completedOnTime",
-  coalesce(sum(fin.due_p), 0)::int AS "dueToProduce",
-  coalesce(sum(fin.reached_p), 0)::int AS "producing",
-  coalesce(sum(fin.reported), 0)::int AS "reportedCount"`;
+/** The sums of a group: each column (named as in stats_groups) summed, as SumsRow's field. */
+const SUM_COLUMNS: [column: string, field: keyof SumsRow, type: 'int' | 'text'][] = [
+  ['project_count', 'projectCount', 'int'],
+  ['total_investment', 'totalInvestment', 'text'],
+  ['annual_plan', 'annualPlan', 'text'],
+  ['planned_to_date', 'plannedToDate', 'text'],
+  ['ytd_investment', 'ytdInvestment', 'text'],
+  ['ytd_funds', 'ytdFundsArrived', 'text'],
+  ['month_investment', 'monthInvestment', 'text'],
+  ['cumulative_investment', 'cumulativeInvestment', 'text'],
+  ['cumulative_funds', 'cumulativeFundsArrived', 'text'],
+  ['due_to_start', 'dueToStart', 'int'],
+  ['started', 'started', 'int'],
+  ['due_to_complete', 'dueToComplete', 'int'],
+  ['completed_on_time', 'completedOnTime', 'int'],
+  ['due_to_produce', 'dueToProduce', 'int'],
+  ['producing', 'producing', 'int'],
+  ['reported_count', 'reportedCount', 'int'],
+];
 
-/** The same sums over stats_groups rows (already sums of projects). */
-const GROUP_SUMS = sql`coalesce(sum(g.project_count), 0)::int AS "projectCount",
-  coalesce(sum(g.total_investment), 0)::text AS "totalInvestment",
-  coalesce(sum(g.annual_plan), 0)::text AS "annualPlan",
-  coalesce(sum(g.planned_to_date), 0)::text AS "plannedToDate",
-  coalesce(sum(g.ytd_investment), 0)::text AS "ytdInvestment",
-  coalesce(sum(g.ytd_funds), 0)::text AS "ytdFundsArrived",
-  coalesce(sum(g.month_investment), 0)::text AS "monthInvestment",
-  coalesce(sum(g.cumulative_investment), 0)::text AS "cumulativeInvestment",
-  coalesce(sum(g.cumulative_funds), 0)::text AS "cumulativeFundsArrived",
-  coalesce(sum(g.due_to_start), 0)::int AS "dueToStart",
-  coalesce(sum(g.started), 0)::int AS "started",
-  coalesce(sum(g.due_to_complete), 0)::int AS "dueToComplete",
-  coalesce(sum(g.completed_on_time), 0)::int AS "completedOnTime",
-  coalesce(sum(g.due_to_produce), 0)::int AS "dueToProduce",
-  coalesce(sum(g.producing), 0)::int AS "producing",
-  coalesce(sum(g.reported_count), 0)::int AS "reportedCount"`;
+/** The sums over rows of `from` (a project's month in the facts, or stats_groups rows: already sums). */
+const sumsOf = (from: 'fin' | 'g') =>
+  sql.raw(SUM_COLUMNS.map(([column, field, type]) => `coalesce(sum(${from}.${column}), 0)::${type} AS "${field}"`).join(',\n  '));
 
 /** Where the sums are read: the per-project facts, or their sums per region (by region or in total only, unfiltered). */
 export type SumsSource = 'projects' | 'groups';
@@ -142,7 +131,7 @@ export async function groupSums(db: DbOrTx, dim: StatsDim, f: StatsFilter, sourc
 function fromGroupsQuery(dim: StatsDim, f: StatsFilter, ks: SQL): SQL {
   const grouped = dim === 'none'
     ? sql``
-    : sql`SELECT g.key, NULL::text AS label, NULL::text AS code, NULL::text AS "regionName", g.month, ${GROUP_SUMS}
+    : sql`SELECT g.key, NULL::text AS label, NULL::text AS code, NULL::text AS "regionName", g.month, ${sumsOf('g')}
         FROM g GROUP BY g.key, g.month HAVING sum(g.project_count) > 0
         UNION ALL `;
   return sql`
@@ -152,7 +141,7 @@ g AS (
   FROM stats_groups s
   WHERE s.year = ${f.year}::int AND s.region_path LIKE ${f.regionPath + '%'} AND s.month BETWEEN ${f.fromMonth}::int AND ${f.toMonth}::int
 )
-${grouped}SELECT NULL::text AS key, NULL::text AS label, NULL::text AS code, NULL::text AS "regionName", ks.k AS month, ${GROUP_SUMS}
+${grouped}SELECT NULL::text AS key, NULL::text AS label, NULL::text AS code, NULL::text AS "regionName", ks.k AS month, ${sumsOf('g')}
 FROM ks LEFT JOIN g ON g.month = ks.k GROUP BY ks.k`;
 }
 
@@ -167,7 +156,7 @@ function fromProjectsQuery(dim: StatsDim, f: StatsFilter, ks: SQL): SQL {
   const g = groupParts(dim, f);
   const grouped = dim === 'none'
     ? sql``
-    : sql`SELECT ${g.key} AS key, ${g.label} AS label, ${g.code} AS code, ${g.regionName} AS "regionName", fin.k AS month, ${SUMS}
+    : sql`SELECT ${g.key} AS key, ${g.label} AS label, ${g.code} AS code, ${g.regionName} AS "regionName", fin.k AS month, ${sumsOf('fin')}
         FROM fin ${g.joins} GROUP BY 1, 2, 3, 4, 5
         UNION ALL `;
   // Month k of a fact: its arrays at k; a milestone month m counts from month m on.
@@ -175,23 +164,23 @@ function fromProjectsQuery(dim: StatsDim, f: StatsFilter, ks: SQL): SQL {
 WITH ks AS (${ks}),
 fin AS (
   SELECT p.id, p.code, p.name, p.region_code, p.region_path, p.industry, p.level, p.category,
-    p.leader_person_id, p.responsible_org_id, s.total_investment, s.annual_plan AS plan, ks.k,
+    p.leader_person_id, p.responsible_org_id, ks.k, 1 AS project_count, s.total_investment, s.annual_plan,
     s.planned[ks.k] AS planned_to_date,
-    s.ytd_investment[ks.k] AS ytd_inv, s.ytd_funds[ks.k] AS ytd_funds, s.month_investment[ks.k] AS month_inv,
-    s.base_investment + s.ytd_investment[ks.k] AS cum_inv, s.base_funds + s.ytd_funds[ks.k] AS cum_funds,
-    CASE WHEN s.reported[ks.k] THEN 1 ELSE 0 END AS reported,
-    CASE WHEN s.due_start <= ks.k THEN 1 ELSE 0 END AS due_s,
-    CASE WHEN s.started <= ks.k THEN 1 ELSE 0 END AS reached_s,
-    CASE WHEN s.due_complete <= ks.k THEN 1 ELSE 0 END AS due_c,
-    CASE WHEN s.completed_on_time <= ks.k THEN 1 ELSE 0 END AS reached_c,
-    CASE WHEN s.due_produce <= ks.k THEN 1 ELSE 0 END AS due_p,
-    CASE WHEN s.producing <= ks.k THEN 1 ELSE 0 END AS reached_p
+    s.ytd_investment[ks.k] AS ytd_investment, s.ytd_funds[ks.k] AS ytd_funds, s.month_investment[ks.k] AS month_investment,
+    s.base_investment + s.ytd_investment[ks.k] AS cumulative_investment, s.base_funds + s.ytd_funds[ks.k] AS cumulative_funds,
+    CASE WHEN s.reported[ks.k] THEN 1 ELSE 0 END AS reported_count,
+    CASE WHEN s.due_start <= ks.k THEN 1 ELSE 0 END AS due_to_start,
+    CASE WHEN s.started <= ks.k THEN 1 ELSE 0 END AS started,
+    CASE WHEN s.due_complete <= ks.k THEN 1 ELSE 0 END AS due_to_complete,
+    CASE WHEN s.completed_on_time <= ks.k THEN 1 ELSE 0 END AS completed_on_time,
+    CASE WHEN s.due_produce <= ks.k THEN 1 ELSE 0 END AS due_to_produce,
+    CASE WHEN s.producing <= ks.k THEN 1 ELSE 0 END AS producing
   FROM stats_project_years s
   JOIN projects p ON p.id = s.project_id
   CROSS JOIN ks
   WHERE s.year = ${f.year}::int AND s.region_path LIKE ${f.regionPath + '%'} ${sql.join(filters, sql` `)}
 )
-${grouped}SELECT NULL::text AS key, NULL::text AS label, NULL::text AS code, NULL::text AS "regionName", ks.k AS month, ${SUMS}
+${grouped}SELECT NULL::text AS key, NULL::text AS label, NULL::text AS code, NULL::text AS "regionName", ks.k AS month, ${sumsOf('fin')}
 FROM ks LEFT JOIN fin ON fin.k = ks.k GROUP BY ks.k`;
 }
 
