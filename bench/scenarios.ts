@@ -143,7 +143,10 @@ export const SCENARIOS: Scenario<any>[] = [
       const body = payload as unknown as BodyInit;
       try {
         await drain(c.api('/ledger/import?dryRun=true', { method: 'POST', headers, body }));
-        await drain(c.api('/ledger/import', { method: 'POST', headers, body }));
+        await drain(c.api('/ledger/import?dryRun=false', { method: 'POST', headers, body }));
+        // The commit must have written every row, or the timing would be of something else.
+        const made = await c.db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM projects WHERE code LIKE ${`${prefix}-%`}`);
+        if (made.rows[0]!.n !== s.rows) throw new Error(`导入后应有 ${s.rows} 个项目，实有 ${made.rows[0]!.n} 个`);
       } finally {
         await c.db.execute(sql`DELETE FROM projects WHERE code LIKE ${`${prefix}-%`}`);
       }
