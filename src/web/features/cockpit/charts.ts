@@ -1,9 +1,9 @@
 // Chart options of the cockpit, for the page (light) and the meeting-room screen (dark, large type).
 // Money arrives in 万元 as decimal strings; charts plot 亿元 as numbers, for drawing only. Besides the
-// host's bar and line charts the cockpit draws gauges and a donut with a centre label.
+// host's bar and line charts the cockpit draws gauges, a donut with a centre label and ticks (scatter).
 import Decimal from 'decimal.js';
 import type { CSSProperties } from 'react';
-import { GaugeChart, PieChart } from 'echarts/charts';
+import { GaugeChart, PieChart, ScatterChart } from 'echarts/charts';
 import { GraphicComponent } from 'echarts/components';
 import type { CockpitGaugeDto, CockpitRankingRow, CockpitResult } from '../../../contract/cockpit.ts';
 import type { ColorCounts } from '../../../contract/cards.ts';
@@ -11,7 +11,7 @@ import { STATUS_HEX, formatRate, signedPoints } from '../stats/format.ts';
 import { CARD_HEX } from '../cards/parts.tsx';
 import { echarts, type AnyChartOption } from '../../components/EChart.tsx';
 
-echarts.use([GaugeChart, PieChart, GraphicComponent]);
+echarts.use([GaugeChart, PieChart, ScatterChart, GraphicComponent]);
 
 export type ChartOption = AnyChartOption;
 
