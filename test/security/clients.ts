@@ -3,8 +3,8 @@
 // carries, JSON or the XML parts of a downloaded .xlsx/.docx.
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import JSZip from 'jszip';
-import { sessionClient, type Client, type Session } from '../helpers/app.ts';
-import { TEST_PASSWORD } from '../helpers/factories.ts';
+import { buildTestApp, sessionClient, type Client, type Session, type TestApp } from '../helpers/app.ts';
+import { createUser, REGIONS, seedTestRegions, TEST_PASSWORD } from '../helpers/factories.ts';
 
 let n = 0;
 /** A new client address (10.9.x.y), as if each caller came from a machine of their own. */
@@ -22,6 +22,14 @@ export async function sessionFrom(app: FastifyInstance, username: string, passwo
 
 export async function signInFrom(app: FastifyInstance, username: string, password = TEST_PASSWORD): Promise<Client> {
   return sessionClient(app, await sessionFrom(app, username, password));
+}
+
+/** A test app with the test regions and the city's administrator (admin1), signed in. */
+export async function appWithAdmin(): Promise<{ t: TestApp; admin: Client }> {
+  const t = await buildTestApp();
+  await seedTestRegions(t.database.db);
+  await createUser(t.database.db, { username: 'admin1', role: 'admin', regionCode: REGIONS.city.code });
+  return { t, admin: await signInFrom(t.app, 'admin1') };
 }
 
 const ZIP = /spreadsheetml|wordprocessingml|zip/;

@@ -3,9 +3,9 @@
 // an administrator resetting one. Neither the password nor its hash is ever in an API answer or in the
 // operation log.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type Client, type TestApp } from '../helpers/app.ts';
-import { createUser, REGIONS, seedTestRegions, TEST_PASSWORD } from '../helpers/factories.ts';
-import { signInFrom } from './clients.ts';
+import type { Client, TestApp } from '../helpers/app.ts';
+import { REGIONS, TEST_PASSWORD } from '../helpers/factories.ts';
+import { appWithAdmin, signInFrom } from './clients.ts';
 
 let t: TestApp;
 let admin: Client;
@@ -14,10 +14,7 @@ const CHANGED = 'Changed-Passw0rd-2024';
 const RESET = 'Reset-Passw0rd-2024';
 
 beforeAll(async () => {
-  t = await buildTestApp();
-  await seedTestRegions(t.database.db);
-  await createUser(t.database.db, { username: 'admin1', role: 'admin', regionCode: REGIONS.city.code });
-  admin = await signInFrom(t.app, 'admin1');
+  ({ t, admin } = await appWithAdmin());
 });
 afterAll(() => t.close());
 

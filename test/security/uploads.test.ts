@@ -2,10 +2,10 @@
 // has its size limit and its accepted types proven somewhere: here, the county borders' own 5 MB and the
 // 5 MB limit of every JSON body; the others in the files named beside them (see docs/security.md).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type Client, type TestApp } from '../helpers/app.ts';
-import { createUser, REGIONS, seedTestRegions } from '../helpers/factories.ts';
+import type { Client, TestApp } from '../helpers/app.ts';
+import { REGIONS } from '../helpers/factories.ts';
 import { formData } from '../robustness/fixture.ts';
-import { signInFrom } from './clients.ts';
+import { appWithAdmin } from './clients.ts';
 import { changedTables, snapshot } from './tables.ts';
 
 /** Each upload, its limit, and the tests that prove its size (413) and type limits. */
@@ -19,10 +19,7 @@ const UPLOADS: Record<string, { limit: string; size: string; types: string }> = 
 let t: TestApp;
 let admin: Client;
 beforeAll(async () => {
-  t = await buildTestApp();
-  await seedTestRegions(t.database.db);
-  await createUser(t.database.db, { username: 'admin1', role: 'admin', regionCode: REGIONS.city.code });
-  admin = await signInFrom(t.app, 'admin1');
+  ({ t, admin } = await appWithAdmin());
 });
 afterAll(() => t.close());
 
