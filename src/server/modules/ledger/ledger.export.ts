@@ -19,7 +19,8 @@ import type { Db } from '../../db/client.ts';
 import { annualPlans, projects } from '../../db/schema/index.ts';
 import { createLedgerWriter, type LedgerRowOut } from '../../io/ledger-export.ts';
 import type { Principal } from '../access/principal.ts';
-import { projectWhere } from '../projects/projects.repo.ts';
+import { sortKey } from '../projects/projects.repo.ts';
+import { listWhere } from '../projects/projects.service.ts';
 import { RegionIndex } from './ledger.lookups.ts';
 import { loadAllRegions } from './ledger.repo.ts';
 
@@ -33,20 +34,6 @@ export interface PreparedExport {
   write(stream: Writable): Promise<number>;
 }
 
-/** The project list's sort keys (GET /projects), each followed by the code as the tie-break. */
-const SORTS: Record<ExportQuery['sort'], SQL> = {
-  code: sql`${projects.code}`,
-  name: sql`${projects.name}`,
-  totalInvestment: sql`${projects.totalInvestment}`,
-  annualPlan: sql`${annualPlans.plannedInvestment}`,
-  plannedStart: sql`${projects.plannedStart}`,
-  plannedCompletion: sql`${projects.plannedCompletion}`,
-  stage: sql`${projects.stage}`,
-  regionCode: sql`${projects.regionCode}`,
-  updatedAt: sql`${projects.updatedAt}`,
-  level: sql`${projects.level}`,
-};
-
 /** Checks and loads what the export needs before a byte is sent, so errors can still be a JSON reply. */
 export async function prepareExport(db: Db, p: Principal, query: ExportQuery, opts: { pageSize?: number } = {}): Promise<PreparedExport> {
   const page = opts.pageSize ?? EXPORT_PAGE;
@@ -56,7 +43,7 @@ export async function prepareExport(db: Db, p: Principal, query: ExportQuery, op
   const day = today.replace(/-/g, '');
   // Another year's plan says so in its header, so that importing the file back writes that year.
   const annualPlanHeader = query.year && query.year !== Number(today.slice(0, 4)) ? `${query.year}年计划投资(万元)` : undefined;
-  const where = projectWhere({ ...query, scopePath: p.regionPath, regionPath: query.region ? regionPathOf(regions, query.region) : undefined });
+  const where = await listWhere(db, p, query);
   return {
     fileName: `台账导出-${day}.xlsx`,
     asciiFileName: `ledger-export-${day}.xlsx`,
@@ -92,22 +79,13 @@ export async function writeExport(db: Db, p: Principal, query: ExportQuery, stre
   return { rows: await prepared.write(stream) };
 }
 
-/** As GET /projects reads `region`: a code (2–6 digits padded) within the caller's scope; anything else matches nothing. */
-function regionPathOf(regions: RegionIndex, region: string): string {
-  const code = /^\d{2,6}$/.test(region) ? region.padEnd(6, '0') : region;
-  // Region paths are digits; PostgreSQL refuses a NUL in a parameter, so the marker must not hold one.
-  return regions.byCode.get(code)?.path ?? 'none/';
-}
-
 /** The matching projects' ids in list order, 16 bytes each. */
 async function orderedIds(db: Db, where: SQL, q: ExportQuery, year: number): Promise<Buffer> {
-  const key = SORTS[q.sort];
-  const dir = q.order === 'desc' ? sql`DESC` : sql`ASC`;
   const plans = q.sort === 'annualPlan'
     ? sql`LEFT JOIN ${annualPlans} ON ${annualPlans.projectId} = ${projects.id} AND ${annualPlans.year} = ${year}`
     : sql``;
   const r = await db.execute<{ ids: Buffer | null }>(sql`
-    SELECT string_agg(uuid_send(${projects.id}), ''::bytea ORDER BY ${key} ${dir} NULLS LAST, ${projects.code}) AS ids
+    SELECT string_agg(uuid_send(${projects.id}), ''::bytea ORDER BY ${sortKey(q.sort, q.order)}, ${projects.code}) AS ids
       FROM ${projects} ${plans}
      WHERE ${where}`);
   return r.rows[0]?.ids ?? Buffer.alloc(0);

@@ -113,7 +113,8 @@ export async function selectProjects(
   return baseSelect(db, o.year).where(where).orderBy(sortKey(o.sort, o.order), asc(projects.code)).limit(o.limit).offset(o.offset);
 }
 
-function sortKey(sort: keyof typeof SORTS, order: 'asc' | 'desc'): SQL {
+/** The list's sort key (nulls last); callers add the code as the tie-break. */
+export function sortKey(sort: keyof typeof SORTS, order: 'asc' | 'desc'): SQL {
   const col = SORTS[sort];
   return order === 'desc' ? sql`${col} DESC NULLS LAST` : sql`${col} ASC NULLS LAST`;
 }

@@ -33,7 +33,7 @@ async function resolveRegion(db: DbOrTx, p: Principal, code: string) {
 
 export async function listProjects(db: Db, p: Principal, q: ProjectListQuery) {
   const year = q.year ?? currentYear();
-  const where = await filterFor(db, p, q);
+  const where = await listWhere(db, p, q);
   const { rows, totals } = await repo.selectListPage(db, where, { year, sort: q.sort, order: q.order, limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
   return {
     items: rows.map(repo.toProjectDto),
@@ -76,18 +76,8 @@ export interface ListCache {
 /** At most 2,000 pages and 64 MB of JSON (with room for its compressed forms) per server. */
 export const createListCache = (): ListCache => ({ pages: new VersionedCache<JsonBody>(2000, 64 * 2 ** 20), inFlight: new Map() });
 
-/** The whole filtered view in pages of `chunk`, for exports. */
-export async function* listProjectsForExport(db: Db, p: Principal, q: ProjectListQuery, chunk = 2000): AsyncGenerator<ProjectDto[]> {
-  const year = q.year ?? currentYear();
-  const where = await filterFor(db, p, q);
-  for (let offset = 0; ; offset += chunk) {
-    const rows = await repo.selectProjects(db, where, { year, sort: q.sort, order: q.order, limit: chunk, offset });
-    if (rows.length) yield rows.map(repo.toProjectDto);
-    if (rows.length < chunk) return;
-  }
-}
-
-async function filterFor(db: DbOrTx, p: Principal, q: ProjectListQuery) {
+/** The list's filters (GET /projects and its exports) as a condition, within the caller's scope. */
+export async function listWhere(db: DbOrTx, p: Principal, q: Omit<ProjectListQuery, 'page' | 'pageSize'>) {
   let regionPath: string | undefined;
   if (q.region) {
     const code = /^\d{2,6}$/.test(q.region) ? q.region.padEnd(6, '0') : q.region;
