@@ -2,13 +2,10 @@
 // (one for milestones, missing reports and roadblocks, the statistics' own for the investment
 // figures); the cards are written with one multi-row upsert. Reads are filtered by scope first.
 import { sql, type SQL } from 'drizzle-orm';
-import { ACTIVE_STAGES } from '../../../domain/lifecycle.ts';
 import { expectedInPeriod } from '../reporting/periods.repo.ts';
 import { likeEscape } from '../../../domain/search.ts';
 import type { StoredIndicator } from '../../../domain/cards.ts';
 import type { DbOrTx } from '../../db/client.ts';
-
-const activeStages = () => sql`${sql.param([...ACTIVE_STAGES])}::text[]`;
 
 export interface PeriodRef {
   id: string;
