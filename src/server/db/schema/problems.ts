@@ -4,7 +4,7 @@
 // working-day calendar the deadlines are counted in.
 import { sql } from 'drizzle-orm';
 import {
-  bigserial, boolean, customType, date, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, uuid, varchar,
+  bigint, bigserial, boolean, customType, date, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, uuid, varchar,
 } from 'drizzle-orm/pg-core';
 import { organizations } from './orgs.ts';
 import { projects } from './projects.ts';
@@ -61,6 +61,36 @@ export const problems = pgTable(
     // index alone (a tenth of the roadblocks are open), not from every roadblock's row.
     index('problems_open_project_idx').on(t.projectId, t.status, t.acceptDue, t.dueDate)
       .where(sql`status IN ('open', 'accepted', 'reopened')`),
+    // The statistics count the open roadblocks of a region when read (their age and deadlines depend on
+    // the day): from this index alone, without the solved nine tenths.
+    index('problems_open_path_idx')
+      .on(t.regionPath.op('text_pattern_ops'), t.status, t.raisedAt, t.acceptDue, t.dueDate, t.departmentId, t.category, t.escalationLevel)
+      .where(sql`status IN ('open', 'accepted', 'reopened')`),
+  ],
+);
+
+/**
+ * What the roadblock statistics count that does not depend on the day they are read: per region (the
+ * roadblock's own), lead department and category, how many were raised, solved (closed included),
+ * solved by their deadline, and the days from raised to solved (sum and count, for the average). Kept
+ * by triggers on problems (migration 0011_problem_stats), never written by the application; what does
+ * depend on the day (open ones overdue, their age) is counted from the open roadblocks when read.
+ */
+export const problemStatGroups = pgTable(
+  'problem_stat_groups',
+  {
+    regionPath: text('region_path').notNull(),
+    departmentId: uuid('department_id').notNull(),
+    category: varchar('category', { length: 16 }).notNull(),
+    total: integer('total').notNull(),
+    solved: integer('solved').notNull(),
+    solvedOnTime: integer('solved_on_time').notNull(),
+    daysSum: bigint('days_sum', { mode: 'number' }).notNull(),
+    daysCount: integer('days_count').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.regionPath, t.departmentId, t.category] }),
+    index('problem_stat_groups_path_idx').on(t.regionPath.op('text_pattern_ops')),
   ],
 );
 

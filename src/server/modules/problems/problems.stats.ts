@@ -59,28 +59,57 @@ function groupColumns(groupBy: ProblemStatsGroup, regionPath: string): { key: SQ
   };
 }
 
-export async function problemStatsSums(db: DbOrTx, o: { regionPath: string; visibility: SQL; groupBy: ProblemStatsGroup; today: string }): Promise<SumsRow[]> {
+/**
+ * The statistics' sums per group and in total. Callers who count every roadblock of the region (all
+ * but department users) read what does not depend on the day from the stored sums (problem_stat_groups:
+ * per region, lead department and category, kept by triggers) and count only the open roadblocks, whose
+ * deadlines and age do depend on it; department users, who count only their routed ones, are counted
+ * from the roadblocks themselves. Both give the same figures (problems.stats.test).
+ */
+export async function problemStatsSums(
+  db: DbOrTx, o: { regionPath: string; visibility: SQL | 'subtree'; groupBy: ProblemStatsGroup; today: string },
+): Promise<SumsRow[]> {
   const g = groupColumns(o.groupBy, o.regionPath);
+  const inRegion = sql`p.region_path LIKE ${o.regionPath + '%'}`;
   const open = sql`p.status IN ('open', 'accepted', 'reopened')`;
   const solved = sql`p.status IN ('solved', 'closed')`;
   const raised = chinaDate(sql`p.raised_at`);
   const age = sql`(${o.today}::date - ${raised})`;
+  // Per open roadblock: past its deadline (accept-by while waiting, its own date once accepted), and its age band.
+  const openTerms = sql`1 AS open, 0 AS solved, 0 AS solved_on_time, 0 AS days_sum, 0 AS days_count,
+      CASE WHEN (p.status IN ('open', 'reopened') AND p.accept_due < ${o.today}::date) OR (p.status = 'accepted' AND p.due_date < ${o.today}::date) THEN 1 ELSE 0 END AS overdue,
+      CASE WHEN ${age} <= 7 THEN 1 ELSE 0 END AS d0_7,
+      CASE WHEN ${age} BETWEEN 8 AND 30 THEN 1 ELSE 0 END AS d8_30,
+      CASE WHEN ${age} BETWEEN 31 AND 90 THEN 1 ELSE 0 END AS d31_90,
+      CASE WHEN ${age} > 90 THEN 1 ELSE 0 END AS d90plus`;
+  const n = (col: SQL) => sql`coalesce(sum(${col}), 0)::int`;
+  const parts = o.visibility === 'subtree'
+    ? sql`
+      SELECT ${g.key} AS key, ${g.name} AS name, p.total, 0 AS open, p.solved, p.solved_on_time, p.days_sum, p.days_count,
+        0 AS overdue, 0 AS d0_7, 0 AS d8_30, 0 AS d31_90, 0 AS d90plus
+      FROM problem_stat_groups p ${g.join} WHERE ${inRegion}
+      UNION ALL
+      SELECT ${g.key}, ${g.name}, 0, ${openTerms} FROM problems p ${g.join} WHERE ${inRegion} AND ${open}`
+    : sql`
+      SELECT ${g.key} AS key, ${g.name} AS name, 1 AS total, 0 AS open,
+        CASE WHEN ${solved} THEN 1 ELSE 0 END AS solved,
+        CASE WHEN ${solved} AND p.due_date IS NOT NULL AND ${chinaDate(sql`p.solved_at`)} <= p.due_date THEN 1 ELSE 0 END AS solved_on_time,
+        CASE WHEN ${solved} AND p.solved_at IS NOT NULL THEN ${chinaDate(sql`p.solved_at`)} - ${raised} ELSE 0 END AS days_sum,
+        CASE WHEN ${solved} AND p.solved_at IS NOT NULL THEN 1 ELSE 0 END AS days_count,
+        0 AS overdue, 0 AS d0_7, 0 AS d8_30, 0 AS d31_90, 0 AS d90plus
+      FROM problems p ${g.join} WHERE ${inRegion} AND ${o.visibility} AND NOT ${open}
+      UNION ALL
+      SELECT ${g.key}, ${g.name}, 1, ${openTerms} FROM problems p ${g.join} WHERE ${inRegion} AND ${o.visibility} AND ${open}`;
+  // Every part lists the same columns in the same order: key, name, total, open, solved, solved on time,
+  // days (sum, count), overdue, the four age bands.
   const res = await db.execute<SumsRow & Record<string, unknown>>(sql`
-    SELECT GROUPING(${g.key}) = 1 AS grand, ${g.key} AS key, ${g.name} AS name,
-      count(*)::int AS total,
-      count(*) FILTER (WHERE ${open})::int AS open,
-      count(*) FILTER (WHERE ${solved})::int AS solved,
-      count(*) FILTER (WHERE ${solved} AND p.due_date IS NOT NULL AND ${chinaDate(sql`p.solved_at`)} <= p.due_date)::int AS solved_on_time,
-      round(avg(${chinaDate(sql`p.solved_at`)} - ${raised}) FILTER (WHERE ${solved} AND p.solved_at IS NOT NULL), 1)::text AS avg_days,
-      count(*) FILTER (WHERE (p.status IN ('open', 'reopened') AND p.accept_due < ${o.today}::date)
-        OR (p.status = 'accepted' AND p.due_date < ${o.today}::date))::int AS overdue,
-      count(*) FILTER (WHERE ${open} AND ${age} <= 7)::int AS d0_7,
-      count(*) FILTER (WHERE ${open} AND ${age} BETWEEN 8 AND 30)::int AS d8_30,
-      count(*) FILTER (WHERE ${open} AND ${age} BETWEEN 31 AND 90)::int AS d31_90,
-      count(*) FILTER (WHERE ${open} AND ${age} > 90)::int AS d90plus
-    FROM problems p ${g.join}
-    WHERE p.region_path LIKE ${o.regionPath + '%'} AND ${o.visibility}
-    GROUP BY GROUPING SETS ((${g.key}, ${g.name}), ())`);
+    SELECT GROUPING(u.key) = 1 AS grand, u.key, u.name,
+      ${n(sql`u.total`)} AS total, ${n(sql`u.open`)} AS open, ${n(sql`u.solved`)} AS solved, ${n(sql`u.solved_on_time`)} AS solved_on_time,
+      CASE WHEN sum(u.days_count) > 0 THEN round(sum(u.days_sum)::numeric / sum(u.days_count), 1)::text END AS avg_days,
+      ${n(sql`u.overdue`)} AS overdue, ${n(sql`u.d0_7`)} AS d0_7, ${n(sql`u.d8_30`)} AS d8_30, ${n(sql`u.d31_90`)} AS d31_90, ${n(sql`u.d90plus`)} AS d90plus
+    FROM (${parts}) u
+    GROUP BY GROUPING SETS ((u.key, u.name), ())
+    HAVING sum(u.total) > 0 OR GROUPING(u.key) = 1`);
   return res.rows;
 }
 
@@ -110,7 +139,8 @@ export async function getProblemStats(
   db: DbOrTx, p: Principal, q: { region?: string; groupBy: ProblemStatsGroup }, today = clockToday(),
 ): Promise<ProblemStats> {
   const region: StatsRegion = await resolveStatsRegion(db, p, q.region);
-  const sums = await problemStatsSums(db, { regionPath: region.path, visibility: problemVisibility(p), groupBy: q.groupBy, today });
+  const visibility = p.role === 'department' ? problemVisibility(p) : 'subtree';
+  const sums = await problemStatsSums(db, { regionPath: region.path, visibility, groupBy: q.groupBy, today });
   const label = (r: SumsRow) => (q.groupBy === 'category' ? PROBLEM_CATEGORY_LABELS[r.key as ProblemCategory] ?? r.key! : r.name ?? r.key!);
   const rows = sums.filter((r) => !r.grand).map((r) => toRow(r, r.key!, label(r))).sort(slowestFirst);
   return {
