@@ -4,7 +4,10 @@
 // service call made in this process over the same driver (its SQL round trips, no HTTP, no JSON).
 // It prints one table and writes it, with the machine and the date, to bench/RESULTS.md (or --out).
 //
-//   npm run bench -- [--scale province|city|tiny] [--engines pglite,pg] [--out FILE] [--quick] [--prepare]
+//   npm run bench -- [--scale province|city|tiny] [--engines pglite,pg] [--out FILE] [--quick] [--prepare] [--only A,B]
+//
+// --only runs the scenarios whose names contain one of the words (并发 for the load test, 健康 for the
+// health check while rolling up) and writes the table only where --out says.
 //
 // PostgreSQL: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres); the bench
 // creates and keeps a database tuijin_bench_<scale> there. PGlite data is kept in data/bench/<scale>.
@@ -37,12 +40,16 @@ const { values: args } = parseArgs({
     quick: { type: 'boolean', default: false },
     /** Only generate (or find) the data of each engine, then stop. */
     prepare: { type: 'boolean', default: false },
+    /** Only the scenarios whose names contain one of these (comma-separated). */
+    only: { type: 'string' },
   },
 });
 const scale = args.scale as Scale;
 if (!(scale in SCALES)) throw new Error(`--scale ${Object.keys(SCALES).join('|')}`);
 const engines = args.engines!.split(',').map((e) => e.trim()).filter(Boolean) as ('pglite' | 'pg')[];
 const quick = args.quick || scale === 'tiny';
+const only = args.only?.split(',').map((w) => w.trim()).filter(Boolean);
+const wanted = (name: string) => !only || only.some((w) => name.includes(w));
 const outFile = args.out ?? path.join(ROOT, 'bench', scale === 'province' ? 'RESULTS.md' : `RESULTS-${scale}.md`);
 const log = (m: string) => console.log(`[bench] ${m}`);
 
@@ -123,19 +130,23 @@ async function runEngine(engine: 'pglite' | 'pg', port: number): Promise<EngineR
     };
     await ctx.api('/projects?pageSize=1'); // warm the server's first request
     peakRss(server.pid);
-    for (const s of SCENARIOS) {
+    for (const s of SCENARIOS.filter((x) => wanted(x.name))) {
       const row = await runScenario(s, ctx, server.pid);
       rows.push(row);
       log(`${engine} ${row.name}: api p50 ${fmtMs(row.api?.p50)} p95 ${fmtMs(row.api?.p95)}${row.floor ? `, floor p50 ${fmtMs(row.floor.p50)}` : ''}${row.note ? ` — ${row.note}` : ''}`);
     }
     // Fifty clients on the ledger list.
-    const load = await loadTest(ctx, quick ? 5_000 : 30_000, 50);
-    rows.push({ name: '台账列表 50 并发（请求/秒）', api: load.latency, floor: null, rssMb: peakRss(server.pid), note: `${load.rps.toFixed(0)} 请求/秒，${load.requests} 次，错误 ${load.errors}（中位数、p95 为单次请求耗时）`, rps: load.rps, errors: load.errors });
-    log(`${engine} load: ${load.rps.toFixed(0)} req/s, ${load.errors} errors`);
+    if (wanted('台账列表 50 并发（请求/秒）')) {
+      const load = await loadTest(ctx, quick ? 5_000 : 30_000, 50);
+      rows.push({ name: '台账列表 50 并发（请求/秒）', api: load.latency, floor: null, rssMb: peakRss(server.pid), note: `${load.rps.toFixed(0)} 请求/秒，${load.requests} 次，错误 ${load.errors}（中位数、p95 为单次请求耗时）`, rps: load.rps, errors: load.errors });
+      log(`${engine} load: ${load.rps.toFixed(0)} req/s, ${load.errors} errors`);
+    }
     // The server keeps answering while a heavy roll-up loops.
-    const stall = await stallProbe(ctx, `http://127.0.0.1:${port}/api/health`, quick ? 3_000 : 15_000);
-    rows.push({ name: '统计汇总循环时健康检查 p99', api: stall.health, floor: null, rssMb: peakRss(server.pid), note: `p99 ${fmtMs(stall.health.p99)}，${stall.health.n} 次检查；同时完成汇总 ${stall.rollups} 次` });
-    log(`${engine} health while rolling up: p99 ${fmtMs(stall.health.p99)}`);
+    if (wanted('统计汇总循环时健康检查 p99')) {
+      const stall = await stallProbe(ctx, `http://127.0.0.1:${port}/api/health`, quick ? 3_000 : 15_000);
+      rows.push({ name: '统计汇总循环时健康检查 p99', api: stall.health, floor: null, rssMb: peakRss(server.pid), note: `p99 ${fmtMs(stall.health.p99)}，${stall.health.n} 次检查；同时完成汇总 ${stall.rollups} 次` });
+      log(`${engine} health while rolling up: p99 ${fmtMs(stall.health.p99)}`);
+    }
   } finally {
     await database.close();
     await server.stop();
@@ -155,7 +166,8 @@ async function runScenario(s: Scenario, ctx: BenchContext, pid: number): Promise
   const setup = s.setup ? await s.setup(ctx) : undefined;
   if (setup === null) return { name: s.name, api: null, floor: null, rssMb: null, note: '本规模数据不适用' };
   const budget = quick ? 2_000 : s.budgetMs ?? 15_000;
-  const api = await sampleUntil(() => s.api(ctx, setup), { warmup: s.warmup ?? 2, min: s.min ?? 5, max: s.max ?? 40, budgetMs: budget });
+  const after = s.after ? () => s.after!(ctx, setup) : undefined;
+  const api = await sampleUntil(() => s.api(ctx, setup), { warmup: s.warmup ?? 2, min: s.min ?? 5, max: s.max ?? 40, budgetMs: budget }, after);
   const rssMb = peakRss(pid);
   const floor = s.floor ? await sampleUntil(() => s.floor!(ctx, setup), { warmup: 1, min: s.min ?? 5, max: s.max ?? 40, budgetMs: budget }) : null;
   return { name: s.name, api, floor, rssMb, note: s.note?.(setup) };
@@ -176,6 +188,7 @@ async function main() {
   }
   const text = renderResults(results, { scale, date: new Date(), machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}，内存 ${(os.totalmem() / 2 ** 30).toFixed(0)} GB，${os.type()} ${os.release()}，Node ${process.version}；开始时负载 ${loadAtStart}，结束时 ${os.loadavg().map((x) => x.toFixed(1)).join(' / ')}（1/5/15 分钟，其他进程也计在内）` });
   console.log(`\n${text}`);
+  if (only && !args.out) return;
   fs.mkdirSync(path.dirname(outFile), { recursive: true });
   fs.writeFileSync(outFile, text);
   log(`written to ${path.relative(ROOT, outFile)}`);

@@ -28,14 +28,25 @@ export function summarise(samples: number[]): Stats {
 }
 
 /** Runs `fn` after `warmup` unmeasured runs until `max` samples, or the budget is spent and `min` are taken. */
-export async function sampleUntil(fn: () => Promise<void>, o: { warmup: number; min: number; max: number; budgetMs: number }): Promise<Stats> {
-  for (let i = 0; i < o.warmup; i++) await fn();
-  const samples: number[] = [];
-  const started = performance.now();
-  while (samples.length < o.max && (samples.length < o.min || performance.now() - started < o.budgetMs)) {
-    const t = performance.now();
+/** Times `fn` until the budget is spent (at least `min`, at most `max` times); `after` runs untimed after each call. */
+export async function sampleUntil(
+  fn: () => Promise<void>, o: { warmup: number; min: number; max: number; budgetMs: number }, after?: () => Promise<void>,
+): Promise<Stats> {
+  for (let i = 0; i < o.warmup; i++) {
     await fn();
-    samples.push(performance.now() - t);
+    await after?.();
+  }
+  const samples: number[] = [];
+  let spent = 0;
+  while (samples.length < o.max && (samples.length < o.min || spent < o.budgetMs)) {
+    const t = performance.now();
+    try {
+      await fn();
+    } finally {
+      samples.push(performance.now() - t);
+      spent += samples.at(-1)!;
+      await after?.();
+    }
   }
   return summarise(samples);
 }
