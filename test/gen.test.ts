@@ -2,7 +2,9 @@
 // cumulative within the total investment, and the key figures computed on the result.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
+import type { CockpitResult } from '../src/contract/cockpit.ts';
 import { generate, type GenResult } from '../src/server/gen/generate.ts';
+import { listCards as listCardsRepo } from '../src/server/modules/cards/cards.repo.ts';
 import { buildTestApp, login, type TestApp } from './helpers/app.ts';
 import { createUser } from './helpers/factories.ts';
 
@@ -96,5 +98,56 @@ describe('gen --scale tiny', () => {
     const body = res.json() as { total: { projectCount: number; ytdInvestment: string } };
     expect(body.total.projectCount).toBeGreaterThan(100);
     expect(Number(body.total.ytdInvestment)).toBeGreaterThan(0);
+  });
+
+  it('counts in the province cockpit each city\'s own period of the month: the cities\' cards added up, the lowest-scored reds of all', async () => {
+    const client = await login(t.app, 'gen-admin');
+    const get = async (qs: string) => {
+      const res = await client.get(`/api/v1/cockpit?year=2024&month=11&${qs}`);
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json() as CockpitResult;
+    };
+    const province = await get('region=370000&redLimit=50');
+    const cityCodes = (await t.database.pool.query(`SELECT DISTINCT region_code FROM reporting_periods ORDER BY 1`)).rows.map((r) => r.region_code as string);
+    expect(cityCodes).toHaveLength(2);
+    const cities = await Promise.all(cityCodes.map((code) => get(`region=${code}&redLimit=50`)));
+    // A city counts its own period; the province both.
+    for (const c of cities) expect(c.cards.periodIds).toEqual([c.cards.periodId]);
+    expect(province.cards.periodId).toBeNull();
+    expect([...province.cards.periodIds].sort()).toEqual(cities.map((c) => c.cards.periodId).sort());
+    expect(province.cards.periodLabel).toBe('2024年11月');
+    const sum = (k: 'blue' | 'yellow' | 'red' | 'total') => cities.reduce((n, c) => n + c.cards.total[k], 0);
+    expect(province.cards.total).toEqual({ blue: sum('blue'), yellow: sum('yellow'), red: sum('red'), total: sum('total') });
+    expect(province.cards.total.total).toBe((await one<{ n: number }>(sql`SELECT count(*)::int AS n FROM project_cards WHERE year = 2024 AND month = 11`)).n);
+    // The province's red list: both cities' reds, lowest score first, then by code.
+    const reds = cities.flatMap((c) => c.cards.red).sort((a, b) => Number(a.score) - Number(b.score) || a.projectCode.localeCompare(b.projectCode));
+    expect(province.cards.total.red).toBeGreaterThan(0);
+    expect(province.cards.red.map((r) => r.cardId)).toEqual(reds.slice(0, province.cards.red.length).map((r) => r.cardId));
+    expect(new Set(province.cards.red.map((r) => r.regionName)).size).toBeGreaterThan(1);
+  });
+
+  it('pages the cards by score (ties by project code) and by code as sorting every card would, with ranks and the total', async () => {
+    const period = (await one<{ id: string }>(sql`SELECT period_id AS id FROM project_cards WHERE year = 2024 AND month = 11 LIMIT 1`)).id;
+    const all = (await t.database.pool.query(`SELECT c.id, c.score::float AS score, p.code FROM project_cards c JOIN projects p ON p.id = c.project_id
+      WHERE c.period_id = $1`, [period])).rows as { id: string; score: number; code: string }[];
+    expect(all.length).toBeGreaterThan(40);
+    // Scores repeat, so the tie-break decides where pages end.
+    expect(new Set(all.map((c) => c.score)).size).toBeLessThan(all.length);
+    const byCode = (a: { code: string }, b: { code: string }) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
+    const expected = {
+      score: [...all].sort((a, b) => a.score - b.score || byCode(a, b)),
+      '-score': [...all].sort((a, b) => b.score - a.score || byCode(a, b)),
+      code: [...all].sort(byCode),
+    } as const;
+    const rankOf = (score: number) => all.filter((c) => c.score > score).length + 1;
+    for (const sort of ['score', '-score', 'code'] as const) {
+      for (let page = 1; (page - 1) * 7 < all.length + 7; page++) {
+        const { rows, total } = await listCardsRepo(t.database.db, { periodId: period, regionPath: '370000/' }, sort, page, 7);
+        const want = expected[sort].slice((page - 1) * 7, page * 7);
+        expect(rows.map((r) => r.id), `${sort} page ${page}`).toEqual(want.map((c) => c.id));
+        expect(rows.map((r) => r.rank)).toEqual(want.map((c) => rankOf(c.score)));
+        expect(total).toBe(all.length);
+      }
+    }
   });
 });

@@ -138,7 +138,10 @@ export const cockpitResult = z
     /** Sub-regions (or, in a region without any, its projects) ranked by annual completion rate. */
     ranking: z.object({ kind: z.enum(['region', 'project']), rows: z.array(cockpitRankingRow) }),
     cards: z.object({
+      /** The period counted, when it is one (a city's or a county's month). */
       periodId: z.uuid().nullable(),
+      /** Every period counted: a province's month is each of its cities' own period. */
+      periodIds: z.array(z.uuid()),
       periodLabel: z.string().nullable(),
       total: colorCounts,
       red: z.array(cockpitRedCard),

@@ -51,7 +51,10 @@ export const projectCards = pgTable(
   },
   (t) => [
     uniqueIndex('project_cards_project_period_uq').on(t.projectId, t.periodId),
-    index('project_cards_period_color_idx').on(t.periodId, t.color),
+    // A period's cards in a region: the card pages, the cockpit and the bulletin read them by both. No
+    // colour here: the colour shown is the override's when there is one, and a card run that changes
+    // colours then rewrites its rows in place (heap-only updates: no indexed column changes).
+    index('project_cards_period_path_idx').on(t.periodId, t.regionPath.op('text_pattern_ops')),
     index('project_cards_path_idx').on(t.regionPath.op('text_pattern_ops'), t.year, t.month),
   ],
 );

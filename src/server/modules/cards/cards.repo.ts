@@ -83,12 +83,8 @@ CROSS JOIN LATERAL (
 ) prob
 WHERE ${within}
   AND ${expectedInPeriod(sql`p`, sql`${period.endsOn}::date`, sql`p.id IN (SELECT r0.project_id FROM progress_reports r0 WHERE r0.period_id = ${period.id}::uuid)`)}`;
-  // Planned for a city's 3,000 projects the statement costs more than JIT's threshold, and compiling
-  // it takes longer (1.4 s measured) than running it: off for this statement (PGlite has no JIT).
-  const { rows } = await db.transaction(async (tx) => {
-    await tx.execute(sql`SET LOCAL jit = off`);
-    return tx.execute<FactsRow>(query);
-  });
+  // (JIT is off on every connection: compiling this statement took 1.4 s, longer than running it.)
+  const { rows } = await db.execute<FactsRow>(query);
   return rows;
 }
 
@@ -219,13 +215,15 @@ const CARD_COLS = sql`c.id, c.project_id AS "projectId", p.code AS "projectCode"
   c.overridden_at AS "overriddenAt", c.computed_at AS "computedAt",
   p.industry, org.name AS "unitName", pe.name AS "leaderName"`;
 
-const CARD_FROM = sql`project_cards c
-  JOIN projects p ON p.id = c.project_id
+/** What a card shows beyond its own row (c). */
+const CARD_JOINS = sql`JOIN projects p ON p.id = c.project_id
   JOIN regions rg ON rg.code = p.region_code
   JOIN reporting_periods per ON per.id = c.period_id
   LEFT JOIN organizations org ON org.id = p.responsible_org_id
   LEFT JOIN people pe ON pe.id = p.leader_person_id
   LEFT JOIN users ou ON ou.id = c.overridden_by`;
+
+const CARD_FROM = sql`project_cards c ${CARD_JOINS}`;
 
 export async function getCard(db: DbOrTx, id: string, forUpdate = false): Promise<CardRow | null> {
   const { rows } = await db.execute<CardRow>(sql`SELECT ${CARD_COLS} FROM ${CARD_FROM} WHERE c.id = ${id}::uuid ${forUpdate ? sql`FOR UPDATE OF c` : sql``}`);
@@ -241,7 +239,8 @@ export async function projectCards(db: DbOrTx, projectId: string, scopePath: str
 }
 
 export interface CardFilter {
-  periodId: string;
+  /** One period, or several (a province's month: each city's period). */
+  periodId: string | string[];
   /** Region path asked for, already in scope. */
   regionPath: string;
   colors?: string[];
@@ -251,25 +250,50 @@ export interface CardFilter {
 const EFFECTIVE = sql`coalesce(c.override_color, c.color)`;
 
 function filterWhere(f: CardFilter): SQL {
-  const conds: SQL[] = [sql`c.period_id = ${f.periodId}::uuid`, sql`c.region_path LIKE ${f.regionPath + '%'}`];
+  const period = typeof f.periodId === 'string' ? sql`c.period_id = ${f.periodId}::uuid` : sql`c.period_id = ANY(${sql.param(f.periodId)}::uuid[])`;
+  const conds: SQL[] = [period, sql`c.region_path LIKE ${f.regionPath + '%'}`];
   if (f.colors?.length) conds.push(sql`${EFFECTIVE} = ANY(${sql.param(f.colors)}::text[])`);
   if (f.q) conds.push(sql`p.search_text LIKE ${'%' + likeEscape(f.q.toLowerCase()) + '%'}`);
   return sql.join(conds, sql` AND `);
 }
 
+/**
+ * A page of cards. The filter, ranks and count are worked out on the cards alone (their projects are
+ * joined only to search them); sorted by score, the projects' codes (the tie-break) are read only for
+ * the cards up to the page's last score, and only the page's rows are joined to what they show.
+ */
 export async function listCards(
   db: DbOrTx, f: CardFilter, sort: 'score' | '-score' | 'code', page: number, pageSize: number,
+  /** Without ranks and total (each a pass over every card filtered): the cockpit's red list. */
+  o: { ranks: boolean } = { ranks: true },
 ): Promise<{ rows: CardRow[]; total: number }> {
-  const order = sort === 'score' ? sql`c.score ASC, p.code` : sort === '-score' ? sql`c.score DESC, p.code` : sql`p.code`;
+  const offset = (page - 1) * pageSize;
+  const search = f.q ? sql`JOIN projects p ON p.id = c.project_id` : sql``;
+  const order = (score: SQL, code: SQL) => (sort === 'score' ? sql`${score} ASC, ${code}` : sort === '-score' ? sql`${score} DESC, ${code}` : code);
+  // The rows that can be on the page: sorted by score, those up to the score at the page's end (ties included).
+  const reach = sort === 'code'
+    ? sql`true`
+    : sql`f.score ${sort === 'score' ? sql`<=` : sql`>=`} coalesce((SELECT e.score FROM f e ORDER BY e.score ${sort === 'score' ? sql`ASC` : sql`DESC`}
+        LIMIT 1 OFFSET ${offset + pageSize - 1}::int), ${sort === 'score' ? sql`'Infinity'` : sql`'-Infinity'`}::numeric)`;
   const { rows } = await db.execute<CardRow & { total: number }>(sql`
-    SELECT ${CARD_COLS}, (rank() OVER (ORDER BY c.score DESC))::int AS rank, (count(*) OVER ())::int AS total
-    FROM ${CARD_FROM}
-    WHERE ${filterWhere(f)}
-    ORDER BY ${order}
-    LIMIT ${pageSize}::int OFFSET ${(page - 1) * pageSize}::int`);
+    WITH f AS MATERIALIZED (
+      SELECT c.id, c.project_id, c.score,
+        ${o.ranks ? sql`(rank() OVER (ORDER BY c.score DESC))::int AS rank, (count(*) OVER ())::int AS total` : sql`NULL::int AS rank, NULL::int AS total`}
+      FROM project_cards c ${search}
+      WHERE ${filterWhere(f)}
+    ),
+    x AS (
+      SELECT f.id, f.score, f.rank, f.total, pc.code FROM f JOIN projects pc ON pc.id = f.project_id
+      WHERE ${reach}
+      ORDER BY ${order(sql`f.score`, sql`pc.code`)}
+      LIMIT ${pageSize}::int OFFSET ${offset}::int
+    )
+    SELECT ${CARD_COLS}, x.rank, x.total
+    FROM x JOIN project_cards c ON c.id = x.id ${CARD_JOINS}
+    ORDER BY ${order(sql`x.score`, sql`x.code`)}`);
   let total = rows[0]?.total ?? 0;
-  if (!rows.length && page > 1) {
-    const c = await db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM ${CARD_FROM} WHERE ${filterWhere(f)}`);
+  if (!rows.length && page > 1 && o.ranks) {
+    const c = await db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM project_cards c ${search} WHERE ${filterWhere(f)}`);
     total = c.rows[0]?.n ?? 0;
   }
   return { rows, total };
@@ -288,13 +312,13 @@ export type SummaryRow = {
 export async function summary(db: DbOrTx, f: CardFilter & { regionCode: string }, groupBy: 'region' | 'unit' | 'industry' | 'leader'): Promise<SummaryRow[]> {
   // Region groups: the direct child of the region asked for whose subtree holds the project.
   const regionKey = sql`coalesce(nullif(split_part(substr(c.region_path, ${f.regionPath.length + 1}::int), '/', 1), ''), ${f.regionCode}::text)`;
-  const parts: Record<typeof groupBy, { key: SQL; label: SQL }> = {
+  const parts: Record<typeof groupBy, { key: SQL; label: SQL; join?: SQL }> = {
     region: { key: regionKey, label: sql`NULL::text` },
-    unit: { key: sql`coalesce(p.responsible_org_id::text, 'none')`, label: sql`max(org.name)` },
-    leader: { key: sql`coalesce(p.leader_person_id::text, 'none')`, label: sql`max(pe.name)` },
+    unit: { key: sql`coalesce(p.responsible_org_id::text, 'none')`, label: sql`max(org.name)`, join: sql`LEFT JOIN organizations org ON org.id = p.responsible_org_id` },
+    leader: { key: sql`coalesce(p.leader_person_id::text, 'none')`, label: sql`max(pe.name)`, join: sql`LEFT JOIN people pe ON pe.id = p.leader_person_id` },
     industry: { key: sql`coalesce(p.industry, 'none')`, label: sql`NULL::text` },
   };
-  const { key, label } = parts[groupBy];
+  const { key, label, join } = parts[groupBy];
   const { rows } = await db.execute<SummaryRow>(sql`
     SELECT g.key, coalesce(g.label, (SELECT r2.name FROM regions r2 WHERE r2.code = g.key)) AS label,
       g.blue, g.yellow, g.red, g.total, g."avgScore"
@@ -305,7 +329,7 @@ export async function summary(db: DbOrTx, f: CardFilter & { regionCode: string }
         count(*) FILTER (WHERE ${EFFECTIVE} = 'red')::int AS red,
         count(*)::int AS total,
         round(avg(c.score), 2)::text AS "avgScore"
-      FROM ${CARD_FROM}
+      FROM project_cards c ${groupBy !== 'region' || f.q ? sql`JOIN projects p ON p.id = c.project_id` : sql``} ${join ?? sql``}
       WHERE ${filterWhere(f)}
       GROUP BY 1
     ) g

@@ -130,6 +130,11 @@ const toRef = (period: PeriodRow): repo.PeriodRef => ({
 
 const lookBackOf = (...rules: CardRules[]) => Math.max(...rules.map((r) => Math.max(r.reporting.redMissing, r.reporting.yellowMissing)));
 
+/** The colour counts of the groups added up. */
+function addUpColors(rows: ColorCounts[]): ColorCounts {
+  return rows.reduce((t, r) => ({ blue: t.blue + r.blue, yellow: t.yellow + r.yellow, red: t.red + r.red, total: t.total + r.total }), countColors([]));
+}
+
 function countColors(colors: Iterable<string>): ColorCounts {
   const c: ColorCounts = { blue: 0, yellow: 0, red: 0, total: 0 };
   for (const x of colors) {
@@ -310,6 +315,21 @@ export async function listCards(db: DbOrTx, p: Principal, q: CardsQuery): Promis
   };
 }
 
+/**
+ * The colour counts and the lowest-scored red cards of one or more periods in a region the caller may
+ * see (checked by the caller): the cockpit, where a province's month is each city's own period.
+ */
+export async function cardsAcrossPeriods(
+  db: DbOrTx, periodIds: string[], region: { path: string; code: string }, redLimit: number,
+): Promise<{ total: ColorCounts; red: CardDto[] }> {
+  const filter = { periodId: periodIds, regionPath: region.path };
+  const [groups, red] = await Promise.all([
+    repo.summary(db, { ...filter, regionCode: region.code }, 'region'),
+    repo.listCards(db, { ...filter, colors: ['red'] }, 'score', 1, redLimit, { ranks: false }),
+  ]);
+  return { total: addUpColors(groups), red: await toCardDtos(db, red.rows) };
+}
+
 export async function cardsSummary(db: DbOrTx, p: Principal, q: CardsSummaryQuery): Promise<CardsSummary> {
   const { region, period } = await resolveView(db, p, q);
   const groupBy = q.groupBy ?? 'region';
@@ -317,7 +337,7 @@ export async function cardsSummary(db: DbOrTx, p: Principal, q: CardsSummaryQuer
   const rows = await repo.summary(db, { periodId: period.id, regionPath: region.path, regionCode: region.code }, groupBy);
   const label = (r: repo.SummaryRow) =>
     r.label ?? (r.key === 'none' ? '未填写' : groupBy === 'industry' ? (INDUSTRY_LABELS[r.key as Industry] ?? r.key) : r.key);
-  const total = rows.reduce((t, r) => ({ blue: t.blue + r.blue, yellow: t.yellow + r.yellow, red: t.red + r.red, total: t.total + r.total }), countColors([]));
+  const total = addUpColors(rows);
   return {
     periodId: period.id,
     periodLabel: `${period.regionName}${periodLabel(period)}`,

@@ -4,15 +4,30 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 
-/** The period of (year, month) with cards in the region (the latest of the month when it is cut finer). */
-export async function cardPeriodOf(db: DbOrTx, regionPath: string, year: number, month: number): Promise<CardPeriod | null> {
-  const { rows } = await db.execute<CardPeriod>(sql`
-    SELECT per.id, per.cadence, per.year, per.month, per.seq FROM reporting_periods per
+/**
+ * The card periods of (year, month) that hold the region's cards. When the region or one above it keeps
+ * periods, that one (the latest of the month when it is cut finer; the nearest region above on a tie).
+ * Otherwise — a province, whose cities keep their own — the latest of the month of each region below,
+ * the highest such region only (a county's own period is not counted again beside its city's).
+ */
+export async function cardPeriodsOf(db: DbOrTx, regionPath: string, year: number, month: number): Promise<CardPeriod[]> {
+  const { rows } = await db.execute<CardPeriod & { path: string; above: boolean }>(sql`
+    SELECT per.id, per.cadence, per.year, per.month, per.seq, per.region_path AS path, ${regionPath} LIKE per.region_path || '%' AS above
+    FROM reporting_periods per
     WHERE per.year = ${year}::int AND per.month = ${month}::int
+      AND (${regionPath} LIKE per.region_path || '%' OR per.region_path LIKE ${regionPath + '%'})
       AND EXISTS (SELECT 1 FROM project_cards c WHERE c.period_id = per.id AND c.region_path LIKE ${regionPath + '%'})
-    ORDER BY per.ends_on DESC, length(per.region_path) LIMIT 1`);
-  return rows[0] ?? null;
+    ORDER BY per.ends_on DESC, length(per.region_path)`);
+  const above = rows.find((r) => r.above);
+  if (above) return [strip(above)];
+  const chosen: (typeof rows)[number][] = [];
+  for (const r of [...rows].sort((a, b) => a.path.length - b.path.length)) {
+    if (!chosen.some((c) => r.path.startsWith(c.path))) chosen.push(r);
+  }
+  return chosen.map(strip);
 }
+
+const strip = ({ path: _p, above: _a, ...period }: CardPeriod & { path: string; above: boolean }): CardPeriod => period;
 
 export type CardPeriod = { id: string; cadence: string; year: number; month: number; seq: number };
 

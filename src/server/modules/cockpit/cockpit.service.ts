@@ -23,7 +23,7 @@ import type { Db, DbOrTx } from '../../db/client.ts';
 import { inScope, requireOffice } from '../access/access.policy.ts';
 import type { Principal } from '../access/principal.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
-import { cardsSummary, listCards } from '../cards/cards.service.ts';
+import { cardsAcrossPeriods } from '../cards/cards.service.ts';
 import { getProblemStats, problemVisibility } from '../problems/problems.stats.ts';
 import { requireRegionInScope } from '../regions/regions.service.ts';
 import { iso } from '../reporting/reporting.dto.ts';
@@ -117,19 +117,18 @@ function rankingOf(s: StatsResult): CockpitResult['ranking'] {
   return { kind, rows };
 }
 
-async function cardsPart(db: DbOrTx, p: Principal, region: StatsRegion, year: number, month: number, redLimit: number): Promise<CockpitResult['cards']> {
-  const period = await repo.cardPeriodOf(db, region.path, year, month);
-  if (!period) return { periodId: null, periodLabel: null, total: { blue: 0, yellow: 0, red: 0, total: 0 }, red: [] };
-  const [summary, red] = await Promise.all([
-    cardsSummary(db, p, { periodId: period.id, region: region.code, groupBy: 'region' }),
-    listCards(db, p, { periodId: period.id, region: region.code, color: 'red', sort: 'score', page: 1, pageSize: redLimit }),
-  ]);
+async function cardsPart(db: DbOrTx, region: StatsRegion, year: number, month: number, redLimit: number): Promise<CockpitResult['cards']> {
+  const periods = await repo.cardPeriodsOf(db, region.path, year, month);
+  if (!periods.length) return { periodId: null, periodIds: [], periodLabel: null, total: { blue: 0, yellow: 0, red: 0, total: 0 }, red: [] };
+  const { total, red } = await cardsAcrossPeriods(db, periods.map((x) => x.id), region, redLimit);
   return {
-    periodId: period.id,
-    // Without the region's name: in a county's cockpit the period's own name (the city's) would read as city figures.
-    periodLabel: periodLabel(period),
-    total: summary.total,
-    red: red.items.map((c) => ({
+    periodId: periods.length === 1 ? periods[0]!.id : null,
+    periodIds: periods.map((x) => x.id),
+    // Without the region's name: in a county's cockpit the period's own name (the city's) would read as
+    // city figures. Several periods (a province's cities) are named by their month.
+    periodLabel: periods.length === 1 ? periodLabel(periods[0]!) : `${year}年${month}月`,
+    total,
+    red: red.map((c) => ({
       cardId: c.id, projectId: c.projectId, projectCode: c.projectCode, projectName: c.projectName, regionName: c.regionName,
       score: c.score, reason: redReason(c), overridden: c.overrideColor != null, indicators: c.indicators,
     })),
@@ -170,7 +169,7 @@ export async function getCockpit(db: DbOrTx, p: Principal, q: CockpitQuery): Pro
   const { region, year, month } = base;
   const [stats, cards, roadblocks, batches, targets] = await Promise.all([
     computeOverview(db, base),
-    cardsPart(db, p, region, year, month, q.redLimit),
+    cardsPart(db, region, year, month, q.redLimit),
     roadblocksPart(db, p, region),
     batchesPart(db, region, year),
     targetsOf(db, p, region, year),

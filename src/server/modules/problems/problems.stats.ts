@@ -64,54 +64,57 @@ function groupColumns(groupBy: ProblemStatsGroup, regionPath: string): { key: SQ
  * but department users) read what does not depend on the day from the stored sums (problem_stat_groups:
  * per region, lead department and category, kept by triggers) and count only the open roadblocks, whose
  * deadlines and age do depend on it; department users, who count only their routed ones, are counted
- * from the roadblocks themselves. Both give the same figures (problems.stats.test).
+ * from the roadblocks themselves. Either way the roadblocks are first summed per region, department and
+ * category (the stored sums' own key), then those sums per group. Both give the same figures
+ * (problems.sums.test).
  */
 export async function problemStatsSums(
   db: DbOrTx, o: { regionPath: string; visibility: SQL | 'subtree'; groupBy: ProblemStatsGroup; today: string },
 ): Promise<SumsRow[]> {
   const g = groupColumns(o.groupBy, o.regionPath);
   const inRegion = sql`p.region_path LIKE ${o.regionPath + '%'}`;
-  const open = sql`p.status IN ('open', 'accepted', 'reopened')`;
-  const solved = sql`p.status IN ('solved', 'closed')`;
-  const raised = chinaDate(sql`p.raised_at`);
-  const age = sql`(${o.today}::date - ${raised})`;
-  // Per open roadblock: past its deadline (accept-by while waiting, its own date once accepted), and its age band.
-  const openTerms = sql`1 AS open, 0 AS solved, 0 AS solved_on_time, 0 AS days_sum, 0 AS days_count,
-      CASE WHEN (p.status IN ('open', 'reopened') AND p.accept_due < ${o.today}::date) OR (p.status = 'accepted' AND p.due_date < ${o.today}::date) THEN 1 ELSE 0 END AS overdue,
-      CASE WHEN ${age} <= 7 THEN 1 ELSE 0 END AS d0_7,
-      CASE WHEN ${age} BETWEEN 8 AND 30 THEN 1 ELSE 0 END AS d8_30,
-      CASE WHEN ${age} BETWEEN 31 AND 90 THEN 1 ELSE 0 END AS d31_90,
-      CASE WHEN ${age} > 90 THEN 1 ELSE 0 END AS d90plus`;
-  const n = (col: SQL) => sql`coalesce(sum(${col}), 0)::int`;
-  const parts = o.visibility === 'subtree'
+  const open = sql`r.status IN ('open', 'accepted', 'reopened')`;
+  const solved = sql`r.status IN ('solved', 'closed')`;
+  const subtree = o.visibility === 'subtree';
+  // Each roadblock with its age in days (China dates).
+  const rows = sql`SELECT p.region_path, p.department_id, p.category, p.status, p.accept_due, p.due_date, p.raised_at, p.solved_at,
+      ${o.today}::date - ${chinaDate(sql`p.raised_at`)} AS age
+    FROM problems p WHERE ${inRegion} AND ${subtree ? sql`p.status IN ('open', 'accepted', 'reopened')` : o.visibility}`;
+  // Open ones past their deadline (accept-by while waiting, their own date once accepted), and their age bands.
+  const dueSums = sql`count(*) FILTER (WHERE (r.status IN ('open', 'reopened') AND r.accept_due < ${o.today}::date) OR (r.status = 'accepted' AND r.due_date < ${o.today}::date)) AS overdue,
+      count(*) FILTER (WHERE ${open} AND r.age <= 7) AS d0_7, count(*) FILTER (WHERE ${open} AND r.age BETWEEN 8 AND 30) AS d8_30,
+      count(*) FILTER (WHERE ${open} AND r.age BETWEEN 31 AND 90) AS d31_90, count(*) FILTER (WHERE ${open} AND r.age > 90) AS d90plus`;
+  const solvedAt = chinaDate(sql`r.solved_at`);
+  // Every part lists the same columns in the same order: the key, total, open, solved, solved on time,
+  // days to solve (sum, count), overdue, the four age bands.
+  const parts = subtree
     ? sql`
-      SELECT ${g.key} AS key, ${g.name} AS name, p.total, 0 AS open, p.solved, p.solved_on_time, p.days_sum, p.days_count,
+      SELECT p.region_path, p.department_id, p.category, p.total, 0 AS open, p.solved, p.solved_on_time, p.days_sum, p.days_count,
         0 AS overdue, 0 AS d0_7, 0 AS d8_30, 0 AS d31_90, 0 AS d90plus
-      FROM problem_stat_groups p ${g.join} WHERE ${inRegion}
+      FROM problem_stat_groups p WHERE ${inRegion}
       UNION ALL
-      SELECT ${g.key}, ${g.name}, 0, ${openTerms} FROM problems p ${g.join} WHERE ${inRegion} AND ${open}`
+      SELECT r.region_path, r.department_id, r.category, 0, count(*), 0, 0, 0, 0, ${dueSums}
+      FROM (${rows}) r GROUP BY 1, 2, 3`
     : sql`
-      SELECT ${g.key} AS key, ${g.name} AS name, 1 AS total, 0 AS open,
-        CASE WHEN ${solved} THEN 1 ELSE 0 END AS solved,
-        CASE WHEN ${solved} AND p.due_date IS NOT NULL AND ${chinaDate(sql`p.solved_at`)} <= p.due_date THEN 1 ELSE 0 END AS solved_on_time,
-        CASE WHEN ${solved} AND p.solved_at IS NOT NULL THEN ${chinaDate(sql`p.solved_at`)} - ${raised} ELSE 0 END AS days_sum,
-        CASE WHEN ${solved} AND p.solved_at IS NOT NULL THEN 1 ELSE 0 END AS days_count,
-        0 AS overdue, 0 AS d0_7, 0 AS d8_30, 0 AS d31_90, 0 AS d90plus
-      FROM problems p ${g.join} WHERE ${inRegion} AND ${o.visibility} AND NOT ${open}
-      UNION ALL
-      SELECT ${g.key}, ${g.name}, 1, ${openTerms} FROM problems p ${g.join} WHERE ${inRegion} AND ${o.visibility} AND ${open}`;
-  // Every part lists the same columns in the same order: key, name, total, open, solved, solved on time,
-  // days (sum, count), overdue, the four age bands.
+      SELECT r.region_path, r.department_id, r.category, count(*) AS total, count(*) FILTER (WHERE ${open}) AS open,
+        count(*) FILTER (WHERE ${solved}) AS solved,
+        count(*) FILTER (WHERE ${solved} AND r.due_date IS NOT NULL AND ${solvedAt} <= r.due_date) AS solved_on_time,
+        coalesce(sum(${solvedAt} - ${chinaDate(sql`r.raised_at`)}) FILTER (WHERE ${solved} AND r.solved_at IS NOT NULL), 0) AS days_sum,
+        count(*) FILTER (WHERE ${solved} AND r.solved_at IS NOT NULL) AS days_count,
+        ${dueSums}
+      FROM (${rows}) r GROUP BY 1, 2, 3`;
   const res = await db.execute<SumsRow & Record<string, unknown>>(sql`
-    SELECT GROUPING(u.key) = 1 AS grand, u.key, u.name,
-      ${n(sql`u.total`)} AS total, ${n(sql`u.open`)} AS open, ${n(sql`u.solved`)} AS solved, ${n(sql`u.solved_on_time`)} AS solved_on_time,
-      CASE WHEN sum(u.days_count) > 0 THEN round(sum(u.days_sum)::numeric / sum(u.days_count), 1)::text END AS avg_days,
-      ${n(sql`u.overdue`)} AS overdue, ${n(sql`u.d0_7`)} AS d0_7, ${n(sql`u.d8_30`)} AS d8_30, ${n(sql`u.d31_90`)} AS d31_90, ${n(sql`u.d90plus`)} AS d90plus
-    FROM (${parts}) u
-    GROUP BY GROUPING SETS ((u.key, u.name), ())
-    HAVING sum(u.total) > 0 OR GROUPING(u.key) = 1`);
+    SELECT GROUPING(${g.key}) = 1 AS grand, ${g.key} AS key, ${g.name} AS name,
+      ${n(sql`p.total`)} AS total, ${n(sql`p.open`)} AS open, ${n(sql`p.solved`)} AS solved, ${n(sql`p.solved_on_time`)} AS solved_on_time,
+      CASE WHEN sum(p.days_count) > 0 THEN round(sum(p.days_sum)::numeric / sum(p.days_count), 1)::text END AS avg_days,
+      ${n(sql`p.overdue`)} AS overdue, ${n(sql`p.d0_7`)} AS d0_7, ${n(sql`p.d8_30`)} AS d8_30, ${n(sql`p.d31_90`)} AS d31_90, ${n(sql`p.d90plus`)} AS d90plus
+    FROM (${parts}) p ${g.join}
+    GROUP BY GROUPING SETS ((${g.key}, ${g.name}), ())
+    HAVING sum(p.total) > 0 OR GROUPING(${g.key}) = 1`);
   return res.rows;
 }
+
+const n = (col: SQL) => sql`coalesce(sum(${col}), 0)::int`;
 
 function toRow(r: SumsRow | undefined, key: string, name: string): ProblemStatsRow {
   const x = r ?? { total: 0, open: 0, solved: 0, solved_on_time: 0, avg_days: null, overdue: 0, d0_7: 0, d8_30: 0, d31_90: 0, d90plus: 0 };
