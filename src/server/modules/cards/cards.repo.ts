@@ -31,6 +31,10 @@ export type FactsRow = {
   mustProduce: boolean;
   missingRunning: number;
   overdueProblems: number;
+  /** The statistics' facts of the project for the period's month (null: not counted that year). */
+  plannedToDate: string | null;
+  ytdInvestment: string | null;
+  annualPlan: string | null;
 };
 
 /**
@@ -66,8 +70,12 @@ SELECT p.id AS "projectId", p.region_path AS "regionPath",
   p.actual_start::text AS "actualStart", p.actual_completion::text AS "actualCompletion", p.actual_production::text AS "actualProduction",
   coalesce(ap.must_start, false) AS "mustStart", coalesce(ap.must_complete, false) AS "mustComplete", coalesce(ap.must_produce, false) AS "mustProduce",
   coalesce(miss.running, ${prs.length}::int)::int AS "missingRunning",
-  prob.n AS "overdueProblems"
+  prob.n AS "overdueProblems",
+  sy.planned[${period.month}::int]::text AS "plannedToDate", sy.ytd_investment[${period.month}::int]::text AS "ytdInvestment",
+  sy.annual_plan::text AS "annualPlan"
 FROM projects p
+-- The statistics' own facts of the project's year (what GET /stats sums for the project and month).
+LEFT JOIN stats_project_years sy ON sy.project_id = p.id AND sy.year = ${period.year}::int
 -- The year's plan and the overdue roadblocks are looked up project by project (by key, and through
 -- the partial index of open roadblocks): as sets, the planner read the whole province's plans of the
 -- year for every city.

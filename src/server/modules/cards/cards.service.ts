@@ -1,7 +1,7 @@
 // Cards (红黄蓝亮牌): the run over a period, rule sets and their preview, reads and overrides.
 // Access: reads by region scope (outside = 404); running, overriding and saving rules are the
 // office's (or admin's) within their scope. The run (computeCardsForPeriod) computes the facts of
-// every project of the period set-based (cards.repo periodFacts + the statistics' groupSums),
+// every project of the period set-based (cards.repo periodFacts, with the statistics' facts),
 // evaluates each card with the pure rules (domain/cards.ts) and writes them with one upsert;
 // runCardsForPeriod then calls afterCardRun, and runCards adds the audit entry.
 import type {
@@ -23,7 +23,6 @@ import { recordAudit } from '../audit/audit.repo.ts';
 import { getRegionInScope } from '../regions/regions.service.ts';
 import { loadVisiblePeriod } from '../reporting/periods.service.ts';
 import type { PeriodRow } from '../reporting/periods.repo.ts';
-import { groupSums } from '../stats/stats.repo.ts';
 import { afterCardRun } from '../supervision/supervision.hooks.ts';
 import { iso } from '../reporting/reporting.dto.ts';
 import * as repo from './cards.repo.ts';
@@ -93,34 +92,26 @@ export interface ComputedCard extends CardResult {
 async function periodFacts(db: DbOrTx, period: PeriodRow, scopePath: string, lookBack: number): Promise<{ projectId: string; regionPath: string; facts: CardFacts }[]> {
   const ref = toRef(period);
   const rows = await repo.periodFacts(db, ref, scopePath, lookBack);
-  if (!rows.length) return [];
-  // The statistics' own per-project sums for the month (approved reports only), so the card's
-  // completion rate and time-elapsed progress are the numbers GET /stats gives for the project.
-  const path = scopePath.length > period.regionPath.length ? scopePath : period.regionPath;
-  const sums = await groupSums(db, 'project', { regionPath: path, regionCode: period.regionCode, year: period.year, fromMonth: period.month, toMonth: period.month });
-  // Only the two rates a card uses, exactly as kpi.ts figures() computes them (timeElapsed and
-  // annualCompletionRate); its other seven figures cost four times as much and are not needed.
-  const byProject = new Map(sums.filter((s) => s.key != null).map((s) => [s.key!, s]));
-  return rows.map((r) => {
-    const s = byProject.get(r.projectId);
-    return {
-      projectId: r.projectId,
-      regionPath: r.regionPath,
-      facts: {
-        periodEnd: period.endsOn,
-        investment: s
-          ? { timeElapsed: ratio(s.plannedToDate, s.annualPlan), completionRate: ratio(s.ytdInvestment, s.annualPlan) }
-          : { timeElapsed: null, completionRate: null },
-        milestones: {
-          start: { due: milestoneDue(r.plannedStart, r.mustStart, period.year), actual: r.actualStart },
-          completion: { due: milestoneDue(r.plannedCompletion, r.mustComplete, period.year), actual: r.actualCompletion },
-          production: { due: milestoneDue(r.plannedProduction, r.mustProduce, period.year), actual: r.actualProduction },
-        },
-        missingRunning: r.missingRunning,
-        overdueProblems: r.overdueProblems,
+  // The card's completion rate and time-elapsed progress are the two rates GET /stats gives for the
+  // project and month, computed as kpi.ts figures() does from the statistics' own facts (read with the
+  // rest: approved reports only).
+  return rows.map((r) => ({
+    projectId: r.projectId,
+    regionPath: r.regionPath,
+    facts: {
+      periodEnd: period.endsOn,
+      investment: r.annualPlan != null
+        ? { timeElapsed: ratio(r.plannedToDate, r.annualPlan), completionRate: ratio(r.ytdInvestment, r.annualPlan) }
+        : { timeElapsed: null, completionRate: null },
+      milestones: {
+        start: { due: milestoneDue(r.plannedStart, r.mustStart, period.year), actual: r.actualStart },
+        completion: { due: milestoneDue(r.plannedCompletion, r.mustComplete, period.year), actual: r.actualCompletion },
+        production: { due: milestoneDue(r.plannedProduction, r.mustProduce, period.year), actual: r.actualProduction },
       },
-    };
-  });
+      missingRunning: r.missingRunning,
+      overdueProblems: r.overdueProblems,
+    },
+  }));
 }
 
 const toRef = (period: PeriodRow): repo.PeriodRef => ({
