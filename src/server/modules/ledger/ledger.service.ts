@@ -10,7 +10,7 @@ import type { Db, DbOrTx } from '../../db/client.ts';
 import { AppError, conflict } from '../../errors.ts';
 import { text } from '../../io/ledger-cells.ts';
 import { normaliseHeader } from '../../io/ledger-columns.ts';
-import { readXlsx, type Plain } from '../../io/xlsx-read.ts';
+import { readXlsx, type Plain, type SheetRows } from '../../io/xlsx-read.ts';
 import { requireOffice } from '../access/access.policy.ts';
 import type { Principal } from '../access/principal.ts';
 import { HEADER_SEARCH_ROWS, headerCandidates, locateHeader, type LocatedHeader } from './ledger.headers.ts';
@@ -45,8 +45,8 @@ async function parseFile(db: Db, p: Principal, file: Buffer, fileName: string, o
   const max = opts.maxBytes ?? DEFAULT_MAX_BYTES;
   if (file.length > max) throw new AppError('payload_too_large', `文件过大（上限 ${Math.round(max / 1024 / 1024)} MB），请拆分后再导入`);
   if (file.length === 0) throw new AppError('bad_file', '文件是空的');
-  // A sheet is read no further than the limit (plus room for titles and totals).
-  const sheets = await readXlsx(file, { maxRows: IMPORT_MAX_ROWS + HEADER_SEARCH_ROWS + 100 });
+  const sha256 = createHash('sha256').update(file).digest('hex');
+  const sheets = await readWorkbook(file, sha256);
   if (sheets.every((s) => s.rows.size === 0)) throw new AppError('bad_file', '工作簿是空的，没有任何数据');
 
   const candidates = headerCandidates(sheets);
@@ -64,7 +64,28 @@ async function parseFile(db: Db, p: Principal, file: Buffer, fileName: string, o
   }
   if (opts.mapping && Object.keys(opts.mapping).length) await remember(db, p, header, opts.mapping, remembered.get(header.signature));
   const year = opts.year ?? header.headerYear ?? Number(clockToday().slice(0, 4));
-  return { fileName, sha256: createHash('sha256').update(file).digest('hex'), header, dataRows, year };
+  return { fileName, sha256, header, dataRows, year };
+}
+
+/**
+ * The workbooks this server read last, by content: an office previews a file and then imports the same
+ * file, and reading a 10,000-row workbook is a third of the import's time. What is kept is only what
+ * the bytes say (the cells), never what the database said about them; a few minutes, two files.
+ */
+const recentWorkbooks = new Map<string, { at: number; sheets: SheetRows[] }>();
+const WORKBOOK_KEEP_MS = 10 * 60_000;
+const WORKBOOKS_KEPT = 2;
+
+async function readWorkbook(file: Buffer, sha256: string): Promise<SheetRows[]> {
+  const now = Date.now();
+  for (const [k, v] of recentWorkbooks) if (now - v.at > WORKBOOK_KEEP_MS) recentWorkbooks.delete(k);
+  const kept = recentWorkbooks.get(sha256);
+  if (kept) return kept.sheets;
+  // A sheet is read no further than the limit (plus room for titles and totals).
+  const sheets = await readXlsx(file, { maxRows: IMPORT_MAX_ROWS + HEADER_SEARCH_ROWS + 100 });
+  recentWorkbooks.set(sha256, { at: now, sheets });
+  while (recentWorkbooks.size > WORKBOOKS_KEPT) recentWorkbooks.delete(recentWorkbooks.keys().next().value!);
+  return sheets;
 }
 
 /** Keeps the hand-made part of the mapping for files with the same header row. */
