@@ -88,6 +88,75 @@ async function pgDatabaseUrl(): Promise<string> {
   return u.toString();
 }
 
+/** CPU time a process has used so far (all its threads: PGlite's worker included), ms. */
+function cpuMs(pid: number): number {
+  // Fields after the command name: utime and stime are the 12th and 13th (clock ticks of 10 ms).
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(f[11]) + Number(f[12])) * 10;
+}
+
+/**
+ * CPU time used by the local PostgreSQL server so far, ms: its live processes, and what its ended
+ * backends used (counted in the postmaster's children's time). Null when there is none to read.
+ */
+function postgresCpuMs(): number | null {
+  let total = 0;
+  let found = false;
+  for (const d of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    let stat: string;
+    try {
+      stat = fs.readFileSync(`/proc/${d}/stat`, 'utf8');
+    } catch {
+      continue;
+    }
+    const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+    if (comm !== 'postgres') continue;
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    total += (Number(f[11]) + Number(f[12])) * 10;
+    // The postmaster (its parent is not a postgres process): add its ended children.
+    const parent = Number(f[1]);
+    let parentComm = '';
+    try {
+      const ps = fs.readFileSync(`/proc/${parent}/stat`, 'utf8');
+      parentComm = ps.slice(ps.indexOf('(') + 1, ps.lastIndexOf(')'));
+    } catch { /* gone */ }
+    if (parentComm !== 'postgres') total += (Number(f[13]) + Number(f[14])) * 10;
+    found = true;
+  }
+  return found ? total : null;
+}
+
+/**
+ * The server's and PostgreSQL's CPU per call over what runs from now until `per(calls)`, leaving out
+ * what runs inside `aside` (the untimed steps that put the data back).
+ */
+function cpuMeter(pid: number, engine: 'pglite' | 'pg') {
+  const read = () => ({ app: cpuMs(pid), db: engine === 'pg' ? postgresCpuMs() : null });
+  const start = read();
+  const skipped = { app: 0, db: 0 };
+  return {
+    aside: async (fn: () => Promise<void>) => {
+      const a = read();
+      try {
+        await fn();
+      } finally {
+        const b = read();
+        skipped.app += b.app - a.app;
+        skipped.db += (b.db ?? 0) - (a.db ?? 0);
+      }
+    },
+    per: (calls: number): NonNullable<Row['cpu']> => {
+      const end = read();
+      return {
+        app: (end.app - start.app - skipped.app) / calls,
+        db: start.db != null && end.db != null ? (end.db - start.db - skipped.db) / calls : null,
+      };
+    },
+  };
+}
+
 /** Peak resident memory of a process since the last reset (VmHWM), in MB; resets it for the next scenario. */
 function peakRss(pid: number, reset = true): number | null {
   try {
@@ -125,7 +194,7 @@ async function runEngine(engine: 'pglite' | 'pg', port: number): Promise<EngineR
     const token = (await createToken(database.db, principal, 'bench')).token;
     const base = `http://127.0.0.1:${port}/api/v1`;
     const ctx: BenchContext = {
-      db: database.db, principal, base, scale,
+      db: database.db, principal, base, scale, engine,
       api: (p, init = {}) => fetch(`${base}${p}`, { ...init, headers: { authorization: `Bearer ${token}`, ...(init.headers ?? {}) } }),
     };
     await ctx.api('/projects?pageSize=1'); // warm the server's first request
@@ -137,8 +206,13 @@ async function runEngine(engine: 'pglite' | 'pg', port: number): Promise<EngineR
     }
     // Fifty clients on the ledger list.
     if (wanted('台账列表 50 并发（请求/秒）')) {
+      const cpu = cpuMeter(server.pid, engine);
       const load = await loadTest(ctx, quick ? 5_000 : 30_000, 50);
-      rows.push({ name: '台账列表 50 并发（请求/秒）', api: load.latency, floor: null, rssMb: peakRss(server.pid), note: `${load.rps.toFixed(0)} 请求/秒，${load.requests} 次，错误 ${load.errors}（中位数、p95 为单次请求耗时）`, rps: load.rps, errors: load.errors });
+      const used = cpu.per(load.requests);
+      // What one server core could answer, from the server's own CPU per request (the load generator
+      // shares the machine's cores and is not counted).
+      const perCore = Math.round(1000 / (used.app + (used.db ?? 0)));
+      rows.push({ name: '台账列表 50 并发（请求/秒）', api: load.latency, floor: null, rssMb: peakRss(server.pid), cpu: used, note: `${load.rps.toFixed(0)} 请求/秒，${load.requests} 次，错误 ${load.errors}（中位数、p95 为单次请求耗时）；按服务端每请求 CPU 折合每核约 ${perCore.toLocaleString('en-US')} 请求/秒`, rps: load.rps, errors: load.errors });
       log(`${engine} load: ${load.rps.toFixed(0)} req/s, ${load.errors} errors`);
     }
     // The server keeps answering while a heavy roll-up loops.
@@ -166,11 +240,14 @@ async function runScenario(s: Scenario, ctx: BenchContext, pid: number): Promise
   const setup = s.setup ? await s.setup(ctx) : undefined;
   if (setup === null) return { name: s.name, api: null, floor: null, rssMb: null, note: '本规模数据不适用' };
   const budget = quick ? 2_000 : s.budgetMs ?? 15_000;
-  const after = s.after ? () => s.after!(ctx, setup) : undefined;
-  const api = await sampleUntil(() => s.api(ctx, setup), { warmup: s.warmup ?? 2, min: s.min ?? 5, max: s.max ?? 40, budgetMs: budget }, after);
+  const cpu = cpuMeter(pid, ctx.engine);
+  const after = s.after ? () => cpu.aside(() => s.after!(ctx, setup)) : undefined;
+  const warmup = s.warmup ?? 2;
+  const api = await sampleUntil(() => s.api(ctx, setup), { warmup, min: s.min ?? 5, max: s.max ?? 40, budgetMs: budget }, after);
+  const used = cpu.per(api.n + warmup);
   const rssMb = peakRss(pid);
   const floor = s.floor ? await sampleUntil(() => s.floor!(ctx, setup), { warmup: 1, min: s.min ?? 5, max: s.max ?? 40, budgetMs: budget }) : null;
-  return { name: s.name, api, floor, rssMb, note: s.note?.(setup) };
+  return { name: s.name, api, floor, rssMb, cpu: used, note: s.note?.(setup) };
 }
 
 async function main() {

@@ -19,6 +19,7 @@ export interface BenchContext {
   principal: Principal;
   base: string;
   scale: Scale;
+  engine: 'pglite' | 'pg';
   api: (path: string, init?: RequestInit) => Promise<Response>;
 }
 

@@ -345,6 +345,16 @@ export async function summary(db: DbOrTx, f: CardFilter & { regionCode: string }
   return rows;
 }
 
+/** The cards of the filter counted by the colour shown (the override's when there is one). */
+export async function colorCounts(db: DbOrTx, f: CardFilter): Promise<{ blue: number; yellow: number; red: number; total: number }> {
+  const { rows } = await db.execute<{ blue: number; yellow: number; red: number; total: number }>(sql`
+    SELECT count(*) FILTER (WHERE ${EFFECTIVE} = 'blue')::int AS blue, count(*) FILTER (WHERE ${EFFECTIVE} = 'yellow')::int AS yellow,
+      count(*) FILTER (WHERE ${EFFECTIVE} = 'red')::int AS red, count(*)::int AS total
+    FROM project_cards c ${f.q ? sql`JOIN projects p ON p.id = c.project_id` : sql``}
+    WHERE ${filterWhere(f)}`);
+  return rows[0]!;
+}
+
 /** The latest period (by its end) with cards in the region's subtree. */
 export async function latestCardPeriod(db: DbOrTx, regionPath: string): Promise<string | null> {
   const { rows } = await db.execute<{ id: string }>(sql`

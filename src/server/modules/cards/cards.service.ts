@@ -311,14 +311,14 @@ export async function listCards(db: DbOrTx, p: Principal, q: CardsQuery): Promis
  * see (checked by the caller): the cockpit, where a province's month is each city's own period.
  */
 export async function cardsAcrossPeriods(
-  db: DbOrTx, periodIds: string[], region: { path: string; code: string }, redLimit: number,
+  db: DbOrTx, periodIds: string[], region: { path: string }, redLimit: number,
 ): Promise<{ total: ColorCounts; red: CardDto[] }> {
   const filter = { periodId: periodIds, regionPath: region.path };
-  const [groups, red] = await Promise.all([
-    repo.summary(db, { ...filter, regionCode: region.code }, 'region'),
+  const [total, red] = await Promise.all([
+    repo.colorCounts(db, filter),
     repo.listCards(db, { ...filter, colors: ['red'] }, 'score', 1, redLimit, { ranks: false }),
   ]);
-  return { total: addUpColors(groups), red: await toCardDtos(db, red.rows) };
+  return { total, red: await toCardDtos(db, red.rows) };
 }
 
 export async function cardsSummary(db: DbOrTx, p: Principal, q: CardsSummaryQuery): Promise<CardsSummary> {
