@@ -1,6 +1,8 @@
+import Decimal from 'decimal.js';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  addMonths, cardScore, DEFAULT_CARD_RULES, evaluateCard, milestoneDue, monthsOverdue, normalizeRules,
+  addMonths, cardScore, DEFAULT_CARD_RULES, evaluateCard, milestoneDue, monthsOverdue, normalizeRules, points,
   type CardFacts, type CardRules,
 } from './cards.ts';
 import { figures } from './kpi.ts';
@@ -28,6 +30,39 @@ function inv(annualPlan: string, plannedToDate: string, ytdInvestment: string) {
     cumulativeFundsArrived: z, dueToStart: 0, started: 0, dueToComplete: 0, completedOnTime: 0, dueToProduce: 0, producing: 0,
   });
   return { timeElapsed: f.timeElapsed, completionRate: f.annualCompletionRate };
+}
+
+describe('percentage points in the texts', () => {
+  const exact = (f: number) => new Decimal(f).times(100).toDecimalPlaces(1).toFixed();
+
+  it('round the fraction\'s decimal value half away from zero, as decimal.js does', () => {
+    const cases = [0.105, -0.105, 0.1, 0.1055, -0.1055, 0.00049, -0.0004, 0, 7 / 12 - 58 / 120, 1e-9, 2.5, 1234.5678];
+    expect(cases.map(points)).toEqual(cases.map(exact));
+    expect(points(0.105)).toBe('10.5');
+    expect(points(0.10049)).toBe('10');
+    expect(points(-0.1055)).toBe('-10.6');
+  });
+
+  it('agree with decimal.js on any number, and on numbers at and around every tie', () => {
+    fc.assert(fc.property(fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e9, max: 1e9 }), (f) => points(f) === exact(f)), { numRuns: 20_000 });
+    // Ties: k/1000 + 0.0005, and the doubles just beside them.
+    fc.assert(fc.property(fc.integer({ min: -2_000_000, max: 2_000_000 }), fc.integer({ min: -3, max: 3 }), (k, step) => {
+      let f = (k + 0.5) / 1000;
+      for (let i = 0; i < Math.abs(step); i++) f = step > 0 ? nextUp(f) : nextDown(f);
+      return points(f) === exact(f);
+    }), { numRuns: 20_000 });
+  });
+});
+
+/** The next double above / below. */
+function nextUp(x: number): number {
+  const b = new Float64Array([x]);
+  const u = new BigInt64Array(b.buffer);
+  u[0] = x >= 0 ? u[0]! + 1n : u[0]! - 1n;
+  return b[0]!;
+}
+function nextDown(x: number): number {
+  return -nextUp(-x);
 }
 
 describe('investment gap', () => {

@@ -125,6 +125,8 @@ export function milestoneDue(planned: string | null, mustThisYear: boolean, year
 }
 
 function parseIso(d: string): [number, number, number] {
+  // YYYY-MM-DD read in place (a card run reads tens of thousands of dates); anything else by its parts.
+  if (d.length === 10 && d[4] === '-' && d[7] === '-') return [+d.slice(0, 4), +d.slice(5, 7), +d.slice(8, 10)];
   return d.split('-').map(Number) as [number, number, number];
 }
 
@@ -168,8 +170,21 @@ export function monthsOverdue(due: string, asOf: string): number {
   return Math.round((k + part) * 100) / 100;
 }
 
-/** 10.0 for 0.1: a fraction as percentage points for the texts. */
-const points = (f: number) => new Decimal(f).times(100).toDecimalPlaces(1).toFixed();
+/**
+ * "10.5" for 0.105: a fraction as percentage points to one decimal, rounded half away from zero on
+ * the fraction's decimal value (decimal.js's ROUND_HALF_UP). A card run writes three per card: away
+ * from a tie, the rounding of f × 1,000 in binary cannot differ, and the answer is worked out with
+ * plain numbers; near a tie, or for a value too large to be exact, decimal.js decides.
+ */
+export function points(f: number): string {
+  const x = f * 1000;
+  const r = Math.round(x);
+  if (Math.abs(x) < 1e6 && Math.abs(Math.abs(x - Math.trunc(x)) - 0.5) > 1e-6) {
+    const v = r / 10;
+    return v === 0 ? '0' : String(v);
+  }
+  return new Decimal(f).times(100).toDecimalPlaces(1).toFixed();
+}
 
 // The same text for every card a rule set evaluates: written once per pair of thresholds (a card
 // run evaluates thousands of cards, and the text takes three decimal conversions).

@@ -97,7 +97,9 @@ export const progressReports = pgTable(
   },
   (t) => [
     uniqueIndex('progress_reports_project_period_uq').on(t.projectId, t.periodId),
-    index('progress_reports_period_status_idx').on(t.periodId, t.status),
+    // With the project: who reported in a period (the card run, the period's page) is read from the
+    // index alone, not from a thousand heap pages of reports.
+    index('progress_reports_period_status_idx').on(t.periodId, t.status, t.projectId),
     index('progress_reports_project_year_idx').on(t.projectId, t.year, t.month),
     index('progress_reports_path_year_idx').on(t.regionPath.op('text_pattern_ops'), t.year, t.month),
   ],
