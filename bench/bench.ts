@@ -157,6 +157,16 @@ function cpuMeter(pid: number, engine: 'pglite' | 'pg') {
   };
 }
 
+/** Resident memory of a process now (VmRSS), MB. */
+function rssNow(pid: number): number | null {
+  try {
+    const kb = Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]);
+    return Number.isFinite(kb) ? Math.round(kb / 1024) : null;
+  } catch {
+    return null;
+  }
+}
+
 /** Peak resident memory of a process since the last reset (VmHWM), in MB; resets it for the next scenario. */
 function peakRss(pid: number, reset = true): number | null {
   try {
@@ -240,6 +250,8 @@ async function runScenario(s: Scenario, ctx: BenchContext, pid: number): Promise
   const setup = s.setup ? await s.setup(ctx) : undefined;
   if (setup === null) return { name: s.name, api: null, floor: null, rssMb: null, note: '本规模数据不适用' };
   const budget = quick ? 2_000 : s.budgetMs ?? 15_000;
+  // What the server held before (left by earlier scenarios: the heap is not given back at once).
+  const rssBeforeMb = rssNow(pid);
   const cpu = cpuMeter(pid, ctx.engine);
   const after = s.after ? () => cpu.aside(() => s.after!(ctx, setup)) : undefined;
   const warmup = s.warmup ?? 2;
@@ -247,7 +259,7 @@ async function runScenario(s: Scenario, ctx: BenchContext, pid: number): Promise
   const used = cpu.per(api.n + warmup);
   const rssMb = peakRss(pid);
   const floor = s.floor ? await sampleUntil(() => s.floor!(ctx, setup), { warmup: 1, min: s.min ?? 5, max: s.max ?? 40, budgetMs: budget }) : null;
-  return { name: s.name, api, floor, rssMb, cpu: used, note: s.note?.(setup) };
+  return { name: s.name, api, floor, rssMb, rssBeforeMb, cpu: used, note: s.note?.(setup) };
 }
 
 async function main() {
