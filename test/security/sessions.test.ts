@@ -1,8 +1,9 @@
 // Changing a password ends every session of that user at once, on every app server (each keeps signed-in
 // callers in memory under the auth data version): the user's own change (test/auth.test.ts shows it on
 // one server) and an administrator's reset. API tokens are separate credentials the product keeps
-// through a password change (auth.service.ts: the change deletes the sessions only); a token is revoked
-// by its owner, and stops working while its user is disabled. Other users' sessions are untouched.
+// through the user's own password change (auth.service.ts: it deletes the sessions only); an
+// administrator's reset — the answer to a lost or stolen password — revokes them too. A token is also
+// revoked by its owner, and stops working while its user is disabled. Other users' sessions are untouched.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, sessionClient, type Client, type TestApp } from '../helpers/app.ts';
 import { createUser, REGIONS, seedTestRegions, TEST_PASSWORD } from '../helpers/factories.ts';
@@ -55,13 +56,21 @@ describe('a password change', () => {
     await signInFrom(t.app, 'changer', 'Changed-Passw0rd-2024');
   });
 
-  it('by an administrator (reset) ends all the user\'s sessions at once, on both servers', async () => {
+  it('by an administrator (reset) ends all the user\'s sessions and revokes their API tokens at once, on both servers', async () => {
     const { sessions, token } = await signedInEverywhere('reset');
     expect((await admin.patch(`/api/v1/users/${await idOf('reset')}`, { resetPassword: 'Reset-Passw0rd-2024' })).statusCode).toBe(200);
     expect(await statusesOf(sessions)).toEqual([401, 401, 401]);
-    expect((await bearer(t.app, token)).statusCode).toBe(200);
+    expect((await bearer(t.app, token)).statusCode).toBe(401);
+    expect((await bearer(other.app, token)).statusCode).toBe(401);
     expect((await admin.get('/api/v1/auth/me')).statusCode).toBe(200);
-    await signInFrom(t.app, 'reset', 'Reset-Passw0rd-2024');
+    const again = await signInFrom(t.app, 'reset', 'Reset-Passw0rd-2024');
+    // The owner sees them revoked, and the operation log says how many went.
+    const tokens = (await again.get('/api/v1/auth/tokens')).json() as { items?: { revokedAt: string | null }[] } | { revokedAt: string | null }[];
+    const list = Array.isArray(tokens) ? tokens : tokens.items ?? [];
+    expect(list.length).toBeGreaterThan(0);
+    expect(list.every((x) => x.revokedAt != null)).toBe(true);
+    const logged = (await admin.get(`/api/v1/audit?action=user.updated&entityType=user`)).json();
+    expect(JSON.stringify(logged)).toContain('"tokensRevoked":1');
   });
 });
 

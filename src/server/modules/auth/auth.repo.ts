@@ -78,6 +78,13 @@ export async function listTokens(db: DbOrTx, userId: string) {
   return db.select().from(apiTokens).where(eq(apiTokens.userId, userId)).orderBy(apiTokens.createdAt);
 }
 
+/** Revokes every live API token of a user; how many. */
+export async function revokeUserTokens(db: DbOrTx, userId: string): Promise<number> {
+  const rows = await db.update(apiTokens).set({ revokedAt: sql`now()` })
+    .where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt))).returning({ id: apiTokens.id });
+  return rows.length;
+}
+
 export async function revokeToken(db: DbOrTx, userId: string, id: string) {
   const rows = await db
     .update(apiTokens)

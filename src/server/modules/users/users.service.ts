@@ -7,7 +7,7 @@ import { conflict, forbidden, invalid, notFound, type FieldIssue } from '../../e
 import { requireAdmin } from '../access/access.policy.ts';
 import type { Principal } from '../access/principal.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
-import { deleteUserSessions, updatePassword } from '../auth/auth.repo.ts';
+import { deleteUserSessions, revokeUserTokens, updatePassword } from '../auth/auth.repo.ts';
 import { toCurrentUser } from '../auth/auth.service.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { requireRegionInScope } from '../regions/regions.service.ts';
@@ -118,8 +118,11 @@ export async function updateUser(db: Db, p: Principal, id: string, patch: UserPa
     const set = { ...values, ...unlock };
     if (Object.keys(set).length) await repo.updateUser(tx, id, set);
     if (passwordHash) await updatePassword(tx, id, passwordHash);
-    // A disabled account or a reset password must not leave a live session behind.
+    // A disabled account or a reset password must not leave a live session behind. A reset is how an
+    // office answers a lost or stolen password, so the account's API tokens (which an intruder could
+    // have made) are revoked with it; the user's own password change keeps them.
     if (values.disabled === true || passwordHash) await deleteUserSessions(tx, id);
+    const tokensRevoked = passwordHash ? await revokeUserTokens(tx, id) : 0;
     const before = Object.fromEntries(Object.keys(values).map((k) => [k, current[k as keyof typeof current]]));
     await recordAudit(tx, p, {
       action: values.disabled === true ? 'user.disabled' : 'user.updated',
@@ -127,7 +130,7 @@ export async function updateUser(db: Db, p: Principal, id: string, patch: UserPa
       entityId: id,
       regionPath: region?.path ?? current.regionPath,
       before,
-      after: { ...values, ...(passwordHash ? { passwordReset: true } : {}) },
+      after: { ...values, ...(passwordHash ? { passwordReset: true, tokensRevoked } : {}) },
       note: current.username,
     });
   });

@@ -1,4 +1,4 @@
-// An administrator sets a new password for someone who lost theirs; their sessions end.
+// An administrator sets a new password for someone who lost theirs; their sessions and API tokens end.
 import { useTranslation } from 'react-i18next';
 import { Alert, App, Form, Input, Modal } from 'antd';
 import { useErrorMessage } from '../../components/ErrorAlert.tsx';

@@ -34,7 +34,7 @@ const zhCN = {
     },
     reset: {
       title: '重置密码：{{name}}',
-      intro: '重置后该用户的所有登录立即失效，需用新密码重新登录。请通过安全渠道告知本人。',
+      intro: '重置后该用户的所有登录和 API 令牌立即失效，需用新密码重新登录、重新创建令牌。请通过安全渠道告知本人。',
       password: '新密码', confirm: '确认新密码', mismatch: '两次输入的密码不一致', confirmRequired: '请再次输入新密码',
       submit: '重置密码', done: '密码已重置',
     },
@@ -108,7 +108,7 @@ const enUS: Resources = {
     },
     reset: {
       title: 'Reset password: {{name}}',
-      intro: 'All their sessions end at once; they sign in with the new password. Hand it over safely.',
+      intro: 'All their sessions and API tokens end at once; they sign in with the new password and make new tokens. Hand it over safely.',
       password: 'New password', confirm: 'Confirm new password', mismatch: 'The passwords differ', confirmRequired: 'Enter the new password again',
       submit: 'Reset password', done: 'Password reset',
     },
