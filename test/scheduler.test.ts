@@ -50,8 +50,25 @@ describe('a scheduled run', () => {
       expect(await s.runNow()).toMatchObject({ status: 'done', day: '2024-11-21' });
       expect(await level()).toBe(3);
       expect(lines[2]).toContain('升级 0 个');
+      expect(lines[2]).not.toContain('整理数据库');
     } finally {
       s.stop();
     }
+  });
+
+  it('vacuums and analyses after the run where asked (the embedded database has no autovacuum)', async () => {
+    const lines: string[] = [];
+    const db = t.database.db;
+    const vacuumed = async () => (await db.execute<{ n: number }>(sql`SELECT coalesce(vacuum_count, 0)::int + coalesce(autovacuum_count, 0)::int AS n
+      FROM pg_stat_user_tables WHERE relname = 'problems'`)).rows[0]!.n;
+    const before = await vacuumed();
+    const s = startScheduler(db, { log: (m) => lines.push(m), catchUpDelayMs: -1, vacuum: true, now: () => new Date('2024-11-22T02:00:00Z') });
+    try {
+      expect(await s.runNow()).toMatchObject({ status: 'done', day: '2024-11-22' });
+    } finally {
+      s.stop();
+    }
+    expect(lines[0]).toContain('已整理数据库');
+    expect(await vacuumed()).toBeGreaterThan(before);
   });
 });

@@ -52,7 +52,7 @@ export async function startServer(config: Config): Promise<void> {
   if (pinned) log(`演示数据库：系统日期固定为 ${pinned}（演示数据所描述的日子），时刻照常走`);
   const app = await buildApp({ database, config }, { logger: true, serveWeb: true });
   const { startScheduler } = await import('./jobs/scheduler.ts');
-  const scheduler = config.scheduler ? startScheduler(database.db, { hour: config.schedulerHour, log: (m) => console.log(m) }) : null;
+  const scheduler = config.scheduler ? startScheduler(database.db, { hour: config.schedulerHour, vacuum: database.engine === 'pglite', log: (m) => console.log(m) }) : null;
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;

@@ -55,6 +55,11 @@ export interface SchedulerOptions {
   /** How often new audit entries are sealed into the chain, ms (default one minute; negative: never). */
   sealEveryMs?: number;
   log: (msg: string) => void;
+  /**
+   * Vacuum and analyse after the daily run: for the embedded database, which has no autovacuum (without
+   * it the planner's figures go stale and covering indexes read the tables again as rows change).
+   */
+  vacuum?: boolean;
   now?: () => Date;
   /** Name in claims and logs (default host:pid:random). */
   instance?: string;
@@ -93,7 +98,8 @@ export function startScheduler(db: Db, o: SchedulerOptions): Scheduler {
       claimed = true;
       const r = await escalate(db, day);
       const purged = await purgeExpiredSessions(db);
-      const summary = `检查 ${r.checked} 个未办结问题，逾期 ${r.overdue} 个，升级 ${r.escalated.length} 个；督办单超期列入约谈 ${r.overdueOrders} 个；清理过期会话 ${purged} 个`;
+      if (o.vacuum) await db.execute(sql`VACUUM ANALYZE`);
+      const summary = `检查 ${r.checked} 个未办结问题，逾期 ${r.overdue} 个，升级 ${r.escalated.length} 个；督办单超期列入约谈 ${r.overdueOrders} 个；清理过期会话 ${purged} 个${o.vacuum ? '；已整理数据库' : ''}`;
       await finishJobRun(db, DAILY_JOB, day, instance, 'done', summary);
       o.log(`定时任务（${day}）：${summary}`);
       return { status: 'done', day, summary };
