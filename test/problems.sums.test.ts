@@ -150,6 +150,25 @@ describe('the roadblock statistics\' stored sums', () => {
     await expectSumsTrue();
   });
 
+  it('age open roadblocks by China dates: half an hour either side of midnight is a day apart', async () => {
+    const project = (await buildProject(db, { name: '东昌府问题项目', regionCode: REGIONS.dongchangfu.code })).id;
+    const at = async (raisedAt: string) => {
+      const r = await insertProblem(db, { projectId: project, departmentId: departments[0]!, acceptDue: '2025-01-10' });
+      await db.execute(sql`UPDATE problems SET raised_at = ${raisedAt}::timestamptz WHERE id = ${r.id}`);
+    };
+    await at('2024-12-24T00:30:00+08:00'); // 7 days before 2024-12-31
+    await at('2024-12-23T23:30:00+08:00'); // 8
+    await at('2024-12-01T00:10:00+08:00'); // 30
+    await at('2024-11-30T23:50:00+08:00'); // 31
+    await at('2024-10-02T00:00:00+08:00'); // 90
+    await at('2024-10-01T23:59:00+08:00'); // 91
+    for (const visibility of ['subtree', sql`true`] as const) {
+      const rows = await problemStatsSums(db, { regionPath: REGIONS.dongchangfu.path, groupBy: 'category', today: TODAY, visibility });
+      expect(rows.find((r) => r.grand)).toMatchObject({ open: 6, d0_7: 1, d8_30: 2, d31_90: 2, d90plus: 1 });
+    }
+    await expectSumsTrue();
+  });
+
   it('stay true when two transactions of one county change its roadblocks at once', async () => {
     const { pool, engine } = t.database;
     const a = await pool.connect();

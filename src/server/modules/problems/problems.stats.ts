@@ -77,13 +77,17 @@ export async function problemStatsSums(
   const solved = sql`r.status IN ('solved', 'closed')`;
   const subtree = o.visibility === 'subtree';
   // Each roadblock with its age in days (China dates).
-  const rows = sql`SELECT p.region_path, p.department_id, p.category, p.status, p.accept_due, p.due_date, p.raised_at, p.solved_at,
-      ${o.today}::date - ${chinaDate(sql`p.raised_at`)} AS age
+  const rows = sql`SELECT p.region_path, p.department_id, p.category, p.status, p.accept_due, p.due_date, p.raised_at, p.solved_at
     FROM problems p WHERE ${inRegion} AND ${subtree ? sql`p.status IN ('open', 'accepted', 'reopened')` : o.visibility}`;
-  // Open ones past their deadline (accept-by while waiting, their own date once accepted), and their age bands.
+  // Open ones past their deadline (accept-by while waiting, their own date once accepted), and their age
+  // bands: age n days or less (China dates) is raised at or after midnight, China time, n days before
+  // today — one comparison with a constant instead of a date worked out for every roadblock.
+  const daysAgo = (n: number) => sql`(((${o.today}::date - ${n}::int)::timestamp - interval '8 hours') AT TIME ZONE 'UTC')`;
   const dueSums = sql`count(*) FILTER (WHERE (r.status IN ('open', 'reopened') AND r.accept_due < ${o.today}::date) OR (r.status = 'accepted' AND r.due_date < ${o.today}::date)) AS overdue,
-      count(*) FILTER (WHERE ${open} AND r.age <= 7) AS d0_7, count(*) FILTER (WHERE ${open} AND r.age BETWEEN 8 AND 30) AS d8_30,
-      count(*) FILTER (WHERE ${open} AND r.age BETWEEN 31 AND 90) AS d31_90, count(*) FILTER (WHERE ${open} AND r.age > 90) AS d90plus`;
+      count(*) FILTER (WHERE ${open} AND r.raised_at >= ${daysAgo(7)}) AS d0_7,
+      count(*) FILTER (WHERE ${open} AND r.raised_at >= ${daysAgo(30)} AND r.raised_at < ${daysAgo(7)}) AS d8_30,
+      count(*) FILTER (WHERE ${open} AND r.raised_at >= ${daysAgo(90)} AND r.raised_at < ${daysAgo(30)}) AS d31_90,
+      count(*) FILTER (WHERE ${open} AND r.raised_at < ${daysAgo(90)}) AS d90plus`;
   const solvedAt = chinaDate(sql`r.solved_at`);
   // Every part lists the same columns in the same order: the key, total, open, solved, solved on time,
   // days to solve (sum, count), overdue, the four age bands.
