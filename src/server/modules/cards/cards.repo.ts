@@ -272,8 +272,6 @@ function filterWhere(f: CardFilter): SQL {
  */
 export async function listCards(
   db: DbOrTx, f: CardFilter, sort: 'score' | '-score' | 'code', page: number, pageSize: number,
-  /** Without ranks and total (each a pass over every card filtered): the cockpit's red list. */
-  o: { ranks: boolean } = { ranks: true },
 ): Promise<{ rows: CardRow[]; total: number }> {
   const offset = (page - 1) * pageSize;
   const search = f.q ? sql`JOIN projects p ON p.id = c.project_id` : sql``;
@@ -286,7 +284,7 @@ export async function listCards(
   const { rows } = await db.execute<CardRow & { total: number }>(sql`
     WITH f AS MATERIALIZED (
       SELECT c.id, c.project_id, c.score,
-        ${o.ranks ? sql`(rank() OVER (ORDER BY c.score DESC))::int AS rank, (count(*) OVER ())::int AS total` : sql`NULL::int AS rank, NULL::int AS total`}
+        (rank() OVER (ORDER BY c.score DESC))::int AS rank, (count(*) OVER ())::int AS total
       FROM project_cards c ${search}
       WHERE ${filterWhere(f)}
     ),
@@ -300,7 +298,7 @@ export async function listCards(
     FROM x JOIN project_cards c ON c.id = x.id ${CARD_JOINS}
     ORDER BY ${order(sql`x.score`, sql`x.code`)}`);
   let total = rows[0]?.total ?? 0;
-  if (!rows.length && page > 1 && o.ranks) {
+  if (!rows.length && page > 1) {
     const c = await db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM project_cards c ${search} WHERE ${filterWhere(f)}`);
     total = c.rows[0]?.n ?? 0;
   }
@@ -345,14 +343,37 @@ export async function summary(db: DbOrTx, f: CardFilter & { regionCode: string }
   return rows;
 }
 
-/** The cards of the filter counted by the colour shown (the override's when there is one). */
-export async function colorCounts(db: DbOrTx, f: CardFilter): Promise<{ blue: number; yellow: number; red: number; total: number }> {
-  const { rows } = await db.execute<{ blue: number; yellow: number; red: number; total: number }>(sql`
-    SELECT count(*) FILTER (WHERE ${EFFECTIVE} = 'blue')::int AS blue, count(*) FILTER (WHERE ${EFFECTIVE} = 'yellow')::int AS yellow,
-      count(*) FILTER (WHERE ${EFFECTIVE} = 'red')::int AS red, count(*)::int AS total
-    FROM project_cards c ${f.q ? sql`JOIN projects p ON p.id = c.project_id` : sql``}
-    WHERE ${filterWhere(f)}`);
-  return rows[0]!;
+/**
+ * The cards of the filter counted by the colour shown (the override's when there is one), and the
+ * `limit` red ones of lowest score (then by project code), in one pass over the cards: the cockpit.
+ */
+export async function countsAndLowestRed(
+  db: DbOrTx, f: CardFilter, limit: number,
+): Promise<{ counts: { blue: number; yellow: number; red: number; total: number }; red: CardRow[] }> {
+  type Out = CardRow & { nBlue: number; nYellow: number; nRed: number; nTotal: number };
+  const { rows } = await db.execute<Out>(sql`
+    WITH f AS MATERIALIZED (
+      SELECT c.id, c.project_id, c.score, ${EFFECTIVE} AS shown FROM project_cards c WHERE ${filterWhere({ ...f, colors: undefined })}
+    ),
+    n AS (
+      SELECT count(*) FILTER (WHERE f.shown = 'blue')::int AS "nBlue", count(*) FILTER (WHERE f.shown = 'yellow')::int AS "nYellow",
+        count(*) FILTER (WHERE f.shown = 'red')::int AS "nRed", count(*)::int AS "nTotal"
+      FROM f
+    ),
+    x AS (
+      SELECT f.id, f.score, pc.code FROM f JOIN projects pc ON pc.id = f.project_id
+      WHERE f.shown = 'red' AND f.score <= coalesce((SELECT e.score FROM f e WHERE e.shown = 'red' ORDER BY e.score
+        LIMIT 1 OFFSET ${limit - 1}::int), 'Infinity'::numeric)
+      ORDER BY f.score, pc.code LIMIT ${limit}::int
+    )
+    SELECT n.*, ${CARD_COLS}, x.code AS "sortCode"
+    FROM n LEFT JOIN (x JOIN project_cards c ON c.id = x.id ${CARD_JOINS}) ON true
+    ORDER BY x.score, x.code`);
+  const first = rows[0]!;
+  return {
+    counts: { blue: first.nBlue, yellow: first.nYellow, red: first.nRed, total: first.nTotal },
+    red: rows.filter((r) => r.id != null),
+  };
 }
 
 /** The latest period (by its end) with cards in the region's subtree. */

@@ -313,12 +313,8 @@ export async function listCards(db: DbOrTx, p: Principal, q: CardsQuery): Promis
 export async function cardsAcrossPeriods(
   db: DbOrTx, periodIds: string[], region: { path: string }, redLimit: number,
 ): Promise<{ total: ColorCounts; red: CardDto[] }> {
-  const filter = { periodId: periodIds, regionPath: region.path };
-  const [total, red] = await Promise.all([
-    repo.colorCounts(db, filter),
-    repo.listCards(db, { ...filter, colors: ['red'] }, 'score', 1, redLimit, { ranks: false }),
-  ]);
-  return { total, red: await toCardDtos(db, red.rows) };
+  const { counts, red } = await repo.countsAndLowestRed(db, { periodId: periodIds, regionPath: region.path }, redLimit);
+  return { total: counts, red: await toCardDtos(db, red) };
 }
 
 export async function cardsSummary(db: DbOrTx, p: Principal, q: CardsSummaryQuery): Promise<CardsSummary> {
