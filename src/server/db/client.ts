@@ -27,6 +27,24 @@ export interface Database {
   close(): Promise<void>;
 }
 
+/**
+ * A PostgreSQL client whose connection switches JIT off before it is used. The planner prices the
+ * statistics' and the cards' statements above JIT's threshold (their estimates are of tens of thousands
+ * of rows), and compiling them takes longer than running them: 10–20 ms a statement on the province
+ * cockpit, 1.4 s on a city's card run. A statement rather than a start-up option, which PgBouncer
+ * refuses; behind transaction pooling set it for the database instead (docs/scaling.md). PGlite has
+ * no JIT.
+ */
+class JitOffClient extends pg.Client {
+  override connect(): Promise<pg.Client>;
+  override connect(callback: (err: Error) => void): void;
+  override connect(callback?: (err: Error) => void): Promise<pg.Client> | void {
+    const ready = super.connect().then(() => super.query('SET jit = off')).then(() => this);
+    if (!callback) return ready;
+    ready.then(() => callback(undefined as unknown as Error), (err: Error) => callback(err));
+  }
+}
+
 export const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
 
 export async function openDatabase(
@@ -36,10 +54,7 @@ export async function openDatabase(
   let host: EmbeddedHost | null = null;
   let pool: pg.Pool;
   if (cfg.databaseUrl) {
-    // JIT off: the planner prices the statistics' and the cards' statements above JIT's threshold (their
-    // estimates are of tens of thousands of rows), and compiling them takes longer than running them —
-    // 10–20 ms a statement on the province cockpit, 1.4 s on a city's card run. PGlite has no JIT.
-    pool = new pg.Pool({ connectionString: cfg.databaseUrl, max: opts.poolSize ?? 10, options: '-c jit=off' });
+    pool = new pg.Pool({ connectionString: cfg.databaseUrl, max: opts.poolSize ?? 10, Client: JitOffClient });
   } else {
     let socketDir = opts.memory ? null : findRunningHost(cfg.dataDir);
     if (!socketDir) {
