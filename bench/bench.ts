@@ -94,12 +94,25 @@ async function pgDatabaseUrl(): Promise<string> {
   return u.toString();
 }
 
-/** CPU time a process has used so far (all its threads: PGlite's worker included), ms. */
-function cpuMs(pid: number): number {
-  // Fields after the command name: utime and stime are the 12th and 13th (clock ticks of 10 ms).
-  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+/**
+ * A process's line in /proc: its command, parent, and CPU time used so far (all its threads: PGlite's
+ * worker included) and by its ended children, ms. Null when it is gone.
+ */
+function procStat(pid: number | string): { comm: string; ppid: number; cpuMs: number; childrenCpuMs: number } | null {
+  let stat: string;
+  try {
+    stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+  } catch {
+    return null;
+  }
+  // After the command name: state, ppid, …, utime and stime (12th, 13th), cutime and cstime (14th, 15th), in ticks of 10 ms.
   const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(f[11]) + Number(f[12])) * 10;
+  return {
+    comm: stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')),
+    ppid: Number(f[1]),
+    cpuMs: (Number(f[11]) + Number(f[12])) * 10,
+    childrenCpuMs: (Number(f[13]) + Number(f[14])) * 10,
+  };
 }
 
 /**
@@ -111,24 +124,11 @@ function postgresCpuMs(): number | null {
   let found = false;
   for (const d of fs.readdirSync('/proc')) {
     if (!/^\d+$/.test(d)) continue;
-    let stat: string;
-    try {
-      stat = fs.readFileSync(`/proc/${d}/stat`, 'utf8');
-    } catch {
-      continue;
-    }
-    const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-    if (comm !== 'postgres') continue;
-    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    total += (Number(f[11]) + Number(f[12])) * 10;
+    const s = procStat(d);
+    if (s?.comm !== 'postgres') continue;
+    total += s.cpuMs;
     // The postmaster (its parent is not a postgres process): add its ended children.
-    const parent = Number(f[1]);
-    let parentComm = '';
-    try {
-      const ps = fs.readFileSync(`/proc/${parent}/stat`, 'utf8');
-      parentComm = ps.slice(ps.indexOf('(') + 1, ps.lastIndexOf(')'));
-    } catch { /* gone */ }
-    if (parentComm !== 'postgres') total += (Number(f[13]) + Number(f[14])) * 10;
+    if (procStat(s.ppid)?.comm !== 'postgres') total += s.childrenCpuMs;
     found = true;
   }
   return found ? total : null;
@@ -139,7 +139,7 @@ function postgresCpuMs(): number | null {
  * what runs inside `aside` (the untimed steps that put the data back).
  */
 function cpuMeter(pid: number, engine: 'pglite' | 'pg') {
-  const read = () => ({ app: cpuMs(pid), db: engine === 'pg' ? postgresCpuMs() : null });
+  const read = () => ({ app: procStat(pid)?.cpuMs ?? 0, db: engine === 'pg' ? postgresCpuMs() : null });
   const start = read();
   const skipped = { app: 0, db: 0 };
   return {
@@ -163,10 +163,10 @@ function cpuMeter(pid: number, engine: 'pglite' | 'pg') {
   };
 }
 
-/** Resident memory of a process now (VmRSS), MB. */
-function rssNow(pid: number): number | null {
+/** A figure of /proc/<pid>/status in MB (VmRSS: resident now; VmHWM: the peak since the last reset). */
+function statusMb(pid: number, field: 'VmRSS' | 'VmHWM'): number | null {
   try {
-    const kb = Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]);
+    const kb = Number(new RegExp(`${field}:\\s+(\\d+)`).exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]);
     return Number.isFinite(kb) ? Math.round(kb / 1024) : null;
   } catch {
     return null;
@@ -174,15 +174,12 @@ function rssNow(pid: number): number | null {
 }
 
 /** Peak resident memory of a process since the last reset (VmHWM), in MB; resets it for the next scenario. */
-function peakRss(pid: number, reset = true): number | null {
+function peakRss(pid: number): number | null {
+  const mb = statusMb(pid, 'VmHWM');
   try {
-    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-    const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1]);
-    if (reset) fs.writeFileSync(`/proc/${pid}/clear_refs`, '5');
-    return Number.isFinite(kb) ? Math.round(kb / 1024) : null;
-  } catch {
-    return null;
-  }
+    fs.writeFileSync(`/proc/${pid}/clear_refs`, '5');
+  } catch { /* gone */ }
+  return mb;
 }
 
 async function runEngine(engine: 'pglite' | 'pg', port: number): Promise<EngineResult | null> {
@@ -257,7 +254,7 @@ async function runScenario(s: Scenario, ctx: BenchContext, pid: number): Promise
   if (setup === null) return { name: s.name, api: null, floor: null, rssMb: null, note: '本规模数据不适用' };
   const budget = quick ? 2_000 : s.budgetMs ?? 15_000;
   // What the server held before (left by earlier scenarios: the heap is not given back at once).
-  const rssBeforeMb = rssNow(pid);
+  const rssBeforeMb = statusMb(pid, 'VmRSS');
   const cpu = cpuMeter(pid, ctx.engine);
   const after = s.after ? () => cpu.aside(() => s.after!(ctx, setup)) : undefined;
   const warmup = s.warmup ?? 2;

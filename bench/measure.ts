@@ -31,8 +31,10 @@ export function summarise(samples: number[]): Stats {
   return { n: s.length, p50: percentile(s, 50), p95: percentile(s, 95), p99: percentile(s, 99), mean: s.reduce((a, b) => a + b, 0) / (s.length || 1) };
 }
 
-/** Runs `fn` after `warmup` unmeasured runs until `max` samples, or the budget is spent and `min` are taken. */
-/** Times `fn` until the budget is spent (at least `min`, at most `max` times); `after` runs untimed after each call. */
+/**
+ * Runs `fn` after `warmup` unmeasured runs until `max` samples, or the budget is spent and `min` are
+ * taken; `after` runs untimed after each call (also after one that failed).
+ */
 export async function sampleUntil(
   fn: () => Promise<void>, o: { warmup: number; min: number; max: number; budgetMs: number }, after?: () => Promise<void>,
 ): Promise<Stats> {
@@ -46,9 +48,9 @@ export async function sampleUntil(
     const t = performance.now();
     try {
       await fn();
-    } finally {
       samples.push(performance.now() - t);
       spent += samples.at(-1)!;
+    } finally {
       await after?.();
     }
   }

@@ -1,5 +1,6 @@
 // Bulletins and their settings: plain queries, the database handle first.
 import { and, desc, eq, sql } from 'drizzle-orm';
+import type { SelectedFields } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../db/client.ts';
 import { bulletins, bulletinSettings, regions, reportingPeriods, users } from '../../db/schema/index.ts';
 
@@ -54,9 +55,10 @@ const summaryColumns = {
   createdAt: bulletins.createdAt,
 };
 
-function base(db: DbOrTx) {
+/** The summary's columns, with `extra` ones of the bulletin's own row. */
+function base<X extends SelectedFields = Record<never, never>>(db: DbOrTx, extra: X = {} as X) {
   return db
-    .select(summaryColumns)
+    .select({ ...summaryColumns, ...extra })
     .from(bulletins)
     .innerJoin(regions, eq(regions.code, bulletins.regionCode))
     .leftJoin(reportingPeriods, eq(reportingPeriods.id, bulletins.periodId))
@@ -74,13 +76,16 @@ export async function listBulletins(db: DbOrTx, f: { scopePath: string; year?: n
 
 /** A bulletin with its stored figures (`lines` only when asked: it is the long part). */
 export async function getBulletin(db: DbOrTx, id: string, withLines = true) {
-  const [row] = await base(db).where(eq(bulletins.id, id)).limit(1);
-  if (!row) return null;
-  const [f] = await db
-    .select({ figures: bulletins.figures, lines: withLines ? bulletins.lines : sql<Buffer | null>`NULL::bytea` })
-    .from(bulletins)
-    .where(eq(bulletins.id, id));
-  return { ...row, figures: f!.figures, lines: f!.lines };
+  const [row] = await base(db, { figures: bulletins.figures, lines: withLines ? bulletins.lines : sql<Buffer | null>`NULL::bytea` })
+    .where(eq(bulletins.id, id))
+    .limit(1);
+  return row ?? null;
+}
+
+/** The packed lists of a bulletin alone. */
+export async function getBulletinLines(db: DbOrTx, id: string): Promise<Buffer | null> {
+  const [row] = await db.select({ lines: bulletins.lines }).from(bulletins).where(eq(bulletins.id, id));
+  return row?.lines ?? null;
 }
 
 export type BulletinCardRow = {

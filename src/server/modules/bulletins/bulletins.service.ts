@@ -182,7 +182,7 @@ async function loadBulletin(db: DbOrTx, p: Principal, id: string, forDocument = 
   if (!row) throw notFound('通报');
   requireRead(p, row.regionPath, '通报');
   const named = (row.figures.cards as { named?: boolean } | undefined)?.named !== false;
-  const lines = forDocument && named ? (await repo.getBulletin(db, id))!.lines : row.lines;
+  const lines = forDocument && named ? await repo.getBulletinLines(db, id) : row.lines;
   return { row, figures: await unpackFigures(row.figures, lines) };
 }
 

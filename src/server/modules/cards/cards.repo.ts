@@ -266,6 +266,17 @@ function filterWhere(f: CardFilter): SQL {
 }
 
 /**
+ * Of the rows of CTE `f` (with `score`), those whose score is not past the one at 0-based `position`
+ * in score order (`asc` or `desc`) among the rows matching `among` (on alias `e`): every row that can
+ * come up to that position, ties included; all of them when there are fewer.
+ */
+function upToScoreAt(dir: 'asc' | 'desc', position: number, among: SQL = sql`true`): SQL {
+  const asc = dir === 'asc';
+  return sql`f.score ${asc ? sql`<=` : sql`>=`} coalesce((SELECT e.score FROM f e WHERE ${among} ORDER BY e.score ${asc ? sql`ASC` : sql`DESC`}
+    LIMIT 1 OFFSET ${position}::int), ${asc ? sql`'Infinity'` : sql`'-Infinity'`}::numeric)`;
+}
+
+/**
  * A page of cards. The filter, ranks and count are worked out on the cards alone (their projects are
  * joined only to search them); sorted by score, the projects' codes (the tie-break) are read only for
  * the cards up to the page's last score, and only the page's rows are joined to what they show.
@@ -277,10 +288,7 @@ export async function listCards(
   const search = f.q ? sql`JOIN projects p ON p.id = c.project_id` : sql``;
   const order = (score: SQL, code: SQL) => (sort === 'score' ? sql`${score} ASC, ${code}` : sort === '-score' ? sql`${score} DESC, ${code}` : code);
   // The rows that can be on the page: sorted by score, those up to the score at the page's end (ties included).
-  const reach = sort === 'code'
-    ? sql`true`
-    : sql`f.score ${sort === 'score' ? sql`<=` : sql`>=`} coalesce((SELECT e.score FROM f e ORDER BY e.score ${sort === 'score' ? sql`ASC` : sql`DESC`}
-        LIMIT 1 OFFSET ${offset + pageSize - 1}::int), ${sort === 'score' ? sql`'Infinity'` : sql`'-Infinity'`}::numeric)`;
+  const reach = sort === 'code' ? sql`true` : upToScoreAt(sort === 'score' ? 'asc' : 'desc', offset + pageSize - 1);
   const { rows } = await db.execute<CardRow & { total: number }>(sql`
     WITH f AS MATERIALIZED (
       SELECT c.id, c.project_id, c.score,
@@ -348,12 +356,12 @@ export async function summary(db: DbOrTx, f: CardFilter & { regionCode: string }
  * `limit` red ones of lowest score (then by project code), in one pass over the cards: the cockpit.
  */
 export async function countsAndLowestRed(
-  db: DbOrTx, f: CardFilter, limit: number,
+  db: DbOrTx, f: Pick<CardFilter, 'periodId' | 'regionPath'>, limit: number,
 ): Promise<{ counts: { blue: number; yellow: number; red: number; total: number }; red: CardRow[] }> {
   type Out = CardRow & { nBlue: number; nYellow: number; nRed: number; nTotal: number };
   const { rows } = await db.execute<Out>(sql`
     WITH f AS MATERIALIZED (
-      SELECT c.id, c.project_id, c.score, ${EFFECTIVE} AS shown FROM project_cards c WHERE ${filterWhere({ ...f, colors: undefined })}
+      SELECT c.id, c.project_id, c.score, ${EFFECTIVE} AS shown FROM project_cards c WHERE ${filterWhere(f)}
     ),
     n AS (
       SELECT count(*) FILTER (WHERE f.shown = 'blue')::int AS "nBlue", count(*) FILTER (WHERE f.shown = 'yellow')::int AS "nYellow",
@@ -362,11 +370,10 @@ export async function countsAndLowestRed(
     ),
     x AS (
       SELECT f.id, f.score, pc.code FROM f JOIN projects pc ON pc.id = f.project_id
-      WHERE f.shown = 'red' AND f.score <= coalesce((SELECT e.score FROM f e WHERE e.shown = 'red' ORDER BY e.score
-        LIMIT 1 OFFSET ${limit - 1}::int), 'Infinity'::numeric)
+      WHERE f.shown = 'red' AND ${upToScoreAt('asc', limit - 1, sql`e.shown = 'red'`)}
       ORDER BY f.score, pc.code LIMIT ${limit}::int
     )
-    SELECT n.*, ${CARD_COLS}, x.code AS "sortCode"
+    SELECT n.*, ${CARD_COLS}
     FROM n LEFT JOIN (x JOIN project_cards c ON c.id = x.id ${CARD_JOINS}) ON true
     ORDER BY x.score, x.code`);
   const first = rows[0]!;

@@ -121,11 +121,6 @@ const toRef = (period: PeriodRow): repo.PeriodRef => ({
 
 const lookBackOf = (...rules: CardRules[]) => Math.max(...rules.map((r) => Math.max(r.reporting.redMissing, r.reporting.yellowMissing)));
 
-/** The colour counts of the groups added up. */
-function addUpColors(rows: ColorCounts[]): ColorCounts {
-  return rows.reduce((t, r) => ({ blue: t.blue + r.blue, yellow: t.yellow + r.yellow, red: t.red + r.red, total: t.total + r.total }), countColors([]));
-}
-
 function countColors(colors: Iterable<string>): ColorCounts {
   const c: ColorCounts = { blue: 0, yellow: 0, red: 0, total: 0 };
   for (const x of colors) {
@@ -324,7 +319,7 @@ export async function cardsSummary(db: DbOrTx, p: Principal, q: CardsSummaryQuer
   const rows = await repo.summary(db, { periodId: period.id, regionPath: region.path, regionCode: region.code }, groupBy);
   const label = (r: repo.SummaryRow) =>
     r.label ?? (r.key === 'none' ? '未填写' : groupBy === 'industry' ? (INDUSTRY_LABELS[r.key as Industry] ?? r.key) : r.key);
-  const total = addUpColors(rows);
+  const total = rows.reduce((t, r) => ({ blue: t.blue + r.blue, yellow: t.yellow + r.yellow, red: t.red + r.red, total: t.total + r.total }), countColors([]));
   return {
     periodId: period.id,
     periodLabel: `${period.regionName}${periodLabel(period)}`,

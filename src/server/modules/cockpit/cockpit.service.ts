@@ -1,8 +1,10 @@
 // The cockpit (驾驶舱): what leaders look at, assembled from the services that own each figure —
 // the statistics (computeOverview: the total and sub-regions, the month series this year and last,
-// each as computeStats gives it, read together), the cards (cardsSummary, listCards) and the
-// roadblock statistics (getProblemStats) — so every number equals the page it comes from. Only what no service gives is read here (cockpit.repo: the card period of a month,
-// open roadblocks by level, batch events, targets). Independent reads run in parallel.
+// each as computeStats gives it, read together), the cards (cardsAcrossPeriods: the colour counts
+// and lowest-scored reds of the month's periods, by the cards' own queries) and the roadblock
+// statistics (getProblemStats) — so every number equals the page it comes from. Only what no service
+// gives is read here (cockpit.repo: the card periods of a month, open roadblocks by level, batch
+// events, targets). Independent reads run in parallel.
 //
 // Scope: the region is resolved like the statistics' (in the caller's subtree, else 404; an
 // ancestor of the caller's region answers for the caller's own). Targets: read by anyone in scope,

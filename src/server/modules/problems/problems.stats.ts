@@ -76,7 +76,7 @@ export async function problemStatsSums(
   const open = sql`r.status IN ('open', 'accepted', 'reopened')`;
   const solved = sql`r.status IN ('solved', 'closed')`;
   const subtree = o.visibility === 'subtree';
-  // Each roadblock with its age in days (China dates).
+  // The roadblocks counted one by one: the open ones (the rest is in the stored sums), or all those visible.
   const rows = sql`SELECT p.region_path, p.department_id, p.category, p.status, p.accept_due, p.due_date, p.raised_at, p.solved_at
     FROM problems p WHERE ${inRegion} AND ${subtree ? sql`p.status IN ('open', 'accepted', 'reopened')` : o.visibility}`;
   // Open ones past their deadline (accept-by while waiting, their own date once accepted), and their age

@@ -15,6 +15,7 @@ import { invalid, notFound } from '../../errors.ts';
 import { canChangeStage, canEditProject, requireEditProject, requireRead } from '../access/access.policy.ts';
 import type { Principal } from '../access/principal.ts';
 import { listProjectHistory, recordAudit } from '../audit/audit.repo.ts';
+import { inCallersLine } from './parties.ts';
 import * as repo from './projects.repo.ts';
 import { currentYear } from './projects.service.ts';
 import { clockToday } from '../../clock.ts';
@@ -133,7 +134,7 @@ async function checkTeamPeople(tx: DbOrTx, p: Principal, items: TabInput['team']
     .select({ id: people.id })
     .from(people)
     .innerJoin(regions, eq(regions.code, people.regionCode))
-    .where(and(inArray(people.id, ids), sql`(${regions.path} LIKE ${p.regionPath + '%'} OR ${p.regionPath} LIKE ${regions.path} || '%')`)))
+    .where(and(inArray(people.id, ids), inCallersLine(p))))
     .map((r) => r.id));
   const issues = items.flatMap((t, i) => (t.personId && !found.has(t.personId)
     ? [{ field: `items.${i}.personId`, message: `第 ${i + 1} 行：人员不存在或不在您的管辖范围内` }] : []));

@@ -116,15 +116,9 @@ export async function groupSums(db: DbOrTx, dim: StatsDim, f: StatsFilter, sourc
   const fromGroups = (source ?? ((dim === 'region' || dim === 'none') && !hasFilter(f) ? 'groups' : 'projects')) === 'groups';
   if (fromGroups && (hasFilter(f) || (dim !== 'region' && dim !== 'none'))) throw new Error(`stats_groups cannot answer ${dim} with filters`);
   const ks = sql`SELECT k::int AS k FROM generate_series(${f.fromMonth}::int, ${f.toMonth}::int) AS k`;
-  // PostgreSQL's JIT compiles the projects' statement for ~80 ms (more for a province) to save a few:
-  // off for that statement only. (PGlite has no JIT; the setting is accepted and ignored.) The sums
-  // per region are a few hundred rows, far below the JIT's threshold: one round trip.
-  const res = fromGroups
-    ? await db.execute(fromGroupsQuery(dim, f, ks))
-    : await db.transaction(async (tx) => {
-      await tx.execute(sql`SET LOCAL jit = off`);
-      return tx.execute(fromProjectsQuery(dim, f, ks));
-    });
+  // (JIT is off on every PostgreSQL connection, db/client.ts: it compiled the projects' statement for
+  // ~80 ms, more for a province, to save a few.)
+  const res = await db.execute(fromGroups ? fromGroupsQuery(dim, f, ks) : fromProjectsQuery(dim, f, ks));
   return (res.rows as unknown as SumsRow[]).map((r) => ({ ...r, month: Number(r.month) }));
 }
 
