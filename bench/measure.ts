@@ -105,14 +105,19 @@ export async function stallProbe(ctx: BenchContext, healthUrl: string, ms: numbe
 
 export const fmtMs = (v: number | undefined | null) => (v == null || Number.isNaN(v) ? '—' : v >= 1000 ? `${(v / 1000).toFixed(2)} s` : `${v.toFixed(v < 10 ? 1 : 0)} ms`);
 
-/** Whether a row meets its target (null: no target or not measured). */
+/** The issue's bound on the API's time over the bare call underneath it (the floor), for every row with a floor. */
+export const MAX_API_OVER_FLOOR = 1.3;
+
+/** Whether a row meets its target, and its API-over-floor ratio the bound (null: no target or not measured). */
 function verdict(row: Row, engine: 'pglite' | 'pg'): { target: string; ok: boolean | null } {
   const t = TARGETS[row.name]?.[engine];
-  if (!t || !row.api) return { target: t?.text ?? '—', ok: null };
+  const ratioText = row.floor ? `；API/地板 ≤ ${MAX_API_OVER_FLOOR}` : '';
+  if (!t || !row.api) return { target: t ? t.text + ratioText : '—', ok: null };
   const ok = (t.p95Ms == null || row.api.p95 <= t.p95Ms) && (t.p50Ms == null || row.api.p50 <= t.p50Ms)
     && (t.rps == null || (row.rps ?? 0) >= t.rps) && (t.errors == null || (row.errors ?? 0) <= t.errors)
-    && (t.rssMb == null || (row.rssMb ?? Infinity) <= t.rssMb) && (t.p99Ms == null || row.api.p99 <= t.p99Ms);
-  return { target: t.text, ok };
+    && (t.rssMb == null || (row.rssMb ?? Infinity) <= t.rssMb) && (t.p99Ms == null || row.api.p99 <= t.p99Ms)
+    && (!row.floor || row.api.p50 / row.floor.p50 <= MAX_API_OVER_FLOOR);
+  return { target: t.text + ratioText, ok };
 }
 
 /** "12 + 30 ms" (server + PostgreSQL), or "45 ms（含库）" where the database runs in the server (PGlite). */

@@ -150,4 +150,50 @@ describe('gen --scale tiny', () => {
       }
     }
   });
+  it('runs the cards of a whole month for the province: each city\'s period on its own, the same cards again, an audit entry each', async () => {
+    const office = await createUser(t.database.db, { username: 'gen-office', role: 'office', regionCode: '370000' });
+    const cityCodes = (await t.database.pool.query(`SELECT DISTINCT region_code FROM reporting_periods ORDER BY 1`)).rows.map((r) => r.region_code as string);
+    await createUser(t.database.db, { username: 'gen-city-office', role: 'office', regionCode: cityCodes[0]! });
+    const client = await login(t.app, office.username);
+    const cardsOf = async () => (await t.database.pool.query(`
+      SELECT c.period_id, c.project_id, c.color, c.score::text, c.indicators::text, c.rule_version, c.computed_at
+      FROM project_cards c WHERE c.year = 2024 AND c.month = 10 ORDER BY c.period_id, c.project_id`)).rows;
+    const runsBefore = (await one<{ n: number }>(sql`SELECT count(*)::int AS n FROM audit_log WHERE action = 'cards.run'`)).n;
+    const before = await cardsOf();
+    expect(before.length).toBeGreaterThan(50);
+
+    const res = await client.post('/api/v1/cards/run-month', { month: '2024-10' });
+    expect(res.statusCode, res.body).toBe(200);
+    const body = res.json() as { regionCode: string; runs: { periodId: string; periodLabel: string; counts: { total: number } }[]; counts: { blue: number; yellow: number; red: number; total: number } };
+    expect(body.regionCode).toBe('370000');
+    const periods = (await t.database.pool.query(`SELECT id, region_code FROM reporting_periods WHERE year = 2024 AND month = 10 ORDER BY region_code`)).rows;
+    expect(periods.map((p) => p.region_code)).toEqual(cityCodes);
+    expect(body.runs.map((r) => r.periodId)).toEqual(periods.map((p) => p.id));
+    expect(body.runs.every((r) => r.periodLabel.endsWith('2024年10月'))).toBe(true);
+    expect(body.counts.total).toBe(before.length);
+    expect(body.counts.blue + body.counts.yellow + body.counts.red).toBe(before.length);
+    // The same cards (colour, score, indicators) as the generator's run, each stamped by this run.
+    const after = await cardsOf();
+    const strip = (r: Record<string, unknown>) => ({ ...r, computed_at: undefined });
+    expect(after.map(strip)).toEqual(before.map(strip));
+    for (const r of after) expect(new Date(r.computed_at as string).getTime()).toBeGreaterThan(new Date(before[0]!.computed_at as string).getTime());
+    const audits = (await t.database.pool.query(`SELECT entity_id FROM audit_log WHERE action = 'cards.run' ORDER BY entity_id`)).rows;
+    expect(audits).toHaveLength(runsBefore + periods.length);
+    expect(periods.every((p) => audits.some((a) => a.entity_id === p.id))).toBe(true);
+
+    // A city's office runs its own city; the province is out of its reach; a month without periods and a bad month are refused by field.
+    const city = await login(t.app, 'gen-city-office');
+    const own = await city.post('/api/v1/cards/run-month', { month: '2024-10' });
+    expect(own.statusCode, own.body).toBe(200);
+    expect(own.json().runs.map((r: { periodId: string }) => r.periodId)).toEqual([periods[0]!.id]);
+    const up = await city.post('/api/v1/cards/run-month', { regionCode: '370000', month: '2024-10' });
+    expect(up.statusCode, up.body).toBe(404);
+    const none = await client.post('/api/v1/cards/run-month', { month: '2031-01' });
+    expect(none.statusCode, none.body).toBe(400);
+    expect(none.json().error.details[0]).toMatchObject({ field: 'month' });
+    expect(none.json().error.message).toContain('2031年1月');
+    const bad = await client.post('/api/v1/cards/run-month', { month: '2024-13' });
+    expect(bad.statusCode, bad.body).toBe(400);
+    expect(bad.json().error.details[0]).toMatchObject({ field: 'month' });
+  });
 });

@@ -5,7 +5,7 @@
 // { regionCode, month: 'YYYY-MM' } → { id, number, title, … }.
 import { z } from 'zod';
 import { cardColor, colorCounts } from './cards.ts';
-import { isoDate, moneyOut } from './common.ts';
+import { isoDate, monthText, moneyOut } from './common.ts';
 import { statsRow } from './stats.ts';
 
 const rate = z.number().nullable();
@@ -183,11 +183,6 @@ export const bulletinDetailQuery = z.object({
 });
 
 const yearParam = z.coerce.number({ message: '年份应为数字' }).int().min(2000, '年份不能早于 2000').max(2100, '年份不能晚于 2100').optional();
-
-const monthText = z
-  .string({ message: '统计月份应为 YYYY-MM' })
-  .trim()
-  .regex(/^(20\d\d|2100)-(0[1-9]|1[0-2])$/, '统计月份应为 YYYY-MM，如 2024-11');
 
 /**
  * The period to report on: `periodId`, one locked period of the region or of a region above it; or

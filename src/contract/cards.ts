@@ -3,7 +3,7 @@
 // overrideColor, overrideReason; effectiveColor = overrideColor ?? color.
 import { z } from 'zod';
 import { CARD_COLORS, CARD_INDICATORS, CARD_SCORE_PARTS } from '../domain/cards.ts';
-import { pageQuery } from './common.ts';
+import { monthText, pageQuery } from './common.ts';
 
 export const cardColor = z.enum(CARD_COLORS, { message: '颜色应为蓝、黄或红' });
 
@@ -207,6 +207,27 @@ export const cardRunResult = z
   })
   .meta({ id: 'CardRunResult' });
 export type CardRunResult = z.infer<typeof cardRunResult>;
+
+/** Every period of a month in a region and below (a city's or province's office rating its sub-regions at once). */
+export const cardRunMonthBody = z.object({
+  regionCode: z.string({ message: '区域代码应为文字' }).trim().min(2, '请选择区域').optional()
+    .meta({ description: '区域代码（默认本人所在区域）；评定该区域及其下级区域本月的全部填报期间' }),
+  month: monthText.meta({ description: '月份 YYYY-MM' }),
+});
+export type CardRunMonthBody = z.infer<typeof cardRunMonthBody>;
+export const cardRunMonthResult = z
+  .object({
+    regionCode: z.string(),
+    regionName: z.string(),
+    month: z.string(),
+    /** One run per period, each committed on its own, by region code. */
+    runs: z.array(cardRunResult),
+    counts: colorCounts,
+    ordersOpened: z.number().int(),
+    accountabilityAdded: z.number().int(),
+  })
+  .meta({ id: 'CardRunMonthResult' });
+export type CardRunMonthResult = z.infer<typeof cardRunMonthResult>;
 
 export const cardOverrideBody = z.object({
   color: cardColor,

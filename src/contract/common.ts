@@ -51,3 +51,9 @@ export const pageQuery = {
 };
 
 export const okBody = z.object({ ok: z.literal(true) });
+
+/** A calendar month as YYYY-MM (a bulletin's or a card run's month). */
+export const monthText = z
+  .string({ message: '统计月份应为 YYYY-MM' })
+  .trim()
+  .regex(/^(20\d\d|2100)-(0[1-9]|1[0-2])$/, '统计月份应为 YYYY-MM，如 2024-11');

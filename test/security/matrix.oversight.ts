@@ -27,6 +27,10 @@ export const OVERSIGHT_MATRIX: Record<string, Spec> = {
 
   // ── cards ──
   'POST /api/v1/cards/run': { who: OFFICE, inside: (s) => post(`${V1}/cards/run?periodId=${s.june}`, undefined), outside: (o) => [post(`${V1}/cards/run?periodId=${o.june}`, undefined)] },
+  'POST /api/v1/cards/run-month': {
+    who: OFFICE, inside: () => post(`${V1}/cards/run-month`, { month: '2024-06' }),
+    outside: (o) => [post(`${V1}/cards/run-month`, { regionCode: o.code, month: '2024-06' })],
+  },
   'GET /api/v1/cards': {
     who: ALL, list: true, inside: (s) => get(`${V1}/cards?periodId=${s.june}`),
     outside: (o) => [get(`${V1}/cards`), get(`${V1}/cards?periodId=${o.june}`), get(`${V1}/cards?region=${o.code}`)],

@@ -1,4 +1,4 @@
-// Bulk writing for the scale generator: rows in jsonb slices, tables counted, work in lanes, and the
+// Bulk writing for the scale generator: rows in jsonb slices, tables counted, and the
 // small deterministic arithmetic its rows are made with.
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
@@ -27,14 +27,6 @@ export const cols = (names: string, type: string): Column[] => names.split(' ').
 export async function count(db: Db, table: string): Promise<number> {
   const r = await db.execute(sql`select count(*)::int as n from ${sql.raw(`"${table}"`)}`);
   return (r.rows[0] as { n: number }).n;
-}
-
-/** Runs `fn` over `items` with at most `n` at once. */
-export async function lanes<T>(items: readonly T[], n: number, fn: (item: T) => Promise<unknown>): Promise<void> {
-  let next = 0;
-  await Promise.all(Array.from({ length: Math.min(n, items.length) }, async () => {
-    while (next < items.length) await fn(items[next++]!);
-  }));
 }
 
 /** A 32-bit integer hash (murmur3's finaliser): cheap, deterministic, well mixed. */

@@ -15,7 +15,8 @@ import { loadDivisions, parkRow, type RegionRow } from '../modules/regions/divis
 import { upsertRegions } from '../modules/regions/regions.repo.ts';
 import { computeCardsForPeriod } from '../modules/cards/cards.service.ts';
 import { getPeriod } from '../modules/reporting/periods.repo.ts';
-import { bulk, cols, count, lanes, mix32, wan } from './bulk.ts';
+import { lanes } from '../lanes.ts';
+import { bulk, cols, count, mix32, wan } from './bulk.ts';
 import { loadReports } from './reports.ts';
 import {
   countySeat, DEPARTMENTS, DEPT_FOR, ENTERPRISE_KINDS, ENTERPRISE_WORDS, GIVEN, INDUSTRY_NAMES, LEADER_TITLES, ROADBLOCK_TITLES, SURNAMES,

@@ -12,7 +12,8 @@ import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { Db } from '../db/client.ts';
 import { addDays, monthEnd } from '../db/seed/demo.prng.ts';
-import { bulk, cols, lanes, mix32, round4, wan, type Column } from './bulk.ts';
+import { lanes } from '../lanes.ts';
+import { bulk, cols, mix32, round4, wan, type Column } from './bulk.ts';
 import { PROGRESS_TEXTS } from './vocabulary.ts';
 
 export interface ReportInput {

@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import {
   card, cardList, cardOverrideBody, cardOverrideDeleteBody, cardRulesPreview, cardRulesPreviewBody, cardRulesPut, cardRulesQuery,
-  cardRulesResult, cardRunQuery, cardRunResult, cardsQuery, cardsSummary, cardsSummaryQuery, projectCards,
+  cardRulesResult, cardRunMonthBody, cardRunMonthResult, cardRunQuery, cardRunResult, cardsQuery, cardsSummary, cardsSummaryQuery, projectCards,
 } from '../../../contract/cards.ts';
 import { errorBody, uuidParam } from '../../../contract/common.ts';
 import { typed, type AppContext } from '../../context.ts';
@@ -18,6 +18,13 @@ export async function cardsRoutes(app: FastifyInstance, ctx: AppContext) {
   r.post('/cards/run', {
     schema: { tags, summary: '对一个填报期间执行亮牌评定（项目办；可重复执行，结果相同，保留人工调整）', querystring: cardRunQuery, response: { 200: cardRunResult, ...errors } },
   }, async (req) => cards.runCards(db, requirePrincipal(req), req.query.periodId));
+
+  r.post('/cards/run-month', {
+    schema: {
+      tags, summary: '对一个区域及其下级区域某月的全部填报期间执行亮牌评定（项目办；每个期间各自提交，可重复执行）',
+      body: cardRunMonthBody, response: { 200: cardRunMonthResult, ...errors },
+    },
+  }, async (req) => cards.runCardsForMonth(db, requirePrincipal(req), req.body, cards.monthRunWidth(ctx.database.engine)));
 
   r.get('/cards', {
     schema: { tags, summary: '亮牌列表（红黄牌名单、按得分排名）', querystring: cardsQuery, response: { 200: cardList, ...errors } },

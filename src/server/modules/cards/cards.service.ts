@@ -5,8 +5,8 @@
 // evaluates each card with the pure rules (domain/cards.ts) and writes them with one upsert;
 // runCardsForPeriod then calls afterCardRun, and runCards adds the audit entry.
 import type {
-  CardDto, CardList, CardRuleSetDto, CardRulesPreview, CardRulesPreviewBody, CardRulesPut, CardRulesResult, CardRunResult,
-  CardsQuery, CardsSummary, CardsSummaryQuery, ColorCounts,
+  CardDto, CardList, CardRuleSetDto, CardRulesPreview, CardRulesPreviewBody, CardRulesPut, CardRulesResult, CardRunMonthBody,
+  CardRunMonthResult, CardRunResult, CardsQuery, CardsSummary, CardsSummaryQuery, ColorCounts,
 } from '../../../contract/cards.ts';
 import {
   CARD_COLOR_LABELS, CARD_COLORS, evaluateCard, milestoneDue, normalizeRules, toStoredIndicators, withThresholds, type CardColor, type CardFacts, type CardResult, type CardRules, DEFAULT_CARD_RULES,
@@ -22,7 +22,8 @@ import type { Principal } from '../access/principal.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
 import { getRegionInScope } from '../regions/regions.service.ts';
 import { loadVisiblePeriod } from '../reporting/periods.service.ts';
-import type { PeriodRow } from '../reporting/periods.repo.ts';
+import { listPeriods, type PeriodRow } from '../reporting/periods.repo.ts';
+import { lanes } from '../../lanes.ts';
 import { afterCardRun } from '../supervision/supervision.hooks.ts';
 import { iso } from '../reporting/reporting.dto.ts';
 import * as repo from './cards.repo.ts';
@@ -176,6 +177,42 @@ export async function runCards(db: Db, p: Principal, periodId: string): Promise<
     });
     return result;
   });
+}
+
+/** How many periods a month's run rates side by side: two on PostgreSQL, one on PGlite (one session). */
+export const monthRunWidth = (engine: 'pglite' | 'postgres') => (engine === 'postgres' ? 2 : 1);
+
+/**
+ * Runs the cards of every period of a month in a region and below — a province's or city's office
+ * rating all its sub-regions' periods at once. Each period is run as by runCards, in its own
+ * transaction with its own audit entry, at most `width` at a time (PostgreSQL runs two side by side;
+ * PGlite has one session). Periods already run stay run if a later one fails, and running the month
+ * again gives the same cards.
+ */
+export async function runCardsForMonth(db: Db, p: Principal, body: CardRunMonthBody, width = 1): Promise<CardRunMonthResult> {
+  requireOffice(p);
+  const region = await getRegionInScope(db, p, body.regionCode ?? p.regionCode);
+  requireOffice(p, region.path);
+  const [year, month] = body.month.split('-').map(Number) as [number, number];
+  const periods = (await listPeriods(db, { callerPath: region.path, year }))
+    .filter((x) => x.month === month && x.regionPath.startsWith(region.path))
+    .sort((a, b) => a.regionCode.localeCompare(b.regionCode) || a.seq - b.seq);
+  if (!periods.length) {
+    const message = `「${region.name}」及其下级区域没有${year}年${month}月的填报期间`;
+    throw invalid(message, [{ field: 'month', message }]);
+  }
+  const runs: CardRunResult[] = [];
+  await lanes(periods, width, async (period, i) => {
+    runs[i] = await runCards(db, p, period.id);
+  });
+  return {
+    regionCode: region.code, regionName: region.name, month: body.month, runs,
+    counts: runs.reduce((c, r) => ({
+      blue: c.blue + r.counts.blue, yellow: c.yellow + r.counts.yellow, red: c.red + r.counts.red, total: c.total + r.counts.total,
+    }), { blue: 0, yellow: 0, red: 0, total: 0 }),
+    ordersOpened: runs.reduce((n, r) => n + r.ordersOpened, 0),
+    accountabilityAdded: runs.reduce((n, r) => n + r.accountabilityAdded, 0),
+  };
 }
 
 export async function previewRules(db: DbOrTx, p: Principal, body: CardRulesPreviewBody): Promise<CardRulesPreview> {

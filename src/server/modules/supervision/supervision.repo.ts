@@ -276,8 +276,13 @@ export async function redCards(db: DbOrTx, periodId: string, prevPeriodId: strin
     ORDER BY p.code`);
 }
 
-/** The highest sequence number already used under an order-number prefix. */
+/**
+ * The highest sequence number used under an order-number prefix. Takes a lock on the prefix until the
+ * transaction ends, so two card runs numbering in the same city and month (two counties' periods at
+ * once, or a month's run in lanes) number one after the other instead of colliding.
+ */
 export async function maxOrderSeq(db: DbOrTx, prefix: string): Promise<number> {
+  await db.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`supervision_orders:${prefix}`}))`);
   const rows = await rowsOf<{ number: string }>(db, sql`SELECT number FROM supervision_orders WHERE left(number, ${prefix.length}) = ${prefix}`);
   return rows.reduce((m, r) => Math.max(m, Number(r.number.slice(prefix.length)) || 0), 0);
 }

@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { CARD_GROUPS, type CardDto, type CardGroup, type CardList } from '../../../contract/cards.ts';
 import { CARD_COLORS, type CardColor } from '../../../domain/cards.ts';
+import { formatYearMonth } from '../../../domain/dates.ts';
 import { useCurrentUser } from '../../app/auth.tsx';
 import { EDITOR_ROLES } from '../../app/permissions.ts';
 import ErrorAlert, { useErrorMessage } from '../../components/ErrorAlert.tsx';
@@ -81,7 +82,8 @@ export default function CardsPage() {
       : { periodId, region, color, sort: rankDesc ? '-score' : 'score', page, pageSize: PAGE_SIZE },
     tab !== 'distribution' && !!periodId,
   );
-  const { run } = useCardActions();
+  const { run, runMonth } = useCardActions();
+  const selected = periods.data?.find((p) => p.id === periodId);
   const reasons = useCardReasons();
   const total = headline.data?.total;
   const noCards = headline.data && total?.total === 0;
@@ -94,6 +96,21 @@ export default function CardsPage() {
       okText: t('cards.run'), cancelText: t('common.cancel'),
       onOk: () => run.mutateAsync(periodId).then(
         (r) => void message.success(t('cards.runDone', { count: r.counts.total })),
+        (e: unknown) => void message.error(errorMessage(e)),
+      ),
+    });
+  };
+
+  const onRunMonth = () => {
+    if (!selected) return;
+    const month = `${selected.year}-${String(selected.month).padStart(2, '0')}`;
+    const label = formatYearMonth(month);
+    modal.confirm({
+      title: t('cards.runMonthConfirmTitle', { month: label }),
+      content: t('cards.runMonthConfirm', { month: label, scope: t(region ? 'cards.scopeSelected' : 'cards.scopeOwn') }),
+      okText: t('cards.runMonth'), cancelText: t('common.cancel'),
+      onOk: () => runMonth.mutateAsync({ regionCode: region, month }).then(
+        (r) => void message.success(t('cards.runMonthDone', { periods: r.runs.length, count: r.counts.total, red: r.counts.red })),
         (e: unknown) => void message.error(errorMessage(e)),
       ),
     });
@@ -166,6 +183,7 @@ export default function CardsPage() {
         extra={
           <Flex gap={8} wrap>
             {isOffice && <Button icon={<ReloadOutlined />} onClick={onRun} disabled={!periodId} loading={run.isPending}>{t('cards.run')}</Button>}
+            {isOffice && <Button onClick={onRunMonth} disabled={!selected} loading={runMonth.isPending}>{t('cards.runMonth')}</Button>}
             <Link to="/cards/rules"><Button icon={<SettingOutlined />}>{t('cards.rules')}</Button></Link>
           </Flex>
         }

@@ -2,7 +2,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { API_BASE, api, get, post, put, toQueryString } from '../../api/client.ts';
 import type {
-  CardDto, CardGroup, CardList, CardRulesDto, CardRulesPreview, CardRulesResult, CardRunResult, CardsSummary,
+  CardDto, CardGroup, CardList, CardRulesDto, CardRulesPreview, CardRulesResult, CardRunMonthResult, CardRunResult, CardsSummary,
 } from '../../../contract/cards.ts';
 import type {
   AccountabilityEntryDto, AccountabilityListDto, AccountabilityRecord, AccountabilityStatus, OrderStatus, SupervisionOrderDto, SupervisionOrderListDto,
@@ -71,13 +71,19 @@ export function useCardActions() {
     qc.setQueryData([...ROOT, 'card', c.id], c);
     invalidate();
   };
+  const onRun = () => {
+    invalidate();
+    void qc.invalidateQueries({ queryKey: ['supervision'] });
+  };
   return {
     run: useMutation({
       mutationFn: (periodId: string) => api<CardRunResult>('/cards/run', { method: 'POST', query: { periodId }, body: {} }),
-      onSuccess: () => {
-        invalidate();
-        void qc.invalidateQueries({ queryKey: ['supervision'] });
-      },
+      onSuccess: onRun,
+    }),
+    /** Every period of a month in a region and below (the caller's region without one). */
+    runMonth: useMutation({
+      mutationFn: (b: { regionCode?: string; month: string }) => post<CardRunMonthResult>('/cards/run-month', b),
+      onSuccess: onRun,
     }),
     override: useMutation({
       mutationFn: (b: { id: string; color: CardColor; reason: string }) =>
