@@ -54,7 +54,11 @@ const outFile = args.out ?? path.join(ROOT, 'bench', scale === 'province' ? 'RES
 const log = (m: string) => console.log(`[bench] ${m}`);
 
 /** What the generator made and how fast, as kept with the data. */
-interface Generated { scale: Scale; reports: number; cards?: number; at: string; seconds?: number; reportRowsPerSecond?: number; loadAvg?: string }
+interface Generated {
+  scale: Scale; reports: number; cards?: number; at: string; seconds?: number; loadAvg?: string; engine?: 'pglite' | 'pg';
+  /** Report rows per second until the table stood with its indexes and keys; the rows alone; the roll-ups' rebuild after. */
+  reportRowsPerSecond?: number; reportRowsOnlyPerSecond?: number; reportRollupsMs?: number;
+}
 
 /** Fills the database with the scale data once, then adds the bench's administrator and its API token. */
 async function prepare(database: Database): Promise<Generated> {
@@ -73,7 +77,8 @@ async function prepare(database: Database): Promise<Generated> {
   const r = await generate(db, scale, (l) => log(`  ${l}`));
   const g: Generated = {
     scale, reports: r.reports, cards: r.cards, at: new Date().toISOString(), seconds: Math.round((Date.now() - started) / 1000),
-    reportRowsPerSecond: r.timings.reportRowsPerSecond, loadAvg: os.loadavg().map((x) => x.toFixed(1)).join(' / '),
+    reportRowsPerSecond: r.timings.reportRowsPerSecond, reportRowsOnlyPerSecond: r.timings.reportRowsOnlyPerSecond,
+    reportRollupsMs: r.timings.reportRollupsMs, loadAvg: os.loadavg().map((x) => x.toFixed(1)).join(' / '),
   };
   log(`  ${r.projects} projects, ${r.reports} reports, ${r.roadblocks} roadblocks, ${r.cards} cards in ${g.seconds} s; reports at ${r.timings.reportRowsPerSecond} rows/s`);
   await createUser(db, null, { username: BENCH_USER, displayName: '基准测试', password: BENCH_PASSWORD, role: 'admin', regionCode: '370000' });
@@ -238,12 +243,17 @@ async function runEngine(engine: 'pglite' | 'pg', port: number): Promise<EngineR
     await database.close();
     await server.stop();
   }
-  return { engine, rows, generated: generatedNote(generated) };
+  return { engine, rows, generated: generatedNote({ ...generated, engine }) };
 }
 
 /** The data's line in the results: how much, and how fast the generator wrote it. */
 function generatedNote(g: Generated): string {
-  const speed = g.reportRowsPerSecond ? `，月报写入 ${g.reportRowsPerSecond.toLocaleString('en-US')} 行/秒` : '';
+  const n = (x: number) => x.toLocaleString('en-US');
+  const parts = g.reportRowsOnlyPerSecond != null && g.reportRollupsMs != null
+    ? `（行本身 ${n(g.reportRowsOnlyPerSecond)} 行/秒；其后重建统计汇总 ${(g.reportRollupsMs / 1000).toFixed(1)} 秒）` : '';
+  // The issue's bound is PostgreSQL's (COPY); PGlite's wire server takes no COPY.
+  const judged = g.engine === 'pg' && g.reportRowsPerSecond ? `，目标 ≥ 100,000 行/秒 ${g.reportRowsPerSecond >= 100_000 ? '✓' : '✗'}` : '';
+  const speed = g.reportRowsPerSecond ? `，月报写入（至索引与外键建好）${n(g.reportRowsPerSecond)} 行/秒${parts}${judged}` : '';
   const took = g.seconds ? `，共用时 ${g.seconds} 秒` : '';
   const load = g.loadAvg ? `（生成时负载 ${g.loadAvg}）` : '';
   return `月报 ${g.reports.toLocaleString('en-US')} 条${g.cards ? `、亮牌 ${g.cards.toLocaleString('en-US')} 张` : ''}，生成于 ${g.at.slice(0, 16).replace('T', ' ')} UTC${took}${speed}${load}`;

@@ -10,10 +10,21 @@ import { createUser } from './helpers/factories.ts';
 
 let t: TestApp;
 let result: GenResult;
+let schemaBefore: unknown[];
 const one = async <T>(q: ReturnType<typeof sql>) => (await t.database.db.execute(q)).rows[0] as T;
+
+/** The reports table's indexes and constraints, and the keys that point at it, as the catalog has them. */
+const reportsSchema = async () => (await t.database.db.execute(sql`
+  SELECT 'index' AS kind, c.relname AS name, pg_get_indexdef(i.indexrelid) AS def FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
+  WHERE i.indrelid = 'progress_reports'::regclass
+  UNION ALL
+  SELECT contype::text, conname, conrelid::regclass::text || ' ' || pg_get_constraintdef(oid) || CASE WHEN convalidated THEN '' ELSE ' NOT VALID' END
+  FROM pg_constraint WHERE conrelid = 'progress_reports'::regclass OR confrelid = 'progress_reports'::regclass
+  ORDER BY 1, 2`)).rows;
 
 beforeAll(async () => {
   t = await buildTestApp();
+  schemaBefore = await reportsSchema();
   result = await generate(t.database.db, 'tiny');
 }, 120_000);
 afterAll(async () => t?.close());
@@ -31,6 +42,11 @@ describe('gen --scale tiny', () => {
     expect(c.a).toBe(c.r);
     expect(c.b).toBe(400);
     expect(c.o).toBe(result.orgs);
+  });
+
+  it('leaves the reports table with every index, key and constraint the migrations made, validated', async () => {
+    expect(schemaBefore.length).toBeGreaterThan(10);
+    expect(await reportsSchema()).toEqual(schemaBefore);
   });
 
   it('files every report in a period of its project\'s city', async () => {
