@@ -13,10 +13,16 @@ const BROTLI = { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } };
  * marks as not compressible — .xlsx, .docx, PDF, zip and images, all compressed already — go out as
  * they are; every download here names its own type. A stream (an export) is compressed as it
  * streams, never gathered first.
+ *
+ * JSON answers up to 128 kB are compressed in one call on the event loop (about 0.15 ms for 15 kB,
+ * 1.3 ms at the limit) rather than through a zlib stream, whose setup and hand-offs cost 0.6–1.4 ms
+ * per answer however small (measured on a city's cockpit, 31 kB, and the province's statistics,
+ * 15 kB). The plugin's own default on two cores is 8 kB.
  */
 export const COMPRESSION: FastifyCompressOptions = {
   encodings: ['br', 'gzip'],
   threshold: 1024,
+  syncThreshold: 128 * 1024,
   brotliOptions: BROTLI,
   customTypes: /^(?:text\/(?!event-stream)|application\/(?:[\w.+-]+\+)?json|application\/javascript|image\/svg\+xml)/,
 };
