@@ -26,7 +26,7 @@ import { createToken } from '../src/server/modules/auth/auth.service.ts';
 import { createUser } from '../src/server/modules/users/users.service.ts';
 import { fmtMs, loadTest, renderResults, sampleUntil, stallProbe, type EngineResult, type Row } from './measure.ts';
 import { startServer } from '../test/helpers/server.ts';
-import { type BenchContext, type Scenario, SCENARIOS } from './scenarios.ts';
+import { type BenchContext, EXPORT_SCENARIO, FRESH_EXPORT_SCENARIO, type Scenario, SCENARIOS } from './scenarios.ts';
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const BENCH_USER = 'bench-admin';
@@ -207,14 +207,17 @@ async function runEngine(engine: 'pglite' | 'pg', port: number): Promise<EngineR
   // The floor's connection: PostgreSQL directly; PGlite through the running server's socket.
   const database = await openDatabase(loadConfig({ ...env }));
   const rows: Row[] = [];
+  const base = `http://127.0.0.1:${port}/api/v1`;
+  let token = '';
+  const contextOf = (db: Database['db'], principal: BenchContext['principal']): BenchContext => ({
+    db, principal, base, scale, engine,
+    api: (p, init = {}) => fetch(`${base}${p}`, { ...init, headers: { authorization: `Bearer ${token}`, ...(init.headers ?? {}) } }),
+  });
+  let principal: BenchContext['principal'] | null = null;
   try {
-    const principal = await commandPrincipal(database.db, BENCH_USER);
-    const token = (await createToken(database.db, principal, 'bench')).token;
-    const base = `http://127.0.0.1:${port}/api/v1`;
-    const ctx: BenchContext = {
-      db: database.db, principal, base, scale, engine,
-      api: (p, init = {}) => fetch(`${base}${p}`, { ...init, headers: { authorization: `Bearer ${token}`, ...(init.headers ?? {}) } }),
-    };
+    principal = await commandPrincipal(database.db, BENCH_USER);
+    token = (await createToken(database.db, principal, 'bench')).token;
+    const ctx = contextOf(database.db, principal);
     await ctx.api('/projects?pageSize=1'); // warm the server's first request
     peakRss(server.pid);
     for (const s of SCENARIOS.filter((x) => wanted(x.name))) {
@@ -242,6 +245,25 @@ async function runEngine(engine: 'pglite' | 'pg', port: number): Promise<EngineR
   } finally {
     await database.close();
     await server.stop();
+  }
+  // The export again in a server that has done nothing else: what the export itself holds, apart from
+  // the heap the card runs and bulletins before it left in the first server (and, on PGlite, with the
+  // database's own memory, which lives in the server's process).
+  const exportScenario = SCENARIOS.find((x) => x.name === EXPORT_SCENARIO);
+  if (exportScenario && wanted(FRESH_EXPORT_SCENARIO) && principal) {
+    log(`${engine}: a fresh server for the export alone`);
+    const fresh = await startServer({ port, dataDir: env.DATA_DIR, databaseUrl: env.DATABASE_URL, demo: false, startTimeoutMs: 120_000 });
+    try {
+      // The export has no setup and no floor: it needs no connection of its own.
+      const ctx = contextOf(null as unknown as Database["db"], principal);
+      await ctx.api('/projects?pageSize=1');
+      peakRss(fresh.pid);
+      const row = await runScenario({ ...exportScenario, name: FRESH_EXPORT_SCENARIO }, ctx, fresh.pid);
+      rows.push(row);
+      log(`${engine} ${row.name}: api p50 ${fmtMs(row.api?.p50)}, peak ${row.rssMb} MB`);
+    } finally {
+      await fresh.stop();
+    }
   }
   return { engine, rows, generated: generatedNote({ ...generated, engine }) };
 }

@@ -3,6 +3,7 @@
 // by sending X-Forwarded-For; an account locked after five wrong passwords (test/auth.test.ts) stays
 // locked whatever address the attempts come from, and the lock ends after its fifteen minutes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { forgetOldLoginFailures } from '../../src/server/modules/auth/auth.repo.ts';
 import { LOCK_AFTER_FAILURES } from '../../src/server/modules/auth/auth.service.ts';
 import { buildTestApp, type TestApp } from '../helpers/app.ts';
 import { createUser, REGIONS, seedTestRegions, TEST_PASSWORD } from '../helpers/factories.ts';
@@ -12,14 +13,16 @@ let t: TestApp;
 beforeAll(async () => {
   t = await buildTestApp();
   await seedTestRegions(t.database.db);
-  for (const username of ['locked1', 'locked2', 'changer']) await createUser(t.database.db, { username, role: 'viewer', regionCode: REGIONS.city.code });
+  for (const username of ['locked1', 'locked2', 'changer', 'real1', 'real2', 'gone1']) await createUser(t.database.db, { username, role: 'viewer', regionCode: REGIONS.city.code });
 });
 afterAll(() => t.close());
 
+/** A name never tried before: the rate limit's tests must not meet a name's own lock (five failures). */
+let names = 0;
 const attempt = (app: TestApp['app'], o: { from: string; username?: string; password?: string; forwardedFor?: string }) =>
   app.inject({
     method: 'POST', url: '/api/v1/auth/login', remoteAddress: o.from,
-    payload: { username: o.username ?? 'nobody', password: o.password ?? 'wrong-password' },
+    payload: { username: o.username ?? `nobody-${++names}`, password: o.password ?? 'wrong-password' },
     headers: o.forwardedFor ? { 'x-forwarded-for': o.forwardedFor } : {},
   });
 
@@ -97,5 +100,43 @@ describe('lock-out', () => {
     await t.database.pool.query(`update users set failed_logins = 5, locked_until = now() - interval '1 second' where username = 'locked1'`);
     expect((await attempt(t.app, { from: nextAddress(), username: 'locked1' })).statusCode).toBe(423);
     expect(await row('locked1')).toEqual({ failed_logins: 6, locked: true });
+  });
+});
+
+describe('sign-in answers do not tell whether a name is an account', () => {
+  /** Status and message of each of `n` wrong sign-ins under a name. */
+  const answers = async (username: string, n: number) => {
+    const out: string[] = [];
+    for (let i = 0; i < n; i++) {
+      const res = await attempt(t.app, { from: nextAddress(), username });
+      out.push(`${res.statusCode} ${res.json().error.message}`);
+    }
+    return out;
+  };
+
+  it('answers a name that is no account, and a disabled account, as an account with a wrong password: the same countdown, the same lock', async () => {
+    await t.database.pool.query(`update users set disabled = true where username = 'gone1'`);
+    const account = await answers('real1', LOCK_AFTER_FAILURES + 1);
+    expect(account[0]).toBe('401 用户名或密码错误，再错 4 次账号将被锁定');
+    expect(account.slice(-2).map((a) => a.slice(0, 3))).toEqual(['423', '423']);
+    expect(await answers('nobody-at-all', LOCK_AFTER_FAILURES + 1)).toEqual(account);
+    expect(await answers('gone1', LOCK_AFTER_FAILURES + 1)).toEqual(account);
+    // The right password of a disabled account is refused as any wrong one while the lock stands.
+    const res = await attempt(t.app, { from: nextAddress(), username: 'gone1', password: TEST_PASSWORD });
+    expect(res.statusCode).toBe(423);
+  });
+
+  it('forgets failures a day after the last one, for accounts and other names alike; a lock still running is kept', async () => {
+    await answers('real2', 2);
+    await answers('nobody-else', 2);
+    await t.database.pool.query(`update users set last_failed_at = now() - interval '25 hours' where username = 'real2'`);
+    await t.database.pool.query(`update login_failures set last_failed_at = now() - interval '25 hours' where username = 'nobody-else'`);
+    // 'real1' and 'nobody-at-all' are locked (above) with their last failure just now: kept.
+    await t.database.pool.query(`update login_failures set last_failed_at = now() - interval '25 hours' where username = 'nobody-at-all'`);
+    expect(await forgetOldLoginFailures(t.database.db)).toBe(2);
+    expect(await answers('real2', 1)).toEqual(['401 用户名或密码错误，再错 4 次账号将被锁定']);
+    expect(await answers('nobody-else', 1)).toEqual(['401 用户名或密码错误，再错 4 次账号将被锁定']);
+    expect((await attempt(t.app, { from: nextAddress(), username: 'nobody-at-all' })).statusCode).toBe(423);
+    expect((await attempt(t.app, { from: nextAddress(), username: 'real1' })).statusCode).toBe(423);
   });
 });

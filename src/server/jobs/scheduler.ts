@@ -1,7 +1,7 @@
 // Scheduled work inside the server: every day at a fixed hour (China time) the roadblock ladder
 // climbs and overdue supervision orders go onto the accountability list — the same `escalate()`
-// that `npx tuijin escalate` runs, so a deployment needs no cron — and sessions that expired are
-// removed. A missed day is caught up at start.
+// that `npx tuijin escalate` runs, so a deployment needs no cron — sessions that expired are
+// removed and failed sign-ins a day old forgotten. A missed day is caught up at start.
 // A second timer seals the audit log into its hash chain every minute (modules/audit/audit.chain.ts).
 //
 // Several app servers may run this against one database (docs/scaling.md): the day's run is claimed
@@ -12,6 +12,7 @@ import { sql } from 'drizzle-orm';
 import { todayIso } from '../../domain/dates.ts';
 import type { Db } from '../db/client.ts';
 import { trySealAudit } from '../modules/audit/audit.chain.ts';
+import { forgetOldLoginFailures } from '../modules/auth/auth.repo.ts';
 import { escalate } from '../modules/problems/problems.escalation.ts';
 import { clock } from '../clock.ts';
 import { claimJobRun, finishJobRun, instanceName, type JobRun } from './claim.ts';
@@ -98,8 +99,9 @@ export function startScheduler(db: Db, o: SchedulerOptions): Scheduler {
       claimed = true;
       const r = await escalate(db, day);
       const purged = await purgeExpiredSessions(db);
+      const forgotten = await forgetOldLoginFailures(db);
       if (o.vacuum) await db.execute(sql`VACUUM ANALYZE`);
-      const summary = `检查 ${r.checked} 个未办结问题，逾期 ${r.overdue} 个，升级 ${r.escalated.length} 个；督办单超期列入约谈 ${r.overdueOrders} 个；清理过期会话 ${purged} 个${o.vacuum ? '；已整理数据库' : ''}`;
+      const summary = `检查 ${r.checked} 个未办结问题，逾期 ${r.overdue} 个，升级 ${r.escalated.length} 个；督办单超期列入约谈 ${r.overdueOrders} 个；清理过期会话 ${purged} 个、一天前的登录失败记录 ${forgotten} 条${o.vacuum ? '；已整理数据库' : ''}`;
       await finishJobRun(db, DAILY_JOB, day, instance, 'done', summary);
       o.log(`定时任务（${day}）：${summary}`);
       return { status: 'done', day, summary };

@@ -19,12 +19,26 @@ export const users = pgTable(
     personId: uuid('person_id').references(() => people.id),
     failedLogins: integer('failed_logins').notNull().default(0),
     lockedUntil: timestamp('locked_until', { withTimezone: true }),
+    /** The last wrong password; the daily run forgets failures a day after the last one. */
+    lastFailedAt: timestamp('last_failed_at', { withTimezone: true }),
     disabled: boolean('disabled').notNull().default(false),
     passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }).notNull().defaultNow(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('users_username_uq').on(t.username)],
 );
+
+/**
+ * Wrong sign-ins under names that are no account (or a disabled one), counted and locked exactly as
+ * an account's, so that the answers to a sign-in never tell whether a name exists. Forgotten, as an
+ * account's failures are, a day after the last one.
+ */
+export const loginFailures = pgTable('login_failures', {
+  username: varchar('username', { length: 64 }).primaryKey(),
+  failedLogins: integer('failed_logins').notNull().default(0),
+  lockedUntil: timestamp('locked_until', { withTimezone: true }),
+  lastFailedAt: timestamp('last_failed_at', { withTimezone: true }).notNull().defaultNow(),
+});
 
 /** Cookie sessions. The id is the SHA-256 of the cookie value, so a database leak yields no live session. */
 export const sessions = pgTable(

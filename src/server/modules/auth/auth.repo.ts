@@ -1,6 +1,6 @@
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
-import { apiTokens, sessions, users } from '../../db/schema/index.ts';
+import { apiTokens, loginFailures, sessions, users } from '../../db/schema/index.ts';
 import { selectUsers } from '../users/users.repo.ts';
 
 export async function findUserByUsername(db: DbOrTx, username: string) {
@@ -32,10 +32,43 @@ export async function recordFailedLogin(db: DbOrTx, userId: string, lockAfter: n
     .set({
       failedLogins: sql`${users.failedLogins} + 1`,
       lockedUntil: sql`CASE WHEN ${users.failedLogins} + 1 >= ${lockAfter} THEN now() + make_interval(mins => ${lockMinutes}) ELSE ${users.lockedUntil} END`,
+      lastFailedAt: sql`now()`,
     })
     .where(eq(users.id, userId))
     .returning({ failedLogins: users.failedLogins, lockedUntil: users.lockedUntil });
   return row;
+}
+
+/** The lock standing on a name that is no account, if any. */
+export async function nameLockedUntil(db: DbOrTx, username: string): Promise<Date | null> {
+  const [row] = await db.select({ lockedUntil: loginFailures.lockedUntil }).from(loginFailures).where(eq(loginFailures.username, username)).limit(1);
+  return row?.lockedUntil ?? null;
+}
+
+/** A wrong sign-in under a name that is no account: counted and locked as recordFailedLogin does for an account. */
+export async function recordFailedName(db: DbOrTx, username: string, lockAfter: number, lockMinutes: number) {
+  const { rows } = await db.execute<{ failedLogins: number; lockedUntil: Date | null }>(sql`
+    INSERT INTO login_failures AS f (username, failed_logins, locked_until, last_failed_at)
+    VALUES (${username}, 1, CASE WHEN 1 >= ${lockAfter}::int THEN now() + make_interval(mins => ${lockMinutes}::int) END, now())
+    ON CONFLICT (username) DO UPDATE SET
+      failed_logins = f.failed_logins + 1,
+      locked_until = CASE WHEN f.failed_logins + 1 >= ${lockAfter}::int THEN now() + make_interval(mins => ${lockMinutes}::int) ELSE f.locked_until END,
+      last_failed_at = now()
+    RETURNING failed_logins AS "failedLogins", locked_until AS "lockedUntil"`);
+  return rows[0]!;
+}
+
+/**
+ * Forgets failed sign-ins a day after the last one, for accounts and other names alike (the daily
+ * run): a lock still running is kept.
+ */
+export async function forgetOldLoginFailures(db: DbOrTx): Promise<number> {
+  const names = await db.execute(sql`DELETE FROM login_failures
+    WHERE (locked_until IS NULL OR locked_until < now()) AND last_failed_at < now() - interval '1 day'`);
+  const accounts = await db.execute(sql`UPDATE users SET failed_logins = 0, locked_until = NULL
+    WHERE failed_logins > 0 AND (locked_until IS NULL OR locked_until < now())
+      AND (last_failed_at IS NULL OR last_failed_at < now() - interval '1 day')`);
+  return (names.rowCount ?? 0) + (accounts.rowCount ?? 0);
 }
 
 export async function resetFailedLogins(db: DbOrTx, userId: string) {

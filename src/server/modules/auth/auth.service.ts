@@ -49,34 +49,37 @@ export function toCurrentUser(p: Profile): CurrentUser {
 
 export async function login(db: Db, username: string, password: string, sessionHours: number) {
   const user = await repo.findUserByUsername(db, username);
-  if (!user || user.disabled) {
-    await verifyPassword(await dummyHash(), password);
-    throw new AppError('unauthenticated', '用户名或密码错误');
-  }
-  if (user.lockedUntil && user.lockedUntil.getTime() > Date.now()) {
-    const minutes = Math.ceil((user.lockedUntil.getTime() - Date.now()) / 60000);
+  const account = user && !user.disabled ? user : null;
+  // A name that is no account (or a disabled one) is answered exactly as an account with a wrong
+  // password: the same hash work, the same countdown and the same lock, counted in login_failures.
+  const lockedUntil = account ? account.lockedUntil : await repo.nameLockedUntil(db, username);
+  if (lockedUntil && lockedUntil.getTime() > Date.now()) {
+    const minutes = Math.ceil((lockedUntil.getTime() - Date.now()) / 60000);
     throw new AppError('locked', `登录失败次数过多，账号已锁定，请 ${minutes} 分钟后再试`);
   }
-  if (!(await verifyPassword(user.passwordHash, password))) {
-    const r = await repo.recordFailedLogin(db, user.id, LOCK_AFTER_FAILURES, LOCK_MINUTES);
-    await recordAudit(db, { id: user.id, username: user.username }, { action: 'auth.login_failed', entityType: 'user', entityId: user.id });
+  if (!account || !(await verifyPassword(account.passwordHash, password))) {
+    if (!account) await verifyPassword(await dummyHash(), password);
+    const r = account
+      ? await repo.recordFailedLogin(db, account.id, LOCK_AFTER_FAILURES, LOCK_MINUTES)
+      : await repo.recordFailedName(db, username, LOCK_AFTER_FAILURES, LOCK_MINUTES);
+    if (account) await recordAudit(db, { id: account.id, username: account.username }, { action: 'auth.login_failed', entityType: 'user', entityId: account.id });
     if (r && r.failedLogins >= LOCK_AFTER_FAILURES) {
       throw new AppError('locked', `登录失败次数过多，账号已锁定 ${LOCK_MINUTES} 分钟`);
     }
     const left = LOCK_AFTER_FAILURES - (r?.failedLogins ?? 0);
     throw new AppError('unauthenticated', `用户名或密码错误，再错 ${left} 次账号将被锁定`);
   }
-  await repo.resetFailedLogins(db, user.id);
+  await repo.resetFailedLogins(db, account.id);
   const cookieValue = randomToken();
   const csrfToken = randomToken(24);
   await repo.insertSession(db, {
     id: sha256(cookieValue),
-    userId: user.id,
+    userId: account.id,
     csrfToken,
     expiresAt: new Date(Date.now() + sessionHours * 3600_000),
   });
-  const profile = (await getUser(db, user.id))!;
-  await recordAudit(db, { id: user.id, username: user.username }, { action: 'auth.login', entityType: 'user', entityId: user.id });
+  const profile = (await getUser(db, account.id))!;
+  await recordAudit(db, { id: account.id, username: account.username }, { action: 'auth.login', entityType: 'user', entityId: account.id });
   return { cookieValue, csrfToken, user: toCurrentUser(profile) };
 }
 
