@@ -143,8 +143,22 @@ function postgresCpuMs(): number | null {
  * The server's and PostgreSQL's CPU per call over what runs from now until `per(calls)`, leaving out
  * what runs inside `aside` (the untimed steps that put the data back).
  */
-function cpuMeter(pid: number, engine: 'pglite' | 'pg') {
-  const read = () => ({ app: procStat(pid)?.cpuMs ?? 0, db: engine === 'pg' ? postgresCpuMs() : null });
+/** The server's process, and on PGlite the child process that runs the database (from the folder's lock). */
+interface Procs { server: number; host: number | null }
+
+function procsOf(serverPid: number, dataDir: string | undefined): Procs {
+  let host: number | null = null;
+  try {
+    if (dataDir) host = (JSON.parse(fs.readFileSync(path.join(dataDir, 'tuijin.lock'), 'utf8')) as { hostPid?: number }).hostPid ?? null;
+  } catch { /* no lock: no host */ }
+  return { server: serverPid, host };
+}
+
+function cpuMeter(procs: Procs, engine: 'pglite' | 'pg') {
+  const read = () => ({
+    app: procStat(procs.server)?.cpuMs ?? 0,
+    db: engine === 'pg' ? postgresCpuMs() : procs.host ? procStat(procs.host)?.cpuMs ?? null : null,
+  });
   const start = read();
   const skipped = { app: 0, db: 0 };
   return {
@@ -219,27 +233,29 @@ async function runEngine(engine: 'pglite' | 'pg', port: number): Promise<EngineR
     token = (await createToken(database.db, principal, 'bench')).token;
     const ctx = contextOf(database.db, principal);
     await ctx.api('/projects?pageSize=1'); // warm the server's first request
-    peakRss(server.pid);
+    const procs = procsOf(server.pid, env.DATA_DIR);
+    peakRss(procs.server);
+    if (procs.host) peakRss(procs.host);
     for (const s of SCENARIOS.filter((x) => wanted(x.name))) {
-      const row = await runScenario(s, ctx, server.pid);
+      const row = await runScenario(s, ctx, procs);
       rows.push(row);
       log(`${engine} ${row.name}: api p50 ${fmtMs(row.api?.p50)} p95 ${fmtMs(row.api?.p95)}${row.floor ? `, floor p50 ${fmtMs(row.floor.p50)}` : ''}${row.note ? ` — ${row.note}` : ''}`);
     }
     // Fifty clients on the ledger list.
     if (wanted('台账列表 50 并发（请求/秒）')) {
-      const cpu = cpuMeter(server.pid, engine);
+      const cpu = cpuMeter(procs, engine);
       const load = await loadTest(ctx, quick ? 5_000 : 30_000, 50);
       const used = cpu.per(load.requests);
       // What one server core could answer, from the server's own CPU per request (the load generator
       // shares the machine's cores and is not counted).
       const perCore = Math.round(1000 / (used.app + (used.db ?? 0)));
-      rows.push({ name: '台账列表 50 并发（请求/秒）', api: load.latency, floor: null, rssMb: peakRss(server.pid), cpu: used, note: `${load.rps.toFixed(0)} 请求/秒，${load.requests} 次，错误 ${load.errors}（中位数、p95 为单次请求耗时）；按服务端每请求 CPU 折合每核约 ${perCore.toLocaleString('en-US')} 请求/秒`, rps: load.rps, errors: load.errors });
+      rows.push({ name: '台账列表 50 并发（请求/秒）', api: load.latency, floor: null, rssMb: peakRss(procs.server), dbRssMb: procs.host ? peakRss(procs.host) : null, cpu: used, note: `${load.rps.toFixed(0)} 请求/秒，${load.requests} 次，错误 ${load.errors}（中位数、p95 为单次请求耗时）；按服务端每请求 CPU 折合每核约 ${perCore.toLocaleString('en-US')} 请求/秒`, rps: load.rps, errors: load.errors });
       log(`${engine} load: ${load.rps.toFixed(0)} req/s, ${load.errors} errors`);
     }
     // The server keeps answering while a heavy roll-up loops.
     if (wanted('统计汇总循环时健康检查 p99')) {
       const stall = await stallProbe(ctx, `http://127.0.0.1:${port}/api/health`, quick ? 3_000 : 15_000);
-      rows.push({ name: '统计汇总循环时健康检查 p99', api: stall.health, floor: null, rssMb: peakRss(server.pid), note: `p99 ${fmtMs(stall.health.p99)}，${stall.health.n} 次检查；同时完成汇总 ${stall.rollups} 次` });
+      rows.push({ name: '统计汇总循环时健康检查 p99', api: stall.health, floor: null, rssMb: peakRss(procs.server), dbRssMb: procs.host ? peakRss(procs.host) : null, note: `p99 ${fmtMs(stall.health.p99)}，${stall.health.n} 次检查；同时完成汇总 ${stall.rollups} 次` });
       log(`${engine} health while rolling up: p99 ${fmtMs(stall.health.p99)}`);
     }
   } finally {
@@ -257,8 +273,10 @@ async function runEngine(engine: 'pglite' | 'pg', port: number): Promise<EngineR
       // The export has no setup and no floor: it needs no connection of its own.
       const ctx = contextOf(null as unknown as Database["db"], principal);
       await ctx.api('/projects?pageSize=1');
-      peakRss(fresh.pid);
-      const row = await runScenario({ ...exportScenario, name: FRESH_EXPORT_SCENARIO }, ctx, fresh.pid);
+      const procs = procsOf(fresh.pid, env.DATA_DIR);
+      peakRss(procs.server);
+      if (procs.host) peakRss(procs.host);
+      const row = await runScenario({ ...exportScenario, name: FRESH_EXPORT_SCENARIO }, ctx, procs);
       rows.push(row);
       log(`${engine} ${row.name}: api p50 ${fmtMs(row.api?.p50)}, peak ${row.rssMb} MB`);
     } finally {
@@ -281,20 +299,21 @@ function generatedNote(g: Generated): string {
   return `月报 ${g.reports.toLocaleString('en-US')} 条${g.cards ? `、亮牌 ${g.cards.toLocaleString('en-US')} 张` : ''}，生成于 ${g.at.slice(0, 16).replace('T', ' ')} UTC${took}${speed}${load}`;
 }
 
-async function runScenario(s: Scenario, ctx: BenchContext, pid: number): Promise<Row> {
+async function runScenario(s: Scenario, ctx: BenchContext, procs: Procs): Promise<Row> {
   const setup = s.setup ? await s.setup(ctx) : undefined;
   if (setup === null) return { name: s.name, api: null, floor: null, rssMb: null, note: '本规模数据不适用' };
   const budget = quick ? 2_000 : s.budgetMs ?? 15_000;
   // What the server held before (left by earlier scenarios: the heap is not given back at once).
-  const rssBeforeMb = statusMb(pid, 'VmRSS');
-  const cpu = cpuMeter(pid, ctx.engine);
+  const rssBeforeMb = statusMb(procs.server, 'VmRSS');
+  const cpu = cpuMeter(procs, ctx.engine);
   const after = s.after ? () => cpu.aside(() => s.after!(ctx, setup)) : undefined;
   const warmup = s.warmup ?? 2;
   const api = await sampleUntil(() => s.api(ctx, setup), { warmup, min: s.min ?? 5, max: s.max ?? 40, budgetMs: budget }, after);
   const used = cpu.per(api.n + warmup);
-  const rssMb = peakRss(pid);
+  const rssMb = peakRss(procs.server);
+  const dbRssMb = procs.host ? peakRss(procs.host) : null;
   const floor = s.floor ? await sampleUntil(() => s.floor!(ctx, setup), { warmup: 1, min: s.min ?? 5, max: s.max ?? 40, budgetMs: budget }) : null;
-  return { name: s.name, api, floor, rssMb, rssBeforeMb, cpu: used, note: s.note?.(setup) };
+  return { name: s.name, api, floor, rssMb, rssBeforeMb, dbRssMb, cpu: used, note: s.note?.(setup) };
 }
 
 async function main() {

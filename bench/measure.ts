@@ -12,6 +12,8 @@ export interface Row {
   rssMb: number | null;
   /** Resident memory of the server when the scenario began, MB. */
   rssBeforeMb?: number | null;
+  /** PGlite: the peak of the child process that runs the database, MB. */
+  dbRssMb?: number | null;
   /** CPU per call, ms: the server process (PGlite's database included) and PostgreSQL's processes. */
   cpu?: { app: number; db: number | null };
   note?: string;
@@ -120,7 +122,7 @@ function verdict(row: Row, engine: 'pglite' | 'pg'): { target: string; ok: boole
   return { target: t.text + ratioText, ok };
 }
 
-/** "12 + 30 ms" (server + PostgreSQL), or "45 ms（含库）" where the database runs in the server (PGlite). */
+/** "12 + 30 ms": the server, and the database (PostgreSQL's processes, or PGlite's own process). */
 function fmtCpu(c: Row['cpu']): string {
   if (!c) return '—';
   return c.db == null ? `${fmtMs(c.app)}（含库）` : `${fmtMs(c.app)} + ${fmtMs(c.db)}`;
@@ -132,7 +134,7 @@ export function renderResults(results: EngineResult[], o: { scale: string; date:
     '',
     `- 日期：${o.date.toISOString().slice(0, 16).replace('T', ' ')} UTC`,
     `- 机器：${o.machine}`,
-    '- 方法：每个场景经 HTTP API 计时（中位数、p95）；“地板”是同一服务函数在基准进程内经同一驱动直接调用的耗时（其 SQL 往返，无 HTTP、无 JSON 序列化）；每次 CPU 为每次调用服务进程与 PostgreSQL 各进程所用 CPU 时间（/proc 计数，10 ms 粒度，PGlite 的库在服务进程内）；峰值内存为服务进程在该场景中的 VmHWM，括号内为场景开始时服务进程已占用的内存（前面场景留下的堆不会立刻归还）。',
+    '- 方法：每个场景经 HTTP API 计时（中位数、p95）；“地板”是同一服务函数在基准进程内经同一驱动直接调用的耗时（其 SQL 往返，无 HTTP、无 JSON 序列化）；每次 CPU 为每次调用服务进程与数据库（PostgreSQL 各进程，或 PGlite 所在的子进程）所用 CPU 时间（/proc 计数，10 ms 粒度）；峰值内存为服务进程在该场景中的 VmHWM，括号内为场景开始时服务进程已占用的内存（前面场景留下的堆不会立刻归还），PGlite 另列其数据库子进程的峰值（与 PostgreSQL 各进程的内存一样不计入服务进程）。',
     '- 由 `npm run bench` 生成；数据由 `npm run gen` 的同一生成器产生。',
     ...results.filter((r) => r.generated).map((r) => `- 数据（${r.engine === 'pg' ? 'PostgreSQL' : 'PGlite'}）：${r.generated}`),
     '',
@@ -146,7 +148,7 @@ export function renderResults(results: EngineResult[], o: { scale: string; date:
       if (!row) continue;
       const ratio = row.api && row.floor ? (row.api.p50 / row.floor.p50).toFixed(2) : '—';
       const v = verdict(row, r.engine);
-      lines.push(`| ${name} | ${r.engine === 'pg' ? 'PostgreSQL' : 'PGlite'} | ${fmtMs(row.api?.p50)} | ${fmtMs(row.api?.p95)} | ${fmtMs(row.floor?.p50)} | ${ratio} | ${fmtCpu(row.cpu)} | ${row.rssMb ?? '—'} MB${row.rssBeforeMb != null ? `（开始时 ${row.rssBeforeMb}）` : ''} | ${v.target} | ${v.ok == null ? '—' : v.ok ? '✓' : '✗'} | ${row.note ?? ''} |`);
+      lines.push(`| ${name} | ${r.engine === 'pg' ? 'PostgreSQL' : 'PGlite'} | ${fmtMs(row.api?.p50)} | ${fmtMs(row.api?.p95)} | ${fmtMs(row.floor?.p50)} | ${ratio} | ${fmtCpu(row.cpu)} | ${row.rssMb ?? '—'} MB${row.rssBeforeMb != null ? `（开始时 ${row.rssBeforeMb}）` : ''}${row.dbRssMb != null ? `；库进程 ${row.dbRssMb} MB` : ''} | ${v.target} | ${v.ok == null ? '—' : v.ok ? '✓' : '✗'} | ${row.note ?? ''} |`);
     }
   }
   return `${lines.join('\n')}\n`;

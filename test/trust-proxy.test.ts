@@ -27,13 +27,16 @@ async function appWith(trustProxy: Config['trustProxy']): Promise<FastifyInstanc
   return app;
 }
 
-/** Failed sign-ins (an unknown user: no lock-out) from the balancer's socket, each claiming `forwarded(i)`. */
+/** Names never tried before: a name's own lock (five failures, as an account's) must not answer first. */
+let names = 0;
+
+/** Failed sign-ins, each under a new name, from the balancer's socket, each claiming `forwarded(i)`. */
 async function signIns(app: FastifyInstance, n: number, forwarded: (i: number) => string): Promise<number[]> {
   const codes: number[] = [];
   for (let i = 0; i < n; i++) {
     const res = await app.inject({
       method: 'POST', url: '/api/v1/auth/login', remoteAddress: '10.0.0.5',
-      headers: { 'x-forwarded-for': forwarded(i) }, payload: { username: 'nobody', password: 'wrong-password-1' },
+      headers: { 'x-forwarded-for': forwarded(i) }, payload: { username: `nobody-${++names}`, password: 'wrong-password-1' },
     });
     codes.push(res.statusCode);
   }

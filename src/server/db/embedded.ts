@@ -1,22 +1,28 @@
 // The embedded database: one PGlite per DATA_DIR, owned by one process (the server or a lone
-// command), served on a unix socket. Other processes (the command line while the server runs)
-// connect to that socket instead of opening the folder a second time.
+// command) and run in a child process of it (pglite-host.ts), served on a unix socket. Other
+// processes (the command line while the server runs) connect to that socket instead of opening the
+// folder a second time.
+import { fork, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { fileURLToPath } from 'node:url';
 
 export const SOCKET_FILE = '.s.PGSQL.5432';
 
 export interface EmbeddedHost {
   /** Directory holding the socket, to use as the `host` of a pg connection. */
   socketDir: string;
+  /** The process that runs PGlite. */
+  hostPid: number;
   stop(): Promise<void>;
 }
 
 interface LockInfo {
   pid: number;
   socketDir: string;
+  /** The child process that has the folder open. */
+  hostPid?: number;
 }
 
 function lockPath(dataDir: string): string {
@@ -45,6 +51,35 @@ export function findRunningHost(dataDir: string): string | null {
   return null;
 }
 
+/** True while `pid` is still an embedded database host (a recycled pid of another program is not). */
+function isHost(pid: number): boolean {
+  if (!alive(pid)) return false;
+  try {
+    return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('pglite-process');
+  } catch {
+    return true; // No /proc to tell: assume it is.
+  }
+}
+
+/**
+ * The host of a process that died without stopping it (kill -9) closes PGlite and exits once it sees
+ * its parent gone; the folder must not be opened again before. Waits for it (up to 10 s), then ends it.
+ */
+async function awaitOrphanedHost(dataDir: string): Promise<void> {
+  let info: LockInfo;
+  try {
+    info = JSON.parse(fs.readFileSync(lockPath(dataDir), 'utf8')) as LockInfo;
+  } catch {
+    return;
+  }
+  if (!info.hostPid || info.hostPid === process.pid) return;
+  for (let waited = 0; isHost(info.hostPid) && waited < 10_000; waited += 50) await new Promise((r) => setTimeout(r, 50));
+  if (isHost(info.hostPid)) {
+    process.kill(info.hostPid, 'SIGKILL');
+    for (let waited = 0; alive(info.hostPid) && waited < 5_000; waited += 50) await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
 function socketDirFor(dataDir: string): string {
   const preferred = path.join(dataDir, 'run');
   // Unix socket paths are limited to ~107 bytes; fall back to a short per-folder temp dir.
@@ -53,7 +88,7 @@ function socketDirFor(dataDir: string): string {
   return path.join(os.tmpdir(), `tuijin-${hash}`);
 }
 
-/** Starts PGlite on `dataDir` (null: in memory) in a worker thread and serves it on a socket. */
+/** Starts PGlite on `dataDir` (null: in memory) in a child process and serves it on a socket. */
 export async function startEmbeddedHost(dataDir: string | null, opts: { socketDir?: string } = {}): Promise<EmbeddedHost> {
   let socketDir: string;
   let pgliteDir: string | null = null;
@@ -61,6 +96,7 @@ export async function startEmbeddedHost(dataDir: string | null, opts: { socketDi
     fs.mkdirSync(dataDir, { recursive: true });
     const running = findRunningHost(dataDir);
     if (running) throw new Error(`DATA_DIR ${dataDir} is already served by another Tuijin process (socket ${running})`);
+    await awaitOrphanedHost(dataDir);
     socketDir = opts.socketDir ?? socketDirFor(dataDir);
     pgliteDir = path.join(dataDir, 'pglite');
     fs.mkdirSync(pgliteDir, { recursive: true });
@@ -70,38 +106,52 @@ export async function startEmbeddedHost(dataDir: string | null, opts: { socketDi
   fs.mkdirSync(socketDir, { recursive: true });
   // A socket left behind by a killed process would make listen() fail.
   fs.rmSync(path.join(socketDir, SOCKET_FILE), { force: true });
-  if (dataDir) fs.writeFileSync(lockPath(dataDir), JSON.stringify({ pid: process.pid, socketDir } satisfies LockInfo));
 
-  const worker = new Worker(new URL('./pglite-worker.mjs', import.meta.url), {
-    workerData: { dataDir: pgliteDir, socketPath: path.join(socketDir, SOCKET_FILE) },
+  // The parent's Node options (--cpu-prof, --inspect, a heap limit) are not the database's.
+  const child: ChildProcess = fork(fileURLToPath(new URL('./pglite-process.mjs', import.meta.url)), [], {
+    execArgv: [],
+    env: { ...process.env, TUIJIN_PGLITE_HOST: JSON.stringify({ dataDir: pgliteDir, socketPath: path.join(socketDir, SOCKET_FILE) }) },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
-  await new Promise<void>((resolve, reject) => {
-    const onMessage = (msg: { type: string; message?: string }) => {
-      if (msg.type === 'ready') resolve();
-      else if (msg.type === 'error') reject(new Error(`embedded database failed to start: ${msg.message}`));
-    };
-    worker.on('message', onMessage);
-    worker.once('error', reject);
-    worker.once('exit', (code) => reject(new Error(`embedded database worker exited (${code})`)));
-  });
+  if (dataDir) fs.writeFileSync(lockPath(dataDir), JSON.stringify({ pid: process.pid, socketDir, hostPid: child.pid } satisfies LockInfo));
+  try {
+    await new Promise<void>((resolve, reject) => {
+      child.on('message', (msg: { type: string; message?: string }) => {
+        if (msg.type === 'ready') resolve();
+        else if (msg.type === 'error') reject(new Error(`embedded database failed to start: ${msg.message}`));
+      });
+      child.once('error', reject);
+      child.once('exit', (code) => reject(new Error(`embedded database process exited (${code})`)));
+    });
+  } catch (err) {
+    child.kill('SIGKILL');
+    throw err;
+  }
 
   let stopped = false;
+  child.once('exit', (code, signal) => {
+    // Requests now fail as they would with PostgreSQL down; say why where the operator looks.
+    if (!stopped) console.error(`embedded database process ended (${signal ?? code}); restart Tuijin`);
+  });
   return {
     socketDir,
+    hostPid: child.pid!,
     async stop() {
       if (stopped) return;
       stopped = true;
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(() => resolve(), 5000);
-        worker.on('message', (msg: { type: string }) => {
-          if (msg.type === 'stopped') {
+      if (child.exitCode === null && child.signalCode === null) {
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(() => {
+            child.kill('SIGKILL');
+            resolve();
+          }, 5000);
+          child.once('exit', () => {
             clearTimeout(timer);
             resolve();
-          }
+          });
+          child.send({ type: 'stop' });
         });
-        worker.postMessage({ type: 'stop' });
-      });
-      await worker.terminate();
+      }
       if (dataDir) {
         try {
           const info = JSON.parse(fs.readFileSync(lockPath(dataDir), 'utf8')) as LockInfo;
