@@ -184,3 +184,38 @@ describe('changing users', () => {
     expect(away.statusCode).toBe(403);
   });
 });
+
+describe("an administrator and a user's API tokens", () => {
+  it('lists them by prefix, revokes one alone (the others keep working, the password too), and logs it', async () => {
+    const office = await login(t.app, 'office');
+    const officeId = (await office.get('/api/v1/auth/me')).json().user.id as string;
+    const made: { id: string; token: string; prefix: string }[] = [];
+    for (const name of ['数据交换', '大屏']) made.push((await office.post('/api/v1/auth/tokens', { name })).json());
+    const call = (token: string) => t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { authorization: `Bearer ${token}` } });
+    for (const m of made) expect((await call(m.token)).statusCode).toBe(200);
+
+    const list = await admin.get(`/api/v1/users/${officeId}/tokens`);
+    expect(list.statusCode, list.body).toBe(200);
+    const items = list.json().items as { id: string; name: string; prefix: string; revokedAt: string | null }[];
+    expect(items.filter((i) => made.some((m) => m.id === i.id)).map((i) => [i.name, i.prefix, i.revokedAt])).toEqual(made.map((m, k) => [['数据交换', '大屏'][k], m.prefix, null]));
+    expect(list.body).not.toContain(made[0]!.token);
+
+    const res = await admin.delete(`/api/v1/users/${officeId}/tokens/${made[0]!.id}`);
+    expect(res.statusCode, res.body).toBe(200);
+    expect((await call(made[0]!.token)).statusCode).toBe(401);
+    expect((await call(made[1]!.token)).statusCode).toBe(200);
+    expect((await office.get('/api/v1/auth/me')).statusCode).toBe(200);
+    const after = (await admin.get(`/api/v1/users/${officeId}/tokens`)).json().items as { id: string; revokedAt: string | null }[];
+    expect(after.find((i) => i.id === made[0]!.id)!.revokedAt).not.toBeNull();
+    const log = (await admin.get('/api/v1/audit?action=token.revoked')).json().items;
+    expect(log[0]).toMatchObject({ entityId: made[0]!.id, after: { userId: officeId, name: '数据交换' } });
+
+    // Again: already revoked; another user's token under this user: not found; not an admin: refused.
+    expect((await admin.delete(`/api/v1/users/${officeId}/tokens/${made[0]!.id}`)).statusCode).toBe(409);
+    const adminId = (await admin.get('/api/v1/auth/me')).json().user.id as string;
+    expect((await admin.delete(`/api/v1/users/${adminId}/tokens/${made[1]!.id}`)).statusCode).toBe(404);
+    expect((await office.get(`/api/v1/users/${officeId}/tokens`)).statusCode).toBe(403);
+    expect((await shenAdmin.get(`/api/v1/users/${officeId}/tokens`)).statusCode).toBe(404);
+    expect((await call(made[1]!.token)).statusCode).toBe(200);
+  });
+});

@@ -52,3 +52,9 @@ export const userPatch = z
   .partial()
   .refine((o) => Object.values(o).some((v) => v !== undefined), { message: '没有需要修改的字段' });
 export type UserPatch = z.infer<typeof userPatch>;
+
+/** One API token of one user (an administrator revoking it). */
+export const userTokenParams = z.object({
+  id: z.uuid({ message: '用户 ID 格式不正确' }),
+  tokenId: z.uuid({ message: '令牌 ID 格式不正确' }),
+});

@@ -5,7 +5,7 @@ import { REGIONS } from '../helpers/factories.ts';
 import { reportUrl } from '../helpers/reporting.ts';
 import { formData, JPEG } from '../robustness/fixture.ts';
 import { ALL, del, get, OFFICE, ok, patch, post, put, V1, type Spec } from './spec.ts';
-import { freshReport, ledgerRow, ledgerUpload, newMonth, next, pendingCorrection, projectBody, reportingSettings, sOffice, userId } from './steps.ts';
+import { freshReport, ledgerRow, ledgerUpload, newMonth, next, pendingCorrection, projectBody, reportingSettings, sOffice, tokenOwner, userId } from './steps.ts';
 
 export const LEDGER_MATRIX: Record<string, Spec> = {
   // ── sign-in and the caller's own account ──
@@ -160,6 +160,21 @@ export const LEDGER_MATRIX: Record<string, Spec> = {
       post(`${V1}/users`, { username: 'dcf_new', displayName: '越权', password: 'Passw0rd-new-2024', role: 'office', regionCode: o.code }),
       post(`${V1}/users`, { username: 'sx_x1', displayName: '越权', password: 'Passw0rd-new-2024', role: 'unit', regionCode: x.f.S.code, orgId: o.gov }),
       post(`${V1}/users`, { username: 'sx_x2', displayName: '越权', password: 'Passw0rd-new-2024', role: 'leader', regionCode: x.f.S.code, personId: o.leader }),
+    ],
+  },
+  'GET /api/v1/users/{id}/tokens': {
+    who: 'Y - - - - - - -', list: true, control: 'admin',
+    inside: async (_s, x) => get(`${V1}/users/${await userId(x, 'office')}/tokens`),
+    // The tokens of 东昌府区's office (the owner of its fixture token), named after the county.
+    outside: async (o, x) => [get(`${V1}/users/${await tokenOwner(x, o.token)}/tokens`)],
+  },
+  'DELETE /api/v1/users/{id}/tokens/{tokenId}': {
+    who: 'Y - - - - - - -',
+    // A token of 莘县's office made for this request.
+    inside: async (_s, x) => del(`${V1}/users/${await userId(x, 'office')}/tokens/${(await ok(x.f.county.office.post(`${V1}/auth/tokens`, { name: '管理员吊销' }))).id}`),
+    outside: async (o, x) => [
+      del(`${V1}/users/${await tokenOwner(x, o.token)}/tokens/${o.token}`),
+      del(`${V1}/users/${await userId(x, 'office')}/tokens/${o.token}`),
     ],
   },
   'PATCH /api/v1/users/{id}': {

@@ -52,6 +52,8 @@ export async function freshReport(s: County, x: Ctx, status: 'draft' | 'submitte
   return { project, url };
 }
 
+/** The user an API token belongs to. */
+export const tokenOwner = async (x: Ctx, tokenId: string) => (await x.q<{ id: string }>(`select user_id as id from api_tokens where id = $1`, [tokenId]))[0]!.id;
 export const userId = async (x: Ctx, role: Role) => (await x.q<{ id: string }>(`select id from users where username = $1`, [x.f.usernames.county(role)]))[0]!.id;
 
 export const projectBody = (code: string, regionCode: string, more: object = {}) => ({

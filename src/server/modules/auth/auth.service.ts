@@ -2,7 +2,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { CurrentUser } from '../../../contract/auth.ts';
 import type { Role } from '../../../domain/enums.ts';
-import type { Db } from '../../db/client.ts';
+import type { Db, DbOrTx } from '../../db/client.ts';
 import { VersionedCache } from '../../plugins/data-versions.ts';
 import { AppError, invalid, notFound } from '../../errors.ts';
 import type { Principal } from '../access/principal.ts';
@@ -188,8 +188,9 @@ export async function createToken(db: Db, p: Pick<Principal, 'id' | 'username'>,
   return { id: row.id, name: row.name, prefix: row.prefix, token };
 }
 
-export async function listTokens(db: Db, p: Principal) {
-  const rows = await repo.listTokens(db, p.id);
+/** A user's API tokens as listed (never the token itself, only its prefix). */
+export async function tokensOf(db: DbOrTx, userId: string) {
+  const rows = await repo.listTokens(db, userId);
   return rows.map((r) => ({
     id: r.id,
     name: r.name,
@@ -198,6 +199,10 @@ export async function listTokens(db: Db, p: Principal) {
     lastUsedAt: r.lastUsedAt?.toISOString() ?? null,
     revokedAt: r.revokedAt?.toISOString() ?? null,
   }));
+}
+
+export async function listTokens(db: Db, p: Principal) {
+  return tokensOf(db, p.id);
 }
 
 export async function revokeToken(db: Db, p: Principal, id: string) {

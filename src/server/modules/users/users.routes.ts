@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
-import { errorBody, uuidParam } from '../../../contract/common.ts';
-import { user, userCreate, userList, userListQuery, userPatch } from '../../../contract/users.ts';
+import { tokenList } from '../../../contract/auth.ts';
+import { errorBody, okBody, uuidParam } from '../../../contract/common.ts';
+import { user, userCreate, userList, userListQuery, userPatch, userTokenParams } from '../../../contract/users.ts';
 import { typed, type AppContext } from '../../context.ts';
 import { requirePrincipal } from '../../plugins/auth.ts';
 import * as users from './users.service.ts';
@@ -31,4 +32,18 @@ export async function usersRoutes(app: FastifyInstance, ctx: AppContext) {
       response: { 200: user, ...errors },
     },
   }, async (req) => users.updateUser(db, requirePrincipal(req), req.params.id, req.body));
+
+  r.get('/users/:id/tokens', {
+    schema: { tags, summary: '用户的 API 令牌（系统管理员，本辖区；只显示前缀）', params: uuidParam, response: { 200: tokenList, ...errors } },
+  }, async (req) => users.listUserTokens(db, requirePrincipal(req), req.params.id));
+
+  r.delete('/users/:id/tokens/:tokenId', {
+    schema: {
+      tags, summary: '吊销用户的一个 API 令牌（系统管理员，本辖区；不影响其密码和其他令牌）',
+      params: userTokenParams, response: { 200: okBody, ...errors },
+    },
+  }, async (req) => {
+    await users.revokeUserToken(db, requirePrincipal(req), req.params.id, req.params.tokenId);
+    return { ok: true as const };
+  });
 }

@@ -7,8 +7,8 @@ import { conflict, forbidden, invalid, notFound, type FieldIssue } from '../../e
 import { requireAdmin } from '../access/access.policy.ts';
 import type { Principal } from '../access/principal.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
-import { deleteUserSessions, revokeUserTokens, updatePassword } from '../auth/auth.repo.ts';
-import { toCurrentUser } from '../auth/auth.service.ts';
+import { deleteUserSessions, listTokens as tokenRows, revokeToken, revokeUserTokens, updatePassword } from '../auth/auth.repo.ts';
+import { tokensOf, toCurrentUser } from '../auth/auth.service.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { requireRegionInScope } from '../regions/regions.service.ts';
 import * as repo from './users.repo.ts';
@@ -87,10 +87,41 @@ export async function createUser(db: Db, p: Principal | null, input: UserCreate)
   return loadDto(db, id);
 }
 
-export async function updateUser(db: Db, p: Principal, id: string, patch: UserPatch): Promise<UserDto> {
+/** A user of the administrator's region (404 for anyone else). */
+async function managedUser(db: DbOrTx, p: Principal, id: string) {
   requireAdmin(p);
-  const current = await repo.getUser(db, id);
-  if (!current || !current.regionPath.startsWith(p.regionPath)) throw notFound('用户');
+  const u = await repo.getUser(db, id);
+  if (!u || !u.regionPath.startsWith(p.regionPath)) throw notFound('用户');
+  return u;
+}
+
+/** A user's API tokens, live and revoked (administrator, within the region): to see what an account has issued. */
+export async function listUserTokens(db: Db, p: Principal, id: string) {
+  await managedUser(db, p, id);
+  return { items: await tokensOf(db, id) };
+}
+
+/**
+ * Revokes one API token of a user (administrator, within the region) — a leaked integration key —
+ * without resetting the password or touching the user's other tokens. Every server stops accepting it
+ * at its next request (the auth data version changes with the row).
+ */
+export async function revokeUserToken(db: Db, p: Principal, id: string, tokenId: string): Promise<void> {
+  const u = await managedUser(db, p, id);
+  const token = (await tokenRows(db, id)).find((t) => t.id === tokenId);
+  if (!token) throw notFound('令牌');
+  if (token.revokedAt) throw conflict('该令牌已吊销');
+  await db.transaction(async (tx) => {
+    if (!(await revokeToken(tx, id, tokenId))) throw conflict('该令牌已吊销');
+    await recordAudit(tx, p, {
+      action: 'token.revoked', entityType: 'api_token', entityId: tokenId, regionPath: u.regionPath,
+      after: { userId: id, name: token.name, prefix: token.prefix }, note: `${u.username}：${token.name}`,
+    });
+  });
+}
+
+export async function updateUser(db: Db, p: Principal, id: string, patch: UserPatch): Promise<UserDto> {
+  const current = await managedUser(db, p, id);
   if (id === p.id) {
     // An admin locking themselves out (or resetting their own password without the old one) is a mistake, not a feature.
     const self = (['role', 'regionCode', 'disabled', 'resetPassword'] as const).find((k) => patch[k] !== undefined);

@@ -13,6 +13,7 @@ import { NS } from './i18n.ts';
 import { useUpdateUser, useUsers, type User } from './admin.api.ts';
 import UserFormModal from './UserFormModal.tsx';
 import ResetPasswordModal from './ResetPasswordModal.tsx';
+import UserTokensModal from './UserTokensModal.tsx';
 
 const ROLE_COLORS: Partial<Record<Role, string>> = { admin: 'red', office: 'blue', auditor: 'purple', leader: 'gold' };
 
@@ -29,6 +30,7 @@ export default function UsersPage() {
   const update = useUpdateUser();
   const [editing, setEditing] = useState<User | 'new' | null>(null);
   const [resetting, setResetting] = useState<User | null>(null);
+  const [tokensOf, setTokensOf] = useState<User | null>(null);
 
   const setDisabled = async (u: User, disabled: boolean) => {
     try {
@@ -62,13 +64,14 @@ export default function UsersPage() {
     { title: t('users.col.status'), key: 'status', width: 110, render: (_: unknown, u) => status(u) },
     { title: t('users.col.passwordChangedAt'), dataIndex: 'passwordChangedAt', width: 170, responsive: ['xxl'], render: (v: string) => formatDateTime(v) },
     {
-      title: t('users.col.actions'), key: 'actions', width: 210,
+      title: t('users.col.actions'), key: 'actions', width: 260,
       render: (_: unknown, u) => (
         <Space size={0} wrap>
           <Button type="link" size="small" onClick={() => setEditing(u)}>{t('users.action.edit')}</Button>
           {u.id !== me.id && (
             <Button type="link" size="small" onClick={() => setResetting(u)}>{t('users.action.reset')}</Button>
           )}
+          <Button type="link" size="small" onClick={() => setTokensOf(u)}>{t('users.action.tokens')}</Button>
           {u.id !== me.id && (
             <Popconfirm
               title={u.disabled ? t('users.enableConfirm', { name: u.displayName }) : t('users.disableConfirm', { name: u.displayName })}
@@ -115,6 +118,7 @@ export default function UsersPage() {
       />
       {editing && <UserFormModal user={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}
       {resetting && <ResetPasswordModal user={resetting} onClose={() => setResetting(null)} />}
+      {tokensOf && <UserTokensModal user={tokensOf} onClose={() => setTokensOf(null)} />}
     </Card>
   );
 }

@@ -1,8 +1,9 @@
 // Server state of the administration pages.
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import { get, patch, post } from '../../api/client.ts';
+import { del, get, patch, post } from '../../api/client.ts';
 import type { auditItem, auditList } from '../../../contract/audit.ts';
+import type { tokenList } from '../../../contract/auth.ts';
 import type { UserCreate, UserDto, UserPatch } from '../../../contract/users.ts';
 import type { Role } from '../../../domain/enums.ts';
 
@@ -41,6 +42,28 @@ export function useUpdateUser() {
     mutationFn: ({ id, body }: { id: string; body: UserPatch }) => patch<User>(`/users/${id}`, body),
     onSuccess: () => {
       void qc.invalidateQueries({ queryKey: ['users'] });
+      void qc.invalidateQueries({ queryKey: ['audit'] });
+    },
+  });
+}
+
+export type UserToken = z.infer<typeof tokenList>['items'][number];
+
+/** A user's API tokens (administrators). */
+export function useUserTokens(userId: string) {
+  return useQuery({
+    queryKey: ['users', 'tokens', userId],
+    queryFn: ({ signal }) => get<{ items: UserToken[] }>(`/users/${userId}/tokens`, undefined, signal),
+    select: (d) => d.items,
+  });
+}
+
+export function useRevokeUserToken(userId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (tokenId: string) => del<{ ok: true }>(`/users/${userId}/tokens/${tokenId}`),
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: ['users', 'tokens', userId] });
       void qc.invalidateQueries({ queryKey: ['audit'] });
     },
   });
