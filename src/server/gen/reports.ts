@@ -92,8 +92,8 @@ export async function loadReports(
   };
 
   // The table's indexes (its primary key's and unique ones too) and foreign keys, and the keys of the
-  // tables that point at it (empty while the generator runs), as the migrations made them. Every
-  // index is built once after the load instead of row by row, in random key order.
+  // tables that point at it (empty while the generator runs), as the migrations made them: each index
+  // is built once after the load, not grown row by row in the rows' random key order.
   const indexes = (await db.execute<{ name: string; def: string; pkey: boolean }>(sql`
     SELECT c.relname AS name, pg_get_indexdef(i.indexrelid) AS def, i.indisprimary AS pkey FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
     WHERE i.indrelid = 'progress_reports'::regclass ORDER BY c.relname`)).rows;
