@@ -212,4 +212,38 @@ describe('gen --scale tiny', () => {
     expect(bad.statusCode, bad.body).toBe(400);
     expect(bad.json().error.details[0]).toMatchObject({ field: 'month' });
   });
+  it('lists and sums a province\'s cards over its cities\' periods of the month, by default the latest month with cards', async () => {
+    const client = await login(t.app, 'gen-admin');
+    const get = async (path: string) => {
+      const res = await client.get(path);
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json();
+    };
+    const nov = (await t.database.pool.query(`SELECT id FROM reporting_periods WHERE year = 2024 AND month = 12 ORDER BY id`)).rows.map((r) => r.id as string);
+    expect(nov).toHaveLength(2);
+    const all = (await one<{ n: number; red: number }>(sql`SELECT count(*)::int AS n, count(*) FILTER (WHERE coalesce(override_color, color) = 'red')::int AS red
+      FROM project_cards WHERE year = 2024 AND month = 12`));
+    // No period and no month: the latest month with cards, both cities' periods.
+    const list = await get('/api/v1/cards?region=370000&sort=score&pageSize=20');
+    expect(list).toMatchObject({ periodId: null, month: '2024-12', periodLabel: '2024年12月', total: all.n });
+    expect([...list.periodIds].sort()).toEqual(nov);
+    expect(new Set(list.items.map((c: { periodId: string }) => c.periodId)).size).toBe(2);
+    const scores = list.items.map((c: { score: number }) => c.score);
+    expect(scores).toEqual([...scores].sort((a, b) => a - b));
+    const summary = await get('/api/v1/cards/summary?region=370000');
+    expect(summary).toMatchObject({ periodId: null, month: '2024-12', total: { total: all.n, red: all.red } });
+    expect(summary.rows).toHaveLength(2);
+    // A month asked for; a city's own view is its one period; one period asked for stays one.
+    const oct = await get('/api/v1/cards/summary?region=370000&month=2024-10');
+    expect(oct.month).toBe('2024-10');
+    expect(oct.total.total).toBe((await one<{ n: number }>(sql`SELECT count(*)::int AS n FROM project_cards WHERE year = 2024 AND month = 10`)).n);
+    const cityCode = (await t.database.pool.query(`SELECT region_code FROM reporting_periods WHERE id = $1`, [nov[0]])).rows[0].region_code as string;
+    const city = await get(`/api/v1/cards?region=${cityCode}&month=2024-12`);
+    expect(city).toMatchObject({ periodId: nov[0], periodIds: [nov[0]], month: '2024-12' });
+    const single = await get(`/api/v1/cards?periodId=${nov[1]}`);
+    expect(single).toMatchObject({ periodId: nov[1], periodIds: [nov[1]] });
+    const bad = await client.get('/api/v1/cards?month=2024-13');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.details[0]).toMatchObject({ field: 'month' });
+  });
 });

@@ -152,8 +152,12 @@ export type CardDto = z.infer<typeof card>;
 export const CARD_GROUPS = ['region', 'unit', 'industry', 'leader'] as const;
 export type CardGroup = (typeof CARD_GROUPS)[number];
 
+const monthOfCards = monthText.optional()
+  .meta({ description: '月份 YYYY-MM：该区域本月的期次（无本级或上级期次时为各下级区域各自的期次，如全省为各市的期次）；与 periodId 二选一，都省略时为有亮牌的最近一个月' });
+
 export const cardsQuery = z.object({
-  periodId: z.uuid({ message: '期次 ID 格式不正确' }).optional().meta({ description: '省略时为调用者区域最近已锁定的期次' }),
+  periodId: z.uuid({ message: '期次 ID 格式不正确' }).optional().meta({ description: '一个期次；省略时按 month' }),
+  month: monthOfCards,
   region: z.string().trim().optional().meta({ description: '区域代码（含下级）' }),
   /** Filters on the effective colour; comma-separated allowed, e.g. red,yellow. */
   color: z.string().trim().optional().meta({ description: 'blue|yellow|red，可逗号分隔，按生效颜色筛选' }),
@@ -165,7 +169,11 @@ export type CardsQuery = z.infer<typeof cardsQuery>;
 
 export const cardList = z
   .object({
+    /** The one period shown, or null when the month is several sub-regions' own periods (periodIds). */
     periodId: z.uuid().nullable(),
+    periodIds: z.array(z.uuid()),
+    /** YYYY-MM of what is shown. */
+    month: z.string().nullable(),
     periodLabel: z.string().nullable(),
     items: z.array(card.extend({ rank: z.number().int() })),
     total: z.number().int(),
@@ -177,6 +185,7 @@ export type CardList = z.infer<typeof cardList>;
 
 export const cardsSummaryQuery = z.object({
   periodId: z.uuid({ message: '期次 ID 格式不正确' }).optional(),
+  month: monthOfCards,
   region: z.string().trim().optional(),
   groupBy: z.enum(CARD_GROUPS).default('region'),
 });
@@ -184,7 +193,11 @@ export type CardsSummaryQuery = z.infer<typeof cardsSummaryQuery>;
 
 export const cardsSummary = z
   .object({
+    /** The one period shown, or null when the month is several sub-regions' own periods (periodIds). */
     periodId: z.uuid().nullable(),
+    periodIds: z.array(z.uuid()),
+    /** YYYY-MM of what is shown. */
+    month: z.string().nullable(),
     periodLabel: z.string().nullable(),
     groupBy: z.enum(CARD_GROUPS),
     /** Counts by effective colour. */

@@ -22,7 +22,8 @@ import type { Principal } from '../access/principal.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
 import { getRegionInScope } from '../regions/regions.service.ts';
 import { loadVisiblePeriod } from '../reporting/periods.service.ts';
-import { listPeriods, type PeriodRow } from '../reporting/periods.repo.ts';
+import { getPeriod as getPeriodRow, listPeriods, type PeriodRow } from '../reporting/periods.repo.ts';
+import { cardPeriodsOf } from '../cockpit/cockpit.repo.ts';
 import { lanes } from '../../lanes.ts';
 import { afterCardRun } from '../supervision/supervision.hooks.ts';
 import { iso } from '../reporting/reporting.dto.ts';
@@ -306,12 +307,49 @@ export async function projectCardTimeline(db: DbOrTx, p: Principal, projectId: s
   return { items: await toCardDtos(db, await repo.projectCards(db, projectId, p.regionPath)) };
 }
 
-/** The region asked for (in scope; default the caller's) and the period (given and visible, or the latest with cards). */
-async function resolveView(db: DbOrTx, p: Principal, q: { periodId?: string; region?: string }) {
+/** What a card list or summary shows: one period, or a month of several sub-regions' own periods. */
+interface CardsView {
+  periodIds: string[];
+  periodId: string | null;
+  month: string;
+  label: string;
+}
+
+const noView = { periodId: null, periodIds: [], month: null, periodLabel: null };
+const viewFields = (v: CardsView) => ({ periodId: v.periodId, periodIds: v.periodIds, month: v.month, periodLabel: v.label });
+/** The repository's period filter: one id as itself (an equality the planner reads best), several as a list. */
+const periodsOf = (v: CardsView) => (v.periodIds.length === 1 ? v.periodIds[0]! : v.periodIds);
+const monthOf = (x: { year: number; month: number }) => `${x.year}-${String(x.month).padStart(2, '0')}`;
+
+/**
+ * The region asked for (in scope; default the caller's) and what of its cards to show: the period
+ * given (visible to the caller); or the month given — the period of the region or of a region above
+ * it, else each sub-region's own period of the month (a province's month is its cities' periods, as
+ * in the cockpit); or, with neither, the latest month with cards in the region, chosen the same way.
+ */
+async function resolveView(db: DbOrTx, p: Principal, q: { periodId?: string; month?: string; region?: string }) {
   const region = await getRegionInScope(db, p, q.region ?? p.regionCode);
-  const periodId = q.periodId ?? (await repo.latestCardPeriod(db, region.path));
-  const period = periodId ? await loadVisiblePeriod(db, p, periodId) : null;
-  return { region, period };
+  if (q.periodId) {
+    const period = await loadVisiblePeriod(db, p, q.periodId);
+    return { region, view: { periodIds: [period.id], periodId: period.id, month: monthOf(period), label: `${period.regionName}${periodLabel(period)}` } };
+  }
+  let year: number;
+  let month: number;
+  if (q.month) {
+    [year, month] = q.month.split('-').map(Number) as [number, number];
+  } else {
+    const latest = await repo.latestCardPeriod(db, region.path);
+    const period = latest ? await getPeriodRow(db, latest) : null;
+    if (!period) return { region, view: null };
+    ({ year, month } = period);
+  }
+  const periods = await cardPeriodsOf(db, region.path, year, month);
+  if (!periods.length) return { region, view: null };
+  if (periods.length === 1) {
+    const period = (await getPeriodRow(db, periods[0]!.id))!;
+    return { region, view: { periodIds: [period.id], periodId: period.id, month: monthOf(period), label: `${period.regionName}${periodLabel(period)}` } };
+  }
+  return { region, view: { periodIds: periods.map((x) => x.id), periodId: null, month: monthOf({ year, month }), label: `${year}年${month}月` } };
 }
 
 function parseColors(s?: string): CardColor[] | undefined {
@@ -324,13 +362,12 @@ function parseColors(s?: string): CardColor[] | undefined {
 
 export async function listCards(db: DbOrTx, p: Principal, q: CardsQuery): Promise<CardList> {
   const colors = parseColors(q.color);
-  const { region, period } = await resolveView(db, p, q);
-  if (!period) return { periodId: null, periodLabel: null, items: [], total: 0, page: q.page, pageSize: q.pageSize };
-  const { rows, total } = await repo.listCards(db, { periodId: period.id, regionPath: region.path, colors, q: q.q }, q.sort, q.page, q.pageSize);
+  const { region, view } = await resolveView(db, p, q);
+  if (!view) return { ...noView, items: [], total: 0, page: q.page, pageSize: q.pageSize };
+  const { rows, total } = await repo.listCards(db, { periodId: periodsOf(view), regionPath: region.path, colors, q: q.q }, q.sort, q.page, q.pageSize);
   const dtos = await toCardDtos(db, rows);
   return {
-    periodId: period.id,
-    periodLabel: `${period.regionName}${periodLabel(period)}`,
+    ...viewFields(view),
     items: dtos.map((d, i) => ({ ...d, rank: rows[i]!.rank! })),
     total,
     page: q.page,
@@ -350,16 +387,15 @@ export async function cardsAcrossPeriods(
 }
 
 export async function cardsSummary(db: DbOrTx, p: Principal, q: CardsSummaryQuery): Promise<CardsSummary> {
-  const { region, period } = await resolveView(db, p, q);
+  const { region, view } = await resolveView(db, p, q);
   const groupBy = q.groupBy ?? 'region';
-  if (!period) return { periodId: null, periodLabel: null, groupBy, total: countColors([]), rows: [] };
-  const rows = await repo.summary(db, { periodId: period.id, regionPath: region.path, regionCode: region.code }, groupBy);
+  if (!view) return { ...noView, groupBy, total: countColors([]), rows: [] };
+  const rows = await repo.summary(db, { periodId: periodsOf(view), regionPath: region.path, regionCode: region.code }, groupBy);
   const label = (r: repo.SummaryRow) =>
     r.label ?? (r.key === 'none' ? '未填写' : groupBy === 'industry' ? (INDUSTRY_LABELS[r.key as Industry] ?? r.key) : r.key);
   const total = rows.reduce((t, r) => ({ blue: t.blue + r.blue, yellow: t.yellow + r.yellow, red: t.red + r.red, total: t.total + r.total }), countColors([]));
   return {
-    periodId: period.id,
-    periodLabel: `${period.regionName}${periodLabel(period)}`,
+    ...viewFields(view),
     groupBy,
     total,
     rows: rows.map((r) => ({

@@ -73,17 +73,21 @@ export default function CardsPage() {
 
   const periods = usePeriods();
   const headline = useCardsSummary({ periodId: periodParam, region, groupBy: 'region' });
-  // Without a period in the URL the server picks the latest locked one; show what it chose.
+  // Without a period in the URL the server picks the latest month with cards: one period, or (a
+  // province, a city whose counties report on their own) each sub-region's own period of the month.
   const periodId = periodParam ?? headline.data?.periodId ?? undefined;
+  const month = periodId ? undefined : headline.data?.month ?? undefined;
   const periodLabel = headline.data?.periodLabel ?? periods.data?.find((p) => p.id === periodId)?.label ?? '';
   const list = useCardList(
     tab === 'list'
-      ? { periodId, region, color: color ?? 'red,yellow', sort: 'score', page, pageSize: PAGE_SIZE }
-      : { periodId, region, color, sort: rankDesc ? '-score' : 'score', page, pageSize: PAGE_SIZE },
-    tab !== 'distribution' && !!periodId,
+      ? { periodId, month, region, color: color ?? 'red,yellow', sort: 'score', page, pageSize: PAGE_SIZE }
+      : { periodId, month, region, color, sort: rankDesc ? '-score' : 'score', page, pageSize: PAGE_SIZE },
+    tab !== 'distribution' && !!(periodId || month),
   );
   const { run, runMonth } = useCardActions();
   const selected = periods.data?.find((p) => p.id === periodId);
+  /** The month of what is shown (YYYY-MM): the chosen period's, or the month view's. */
+  const shownMonth = selected ? `${selected.year}-${String(selected.month).padStart(2, '0')}` : month;
   const reasons = useCardReasons();
   const total = headline.data?.total;
   const noCards = headline.data && total?.total === 0;
@@ -102,14 +106,13 @@ export default function CardsPage() {
   };
 
   const onRunMonth = () => {
-    if (!selected) return;
-    const month = `${selected.year}-${String(selected.month).padStart(2, '0')}`;
-    const label = formatYearMonth(month);
+    if (!shownMonth) return;
+    const label = formatYearMonth(shownMonth);
     modal.confirm({
       title: t('cards.runMonthConfirmTitle', { month: label }),
       content: t('cards.runMonthConfirm', { month: label, scope: t(region ? 'cards.scopeSelected' : 'cards.scopeOwn') }),
       okText: t('cards.runMonth'), cancelText: t('common.cancel'),
-      onOk: () => runMonth.mutateAsync({ regionCode: region, month }).then(
+      onOk: () => runMonth.mutateAsync({ regionCode: region, month: shownMonth }).then(
         (r) => void message.success(t('cards.runMonthDone', { periods: r.runs.length, count: r.counts.total, red: r.counts.red })),
         (e: unknown) => void message.error(errorMessage(e)),
       ),
@@ -175,6 +178,9 @@ export default function CardsPage() {
   );
 
   const periodOptions = (periods.data ?? []).map((p) => ({ value: p.id, label: `${t('filter.periodValue', { region: p.regionName, label: p.label })}${p.status === 'open' ? t('filter.open') : ''}` }));
+  // The month view (several sub-regions' periods) is an option of its own, chosen by clearing the period.
+  const MONTH_VIEW = 'month-view';
+  if (month) periodOptions.unshift({ value: MONTH_VIEW, label: t('filter.monthView', { month: formatYearMonth(month) }) });
 
   return (
     <Flex vertical gap={12}>
@@ -183,7 +189,7 @@ export default function CardsPage() {
         extra={
           <Flex gap={8} wrap>
             {isOffice && <Button icon={<ReloadOutlined />} onClick={onRun} disabled={!periodId} loading={run.isPending}>{t('cards.run')}</Button>}
-            {isOffice && <Button onClick={onRunMonth} disabled={!selected} loading={runMonth.isPending}>{t('cards.runMonth')}</Button>}
+            {isOffice && <Button onClick={onRunMonth} disabled={!shownMonth} loading={runMonth.isPending}>{t('cards.runMonth')}</Button>}
             <Link to="/cards/rules"><Button icon={<SettingOutlined />}>{t('cards.rules')}</Button></Link>
           </Flex>
         }
@@ -196,8 +202,8 @@ export default function CardsPage() {
               style={{ width: 220 }}
               showSearch={{ optionFilterProp: 'label' }}
               loading={periods.isLoading}
-              value={periodId}
-              onChange={(v: string) => update({ period: v })}
+              value={periodId ?? (month ? MONTH_VIEW : undefined)}
+              onChange={(v: string) => update({ period: v === MONTH_VIEW ? undefined : v })}
               options={periodOptions}
               notFoundContent={t('filter.noPeriods')}
             />
@@ -241,7 +247,7 @@ export default function CardsPage() {
               { key: 'ranking', label: t('cards.tabs.ranking'), children: <>{list.error && <ErrorAlert error={list.error} />}{table(rankingColumns, t('cards.emptyRanking'))}</> },
               {
                 key: 'distribution', label: t('cards.tabs.distribution'),
-                children: <DistributionTab periodId={periodId} region={region} groupBy={groupBy} onGroupBy={(g) => update({ groupBy: g === 'region' ? undefined : g })} />,
+                children: <DistributionTab periodId={periodId} month={month} region={region} groupBy={groupBy} onGroupBy={(g) => update({ groupBy: g === 'region' ? undefined : g })} />,
               },
             ]}
             destroyOnHidden

@@ -17,15 +17,16 @@ const CHART_MAX = 30;
 
 export interface DistributionTabProps {
   periodId?: string;
+  month?: string;
   region?: string;
   groupBy: CardGroup;
   onGroupBy: (g: CardGroup) => void;
 }
 
-export default function DistributionTab({ periodId, region, groupBy, onGroupBy }: DistributionTabProps) {
+export default function DistributionTab({ periodId, month, region, groupBy, onGroupBy }: DistributionTabProps) {
   const { t } = useTranslation(NS);
   const enumLabel = useEnumLabel();
-  const summary = useCardsSummary({ periodId, region, groupBy });
+  const summary = useCardsSummary({ periodId, month, region, groupBy });
   const rows = summary.data?.rows ?? [];
   // Industry keys are codes; the rest come named by the server.
   const name = (r: Row) => (groupBy === 'industry' && r.key ? enumLabel('industry', r.key) || r.label : r.label);

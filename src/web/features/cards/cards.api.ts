@@ -21,6 +21,8 @@ function useInvalidateCards() {
 
 export interface CardListFilters {
   periodId?: string;
+  /** YYYY-MM: the region's periods of the month (a province's: each city's own). */
+  month?: string;
   region?: string;
   /** One colour or a comma-separated list (red,yellow). */
   color?: string;
@@ -39,7 +41,7 @@ export function useCardList(filters: CardListFilters, enabled = true) {
   });
 }
 
-export function useCardsSummary(filters: { periodId?: string; region?: string; groupBy: CardGroup }, enabled = true) {
+export function useCardsSummary(filters: { periodId?: string; month?: string; region?: string; groupBy: CardGroup }, enabled = true) {
   return useQuery({
     queryKey: [...ROOT, 'summary', filters],
     queryFn: ({ signal }) => get<CardsSummary>('/cards/summary', filters, signal),

@@ -12,7 +12,7 @@ const zhCN = {
   groupBy: { region: '县区', unit: '责任单位', industry: '行业', leader: '包靠领导' },
   filter: {
     period: '评定期间', region: '区域', color: '牌色', allColors: '全部牌色', groupBy: '分组', noPeriods: '暂无填报期间',
-    periodValue: '{{region}} {{label}}', open: '（填报中）',
+    periodValue: '{{region}} {{label}}', open: '（填报中）', monthView: '{{month}}（各下级区域的期间）',
   },
   cards: {
     title: '亮牌评定', rules: '评定规则',
@@ -105,7 +105,7 @@ const enUS: Resources = {
   groupBy: { region: 'County', unit: 'Responsible unit', industry: 'Industry', leader: 'Lead leader' },
   filter: {
     period: 'Period', region: 'Region', color: 'Colour', allColors: 'All colours', groupBy: 'Group by', noPeriods: 'No periods yet',
-    periodValue: '{{region}} {{label}}', open: ' (open)',
+    periodValue: '{{region}} {{label}}', open: ' (open)', monthView: '{{month}} (each sub-region\'s periods)',
   },
   cards: {
     title: 'Cards', rules: 'Rules',
