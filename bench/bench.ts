@@ -100,8 +100,8 @@ async function pgDatabaseUrl(): Promise<string> {
 }
 
 /**
- * A process's line in /proc: its command, parent, and CPU time used so far (all its threads: PGlite's
- * worker included) and by its ended children, ms. Null when it is gone.
+ * A process's line in /proc: its command, parent, and CPU time used so far (all its threads) and by
+ * its ended children, ms. Null when it is gone.
  */
 function procStat(pid: number | string): { comm: string; ppid: number; cpuMs: number; childrenCpuMs: number } | null {
   let stat: string;
@@ -139,10 +139,6 @@ function postgresCpuMs(): number | null {
   return found ? total : null;
 }
 
-/**
- * The server's and PostgreSQL's CPU per call over what runs from now until `per(calls)`, leaving out
- * what runs inside `aside` (the untimed steps that put the data back).
- */
 /** The server's process, and on PGlite the child process that runs the database (from the folder's lock). */
 interface Procs { server: number; host: number | null }
 
@@ -154,6 +150,10 @@ function procsOf(serverPid: number, dataDir: string | undefined): Procs {
   return { server: serverPid, host };
 }
 
+/**
+ * The server's and the database's CPU per call over what runs from now until `per(calls)`, leaving out
+ * what runs inside `aside` (the untimed steps that put the data back).
+ */
 function cpuMeter(procs: Procs, engine: 'pglite' | 'pg') {
   const read = () => ({
     app: procStat(procs.server)?.cpuMs ?? 0,
@@ -201,6 +201,11 @@ function peakRss(pid: number): number | null {
   return mb;
 }
 
+/** The server's peak and, on PGlite, the database process's, since the last reset (both reset). */
+function peaks(procs: Procs): { rssMb: number | null; dbRssMb: number | null } {
+  return { rssMb: peakRss(procs.server), dbRssMb: procs.host ? peakRss(procs.host) : null };
+}
+
 async function runEngine(engine: 'pglite' | 'pg', port: number): Promise<EngineResult | null> {
   const env: NodeJS.ProcessEnv = {};
   if (engine === 'pg') env.DATABASE_URL = await pgDatabaseUrl();
@@ -234,8 +239,7 @@ async function runEngine(engine: 'pglite' | 'pg', port: number): Promise<EngineR
     const ctx = contextOf(database.db, principal);
     await ctx.api('/projects?pageSize=1'); // warm the server's first request
     const procs = procsOf(server.pid, env.DATA_DIR);
-    peakRss(procs.server);
-    if (procs.host) peakRss(procs.host);
+    peaks(procs);
     for (const s of SCENARIOS.filter((x) => wanted(x.name))) {
       const row = await runScenario(s, ctx, procs);
       rows.push(row);
@@ -249,13 +253,13 @@ async function runEngine(engine: 'pglite' | 'pg', port: number): Promise<EngineR
       // What one server core could answer, from the server's own CPU per request (the load generator
       // shares the machine's cores and is not counted).
       const perCore = Math.round(1000 / (used.app + (used.db ?? 0)));
-      rows.push({ name: '台账列表 50 并发（请求/秒）', api: load.latency, floor: null, rssMb: peakRss(procs.server), dbRssMb: procs.host ? peakRss(procs.host) : null, cpu: used, note: `${load.rps.toFixed(0)} 请求/秒，${load.requests} 次，错误 ${load.errors}（中位数、p95 为单次请求耗时）；按服务端每请求 CPU 折合每核约 ${perCore.toLocaleString('en-US')} 请求/秒`, rps: load.rps, errors: load.errors });
+      rows.push({ name: '台账列表 50 并发（请求/秒）', api: load.latency, floor: null, ...peaks(procs), cpu: used, note: `${load.rps.toFixed(0)} 请求/秒，${load.requests} 次，错误 ${load.errors}（中位数、p95 为单次请求耗时）；按服务端每请求 CPU 折合每核约 ${perCore.toLocaleString('en-US')} 请求/秒`, rps: load.rps, errors: load.errors });
       log(`${engine} load: ${load.rps.toFixed(0)} req/s, ${load.errors} errors`);
     }
     // The server keeps answering while a heavy roll-up loops.
     if (wanted('统计汇总循环时健康检查 p99')) {
       const stall = await stallProbe(ctx, `http://127.0.0.1:${port}/api/health`, quick ? 3_000 : 15_000);
-      rows.push({ name: '统计汇总循环时健康检查 p99', api: stall.health, floor: null, rssMb: peakRss(procs.server), dbRssMb: procs.host ? peakRss(procs.host) : null, note: `p99 ${fmtMs(stall.health.p99)}，${stall.health.n} 次检查；同时完成汇总 ${stall.rollups} 次` });
+      rows.push({ name: '统计汇总循环时健康检查 p99', api: stall.health, floor: null, ...peaks(procs), note: `p99 ${fmtMs(stall.health.p99)}，${stall.health.n} 次检查；同时完成汇总 ${stall.rollups} 次` });
       log(`${engine} health while rolling up: p99 ${fmtMs(stall.health.p99)}`);
     }
   } finally {
@@ -263,8 +267,7 @@ async function runEngine(engine: 'pglite' | 'pg', port: number): Promise<EngineR
     await server.stop();
   }
   // The export again in a server that has done nothing else: what the export itself holds, apart from
-  // the heap the card runs and bulletins before it left in the first server (and, on PGlite, with the
-  // database's own memory, which lives in the server's process).
+  // the heap the card runs before it left in the first server.
   const exportScenario = SCENARIOS.find((x) => x.name === EXPORT_SCENARIO);
   if (exportScenario && wanted(FRESH_EXPORT_SCENARIO) && principal) {
     log(`${engine}: a fresh server for the export alone`);
@@ -274,8 +277,7 @@ async function runEngine(engine: 'pglite' | 'pg', port: number): Promise<EngineR
       const ctx = contextOf(null as unknown as Database["db"], principal);
       await ctx.api('/projects?pageSize=1');
       const procs = procsOf(fresh.pid, env.DATA_DIR);
-      peakRss(procs.server);
-      if (procs.host) peakRss(procs.host);
+      peaks(procs);
       const row = await runScenario({ ...exportScenario, name: FRESH_EXPORT_SCENARIO }, ctx, procs);
       rows.push(row);
       log(`${engine} ${row.name}: api p50 ${fmtMs(row.api?.p50)}, peak ${row.rssMb} MB`);
@@ -310,8 +312,7 @@ async function runScenario(s: Scenario, ctx: BenchContext, procs: Procs): Promis
   const warmup = s.warmup ?? 2;
   const api = await sampleUntil(() => s.api(ctx, setup), { warmup, min: s.min ?? 5, max: s.max ?? 40, budgetMs: budget }, after);
   const used = cpu.per(api.n + warmup);
-  const rssMb = peakRss(procs.server);
-  const dbRssMb = procs.host ? peakRss(procs.host) : null;
+  const { rssMb, dbRssMb } = peaks(procs);
   const floor = s.floor ? await sampleUntil(() => s.floor!(ctx, setup), { warmup: 1, min: s.min ?? 5, max: s.max ?? 40, budgetMs: budget }) : null;
   return { name: s.name, api, floor, rssMb, rssBeforeMb, dbRssMb, cpu: used, note: s.note?.(setup) };
 }

@@ -14,7 +14,7 @@ export interface Row {
   rssBeforeMb?: number | null;
   /** PGlite: the peak of the child process that runs the database, MB. */
   dbRssMb?: number | null;
-  /** CPU per call, ms: the server process (PGlite's database included) and PostgreSQL's processes. */
+  /** CPU per call, ms: the server process, and the database's (PostgreSQL's processes or PGlite's own; null: not read). */
   cpu?: { app: number; db: number | null };
   note?: string;
   rps?: number;
@@ -125,7 +125,7 @@ function verdict(row: Row, engine: 'pglite' | 'pg'): { target: string; ok: boole
 /** "12 + 30 ms": the server, and the database (PostgreSQL's processes, or PGlite's own process). */
 function fmtCpu(c: Row['cpu']): string {
   if (!c) return '—';
-  return c.db == null ? `${fmtMs(c.app)}（含库）` : `${fmtMs(c.app)} + ${fmtMs(c.db)}`;
+  return c.db == null ? fmtMs(c.app) : `${fmtMs(c.app)} + ${fmtMs(c.db)}`;
 }
 
 export function renderResults(results: EngineResult[], o: { scale: string; date: Date; machine: string }): string {

@@ -20,6 +20,16 @@ export function ymd(y: number, m: number, d: number): string {
   return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
+/** "2024-09": a month as the API writes it (YYYY-MM). */
+export function ym(y: number, m: number): string {
+  return `${y}-${String(m).padStart(2, '0')}`;
+}
+
+/** [2024, 9] from "2024-09" (already checked by the request's schema). */
+export function parseYm(s: string): [number, number] {
+  return s.split('-').map(Number) as [number, number];
+}
+
 /** Excel's serial day number (1900 date system, with its fictitious 1900-02-29) to ISO. */
 export function excelSerialToIso(serial: number): string | null {
   if (!Number.isFinite(serial) || serial < 1 || serial > 120000) return null;

@@ -72,12 +72,17 @@ async function awaitOrphanedHost(dataDir: string): Promise<void> {
   } catch {
     return;
   }
-  if (!info.hostPid || info.hostPid === process.pid) return;
-  for (let waited = 0; isHost(info.hostPid) && waited < 10_000; waited += 50) await new Promise((r) => setTimeout(r, 50));
-  if (isHost(info.hostPid)) {
-    process.kill(info.hostPid, 'SIGKILL');
-    for (let waited = 0; alive(info.hostPid) && waited < 5_000; waited += 50) await new Promise((r) => setTimeout(r, 50));
-  }
+  const host = info.hostPid;
+  if (!host || host === process.pid) return;
+  if (!(await waitWhile(() => isHost(host), 10_000))) return;
+  process.kill(host, 'SIGKILL');
+  await waitWhile(() => alive(host), 5_000);
+}
+
+/** Polls `cond` every 50 ms until it is false or `ms` have passed; whether it still held. */
+async function waitWhile(cond: () => boolean, ms: number): Promise<boolean> {
+  for (let waited = 0; cond() && waited < ms; waited += 50) await new Promise((r) => setTimeout(r, 50));
+  return cond();
 }
 
 function socketDirFor(dataDir: string): string {

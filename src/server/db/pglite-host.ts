@@ -28,14 +28,14 @@ const close = () => (closing ??= (async () => {
   await db?.close();
 })());
 
+const closeAndExit = () => {
+  void close().catch(() => undefined).finally(() => process.exit(0));
+};
+
 // Ctrl-C reaches the whole process group: the parent shuts down in order and stops this host last.
 process.on('SIGINT', () => undefined);
-process.on('SIGTERM', () => {
-  void close().catch(() => undefined).finally(() => process.exit(0));
-});
-process.on('disconnect', () => {
-  void close().catch(() => undefined).finally(() => process.exit(0));
-});
+process.on('SIGTERM', closeAndExit);
+process.on('disconnect', closeAndExit);
 process.on('message', (msg: { type: string }) => {
   if (msg.type !== 'stop') return;
   void close().then(

@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, eq, gt, isNull, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { apiTokens, loginFailures, sessions, users } from '../../db/schema/index.ts';
 import { selectUsers } from '../users/users.repo.ts';
@@ -26,12 +26,16 @@ export async function findTokenUser(db: DbOrTx, tokenHash: string) {
   return row ?? null;
 }
 
+/** The lock after one more failure: `lockMinutes` from now once `failed` + 1 reaches `lockAfter`, else the lock as it is. */
+const lockAfterFailure = (failed: SQL, locked: SQL, lockAfter: number, lockMinutes: number) =>
+  sql`CASE WHEN ${failed} + 1 >= ${lockAfter}::int THEN now() + make_interval(mins => ${lockMinutes}::int) ELSE ${locked} END`;
+
 export async function recordFailedLogin(db: DbOrTx, userId: string, lockAfter: number, lockMinutes: number) {
   const [row] = await db
     .update(users)
     .set({
       failedLogins: sql`${users.failedLogins} + 1`,
-      lockedUntil: sql`CASE WHEN ${users.failedLogins} + 1 >= ${lockAfter} THEN now() + make_interval(mins => ${lockMinutes}) ELSE ${users.lockedUntil} END`,
+      lockedUntil: lockAfterFailure(sql`${users.failedLogins}`, sql`${users.lockedUntil}`, lockAfter, lockMinutes),
       lastFailedAt: sql`now()`,
     })
     .where(eq(users.id, userId))
@@ -49,10 +53,10 @@ export async function nameLockedUntil(db: DbOrTx, username: string): Promise<Dat
 export async function recordFailedName(db: DbOrTx, username: string, lockAfter: number, lockMinutes: number) {
   const { rows } = await db.execute<{ failedLogins: number; lockedUntil: Date | null }>(sql`
     INSERT INTO login_failures AS f (username, failed_logins, locked_until, last_failed_at)
-    VALUES (${username}, 1, CASE WHEN 1 >= ${lockAfter}::int THEN now() + make_interval(mins => ${lockMinutes}::int) END, now())
+    VALUES (${username}, 1, ${lockAfterFailure(sql`0`, sql`NULL::timestamptz`, lockAfter, lockMinutes)}, now())
     ON CONFLICT (username) DO UPDATE SET
       failed_logins = f.failed_logins + 1,
-      locked_until = CASE WHEN f.failed_logins + 1 >= ${lockAfter}::int THEN now() + make_interval(mins => ${lockMinutes}::int) ELSE f.locked_until END,
+      locked_until = ${lockAfterFailure(sql`f.failed_logins`, sql`f.locked_until`, lockAfter, lockMinutes)},
       last_failed_at = now()
     RETURNING failed_logins AS "failedLogins", locked_until AS "lockedUntil"`);
   return rows[0]!;

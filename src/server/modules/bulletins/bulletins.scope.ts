@@ -13,6 +13,7 @@
 // two; a project is carded once a period).
 import type { BulletinMonth, BulletinPeriodRef } from '../../../contract/bulletins.ts';
 import { wholeRegionWord } from '../../../domain/bulletin.ts';
+import { ym } from '../../../domain/dates.ts';
 import { periodLabel } from '../../../domain/reporting.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import { conflict, invalid } from '../../errors.ts';
@@ -78,7 +79,7 @@ export async function monthState(db: DbOrTx, region: BulletinRegion, year: numbe
 export async function monthsOfYear(db: DbOrTx, region: BulletinRegion, year: number): Promise<BulletinMonth[]> {
   const states = monthStates(region, year, await listPeriods(db, { callerPath: region.path, year }));
   return states.map((s) => ({
-    month: `${s.year}-${String(s.month).padStart(2, '0')}`,
+    month: ym(s.year, s.month),
     year: s.year,
     label: `${s.year}年${s.month}月`,
     periodId: s.single?.id ?? null,

@@ -10,6 +10,7 @@ import type {
   BulletinChanges, BulletinCreate, BulletinDetail, BulletinFigures, BulletinMonths, BulletinSettingsDto, BulletinSettingsPut, BulletinSummary,
 } from '../../../contract/bulletins.ts';
 import { bulletinNumber, bulletinTitle, defaultBulletinSettings, diffBulletin } from '../../../domain/bulletin.ts';
+import { parseYm, ym } from '../../../domain/dates.ts';
 import { periodLabel } from '../../../domain/reporting.ts';
 import { clock, clockToday } from '../../clock.ts';
 import type { Db, DbOrTx } from '../../db/client.ts';
@@ -116,7 +117,7 @@ async function issue(
     await recordAudit(tx, actor, {
       action: 'bulletin.issued', entityType: 'bulletin', entityId: id, regionPath: region.path,
       after: {
-        number, title, periodId: scope.id, month: `${scope.year}-${String(scope.month).padStart(2, '0')}`, periods: scope.periods.length,
+        number, title, periodId: scope.id, month: ym(scope.year, scope.month), periods: scope.periods.length,
         trigger, projectCount: figures.total.projectCount, ytdInvestment: figures.total.ytdInvestment,
       },
       note: `印发${number}《${title}》${trigger === 'period_close' ? '（期间锁定时自动生成）' : ''}`,
@@ -132,7 +133,7 @@ async function scopeOfInput(db: DbOrTx, p: Principal, region: BulletinRegion, in
     checkPeriod(period, region);
     return scopeOfPeriod(period);
   }
-  const [year, month] = input.month!.split('-').map(Number) as [number, number];
+  const [year, month] = parseYm(input.month!);
   return scopeOfMonth(region, await monthState(db, region, year, month), year, month);
 }
 

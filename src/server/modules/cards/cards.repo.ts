@@ -383,13 +383,13 @@ export async function countsAndLowestRed(
   };
 }
 
-/** The latest period (by its end) with cards in the region's subtree. */
-export async function latestCardPeriod(db: DbOrTx, regionPath: string): Promise<string | null> {
-  const { rows } = await db.execute<{ id: string }>(sql`
-    SELECT per.id FROM reporting_periods per
+/** The month (year, month) of the latest period (by its end) with cards in the region's subtree. */
+export async function latestCardMonth(db: DbOrTx, regionPath: string): Promise<[number, number] | null> {
+  const { rows } = await db.execute<{ year: number; month: number }>(sql`
+    SELECT per.year, per.month FROM reporting_periods per
     WHERE EXISTS (SELECT 1 FROM project_cards c WHERE c.period_id = per.id AND c.region_path LIKE ${regionPath + '%'})
     ORDER BY per.ends_on DESC, per.region_path LIMIT 1`);
-  return rows[0]?.id ?? null;
+  return rows[0] ? [rows[0].year, rows[0].month] : null;
 }
 
 /** The latest closed period that concerns a region (its own, an ancestor's or a descendant's). */

@@ -11,6 +11,7 @@ import type {
 import {
   CARD_COLOR_LABELS, CARD_COLORS, evaluateCard, milestoneDue, normalizeRules, toStoredIndicators, withThresholds, type CardColor, type CardFacts, type CardResult, type CardRules, DEFAULT_CARD_RULES,
 } from '../../../domain/cards.ts';
+import { parseYm, ym } from '../../../domain/dates.ts';
 import { INDUSTRY_LABELS } from '../../../domain/labels.ts';
 import { ratio } from '../../../domain/kpi.ts';
 import { periodLabel } from '../../../domain/reporting.ts';
@@ -123,6 +124,11 @@ const toRef = (period: PeriodRow): repo.PeriodRef => ({
 
 const lookBackOf = (...rules: CardRules[]) => Math.max(...rules.map((r) => Math.max(r.reporting.redMissing, r.reporting.yellowMissing)));
 
+/** The colour counts added up (a summary's groups, a month's runs). */
+function addUpColors(rows: ColorCounts[]): ColorCounts {
+  return rows.reduce((t, r) => ({ blue: t.blue + r.blue, yellow: t.yellow + r.yellow, red: t.red + r.red, total: t.total + r.total }), countColors([]));
+}
+
 function countColors(colors: Iterable<string>): ColorCounts {
   const c: ColorCounts = { blue: 0, yellow: 0, red: 0, total: 0 };
   for (const x of colors) {
@@ -194,7 +200,7 @@ export async function runCardsForMonth(db: Db, p: Principal, body: CardRunMonthB
   requireOffice(p);
   const region = await getRegionInScope(db, p, body.regionCode ?? p.regionCode);
   requireOffice(p, region.path);
-  const [year, month] = body.month.split('-').map(Number) as [number, number];
+  const [year, month] = parseYm(body.month);
   const periods = (await listPeriods(db, { callerPath: region.path, year }))
     .filter((x) => x.month === month && x.regionPath.startsWith(region.path))
     .sort((a, b) => a.regionCode.localeCompare(b.regionCode) || a.seq - b.seq);
@@ -208,9 +214,7 @@ export async function runCardsForMonth(db: Db, p: Principal, body: CardRunMonthB
   });
   return {
     regionCode: region.code, regionName: region.name, month: body.month, runs,
-    counts: runs.reduce((c, r) => ({
-      blue: c.blue + r.counts.blue, yellow: c.yellow + r.counts.yellow, red: c.red + r.counts.red, total: c.total + r.counts.total,
-    }), { blue: 0, yellow: 0, red: 0, total: 0 }),
+    counts: addUpColors(runs.map((r) => r.counts)),
     ordersOpened: runs.reduce((n, r) => n + r.ordersOpened, 0),
     accountabilityAdded: runs.reduce((n, r) => n + r.accountabilityAdded, 0),
   };
@@ -319,7 +323,6 @@ const noView = { periodId: null, periodIds: [], month: null, periodLabel: null }
 const viewFields = (v: CardsView) => ({ periodId: v.periodId, periodIds: v.periodIds, month: v.month, periodLabel: v.label });
 /** The repository's period filter: one id as itself (an equality the planner reads best), several as a list. */
 const periodsOf = (v: CardsView) => (v.periodIds.length === 1 ? v.periodIds[0]! : v.periodIds);
-const monthOf = (x: { year: number; month: number }) => `${x.year}-${String(x.month).padStart(2, '0')}`;
 
 /**
  * The region asked for (in scope; default the caller's) and what of its cards to show: the period
@@ -329,27 +332,16 @@ const monthOf = (x: { year: number; month: number }) => `${x.year}-${String(x.mo
  */
 async function resolveView(db: DbOrTx, p: Principal, q: { periodId?: string; month?: string; region?: string }) {
   const region = await getRegionInScope(db, p, q.region ?? p.regionCode);
-  if (q.periodId) {
-    const period = await loadVisiblePeriod(db, p, q.periodId);
-    return { region, view: { periodIds: [period.id], periodId: period.id, month: monthOf(period), label: `${period.regionName}${periodLabel(period)}` } };
-  }
-  let year: number;
-  let month: number;
-  if (q.month) {
-    [year, month] = q.month.split('-').map(Number) as [number, number];
-  } else {
-    const latest = await repo.latestCardPeriod(db, region.path);
-    const period = latest ? await getPeriodRow(db, latest) : null;
-    if (!period) return { region, view: null };
-    ({ year, month } = period);
-  }
+  const one = (period: PeriodRow): CardsView =>
+    ({ periodIds: [period.id], periodId: period.id, month: ym(period.year, period.month), label: `${period.regionName}${periodLabel(period)}` });
+  if (q.periodId) return { region, view: one(await loadVisiblePeriod(db, p, q.periodId)) };
+  const latest = q.month ? parseYm(q.month) : await repo.latestCardMonth(db, region.path);
+  if (!latest) return { region, view: null };
+  const [year, month] = latest;
   const periods = await cardPeriodsOf(db, region.path, year, month);
   if (!periods.length) return { region, view: null };
-  if (periods.length === 1) {
-    const period = (await getPeriodRow(db, periods[0]!.id))!;
-    return { region, view: { periodIds: [period.id], periodId: period.id, month: monthOf(period), label: `${period.regionName}${periodLabel(period)}` } };
-  }
-  return { region, view: { periodIds: periods.map((x) => x.id), periodId: null, month: monthOf({ year, month }), label: `${year}年${month}月` } };
+  if (periods.length === 1) return { region, view: one((await getPeriodRow(db, periods[0]!.id))!) };
+  return { region, view: { periodIds: periods.map((x) => x.id), periodId: null, month: ym(year, month), label: `${year}年${month}月` } };
 }
 
 function parseColors(s?: string): CardColor[] | undefined {
@@ -393,7 +385,7 @@ export async function cardsSummary(db: DbOrTx, p: Principal, q: CardsSummaryQuer
   const rows = await repo.summary(db, { periodId: periodsOf(view), regionPath: region.path, regionCode: region.code }, groupBy);
   const label = (r: repo.SummaryRow) =>
     r.label ?? (r.key === 'none' ? '未填写' : groupBy === 'industry' ? (INDUSTRY_LABELS[r.key as Industry] ?? r.key) : r.key);
-  const total = rows.reduce((t, r) => ({ blue: t.blue + r.blue, yellow: t.yellow + r.yellow, red: t.red + r.red, total: t.total + r.total }), countColors([]));
+  const total = addUpColors(rows);
   return {
     ...viewFields(view),
     groupBy,

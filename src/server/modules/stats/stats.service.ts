@@ -6,6 +6,7 @@
 // the city): that answers for the caller's own region, and the result's regionCode says so.
 import type { StatsFigures, StatsGroup, StatsQuery, StatsResult, StatsRow } from '../../../contract/stats.ts';
 import { clockToday } from '../../clock.ts';
+import { ym } from '../../../domain/dates.ts';
 import type { Category, Industry, Level, Stage } from '../../../domain/enums.ts';
 import { DEFAULT_PROGRESS_TOLERANCE, figures, progressStatus } from '../../../domain/kpi.ts';
 import { CATEGORY_LABELS, INDUSTRY_LABELS, LEVEL_LABELS, STAGE_LABELS } from '../../../domain/labels.ts';
@@ -133,7 +134,6 @@ export async function getStats(db: DbOrTx, p: Principal, q: StatsQuery): Promise
   return computeStats(db, await resolveStatsRequest(db, p, q));
 }
 
-const monthKey = (y: number, m: number) => `${y}-${String(m).padStart(2, '0')}`;
 
 /** What the tables of a region share: the tolerance of its settings, and its sub-regions (for a table by region). */
 interface StatsContext {
@@ -189,7 +189,7 @@ function assemble(r: StatsRequest, ctx: StatsContext, now: repo.SumsRow[], befor
   let rows: StatsRow[];
   if (series) {
     rows = Array.from({ length: month }, (_, i) => i + 1).map((m) =>
-      row(monthKey(year, m), `${year}年${m}月`, totals.get(m), lastTotals?.get(m)));
+      row(ym(year, m), `${year}年${m}月`, totals.get(m), lastTotals?.get(m)));
   } else {
     const groups = now.filter((s) => s.key != null && s.month === month);
     if (groupBy === 'region') {

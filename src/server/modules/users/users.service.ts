@@ -110,8 +110,8 @@ export async function revokeUserToken(db: Db, p: Principal, id: string, tokenId:
   const u = await managedUser(db, p, id);
   const token = (await tokenRows(db, id)).find((t) => t.id === tokenId);
   if (!token) throw notFound('令牌');
-  if (token.revokedAt) throw conflict('该令牌已吊销');
   await db.transaction(async (tx) => {
+    // Only a live token is revoked: one already revoked (now or by another request) is a conflict.
     if (!(await revokeToken(tx, id, tokenId))) throw conflict('该令牌已吊销');
     await recordAudit(tx, p, {
       action: 'token.revoked', entityType: 'api_token', entityId: tokenId, regionPath: u.regionPath,

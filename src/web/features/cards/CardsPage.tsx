@@ -42,6 +42,9 @@ function CountCard({ title, value, color, active, onClick }: { title: string; va
   );
 }
 
+/** The period list's option for the month view (several sub-regions' periods): chosen by clearing the period. */
+const MONTH_VIEW = 'month-view';
+
 export default function CardsPage() {
   const { t } = useTranslation(NS);
   const user = useCurrentUser();
@@ -76,7 +79,9 @@ export default function CardsPage() {
   // Without a period in the URL the server picks the latest month with cards: one period, or (a
   // province, a city whose counties report on their own) each sub-region's own period of the month.
   const periodId = periodParam ?? headline.data?.periodId ?? undefined;
-  const month = periodId ? undefined : headline.data?.month ?? undefined;
+  /** The month of what is shown (YYYY-MM), and the month to ask for when no one period is (the month view). */
+  const shownMonth = headline.data?.month ?? undefined;
+  const month = periodId ? undefined : shownMonth;
   const periodLabel = headline.data?.periodLabel ?? periods.data?.find((p) => p.id === periodId)?.label ?? '';
   const list = useCardList(
     tab === 'list'
@@ -85,9 +90,6 @@ export default function CardsPage() {
     tab !== 'distribution' && !!(periodId || month),
   );
   const { run, runMonth } = useCardActions();
-  const selected = periods.data?.find((p) => p.id === periodId);
-  /** The month of what is shown (YYYY-MM): the chosen period's, or the month view's. */
-  const shownMonth = selected ? `${selected.year}-${String(selected.month).padStart(2, '0')}` : month;
   const reasons = useCardReasons();
   const total = headline.data?.total;
   const noCards = headline.data && total?.total === 0;
@@ -178,8 +180,6 @@ export default function CardsPage() {
   );
 
   const periodOptions = (periods.data ?? []).map((p) => ({ value: p.id, label: `${t('filter.periodValue', { region: p.regionName, label: p.label })}${p.status === 'open' ? t('filter.open') : ''}` }));
-  // The month view (several sub-regions' periods) is an option of its own, chosen by clearing the period.
-  const MONTH_VIEW = 'month-view';
   if (month) periodOptions.unshift({ value: MONTH_VIEW, label: t('filter.monthView', { month: formatYearMonth(month) }) });
 
   return (
