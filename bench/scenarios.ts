@@ -49,7 +49,7 @@ export const TARGETS: Record<string, { pg: Target; pglite: Target }> = {
   '台账列表：筛选+排序+第 3 页+合计': { pg: t('p95 ≤ 50 ms', { p95Ms: 50 }), pglite: t('p95 ≤ 100 ms', { p95Ms: 100 }) },
   '驾驶舱：一个市': { pg: t('p95 ≤ 50 ms', { p95Ms: 50 }), pglite: t('p95 ≤ 100 ms', { p95Ms: 100 }) },
   '驾驶舱：全省': { pg: t('p95 ≤ 100 ms', { p95Ms: 100 }), pglite: t('p95 ≤ 200 ms', { p95Ms: 200 }) },
-  '统计汇总：全省按市，一期': { pg: t('≤ 200 ms', { p50Ms: 200 }), pglite: t('≤ 400 ms', { p50Ms: 400 }) },
+  '统计汇总：全省各县区，一期': { pg: t('≤ 200 ms', { p50Ms: 200 }), pglite: t('≤ 400 ms', { p50Ms: 400 }) },
   '亮牌评定：全省一个月': { pg: t('≤ 3 s', { p50Ms: 3000 }), pglite: t('≤ 6 s', { p50Ms: 6000 }) },
   '台账导入 10,000 行：预览+提交': { pg: t('≤ 5 s', { p50Ms: 5000 }), pglite: t('≤ 5 s', { p50Ms: 5000 }) },
   [EXPORT_SCENARIO]: { pg: t('≤ 5 s，≤ 300 MB', { p50Ms: 5000, rssMb: 300 }), pglite: t('≤ 5 s，≤ 300 MB', { p50Ms: 5000, rssMb: 300 }) },
@@ -61,7 +61,8 @@ export const TARGETS: Record<string, { pg: Target; pglite: Target }> = {
 
 /** The ledger page the load test and the first scenario read: projects under construction, largest first, page n. */
 export const LEDGER_LIST = (page: number) => `/projects?stage=construction&sort=totalInvestment&order=desc&page=${page}&pageSize=50`;
-export const ROLLUP_PROVINCE = '/stats?region=370000&year=2024&month=11&groupBy=region';
+/** The issue's roll-up: every county-level region of the province for one period, ranked together. */
+export const ROLLUP_PROVINCE = '/stats?region=370000&year=2024&month=11&groupBy=county';
 
 async function drain(r: Promise<Response>, expect = 200): Promise<void> {
   const res = await r;
@@ -111,9 +112,9 @@ export const SCENARIOS: Scenario<any>[] = [
     floor: async (c) => { await getCockpit(c.db, c.principal, cockpitQuery.parse({ region: '370000' })); },
   },
   {
-    name: '统计汇总：全省按市，一期',
+    name: '统计汇总：全省各县区，一期',
     api: (c) => drain(c.api(ROLLUP_PROVINCE)),
-    floor: async (c) => { await getStats(c.db, c.principal, statsQuery.parse({ region: '370000', year: 2024, month: 11, groupBy: 'region' })); },
+    floor: async (c) => { await getStats(c.db, c.principal, statsQuery.parse({ region: '370000', year: 2024, month: 11, groupBy: 'county' })); },
   },
   {
     // One call: the province's office rates the month, every city's period (POST /cards/run-month).

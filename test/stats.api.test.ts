@@ -112,6 +112,23 @@ describe('the city by region, 2024-09', () => {
 });
 
 describe('other groupings', () => {
+  it('by county: every county-level region in scope ranked together, with its city; a county sees its own', async () => {
+    const s = await get(city, 'region=371500&year=2024&month=9&groupBy=county');
+    const byRegion = byKey((await get(city, 'region=371500&year=2024&month=9')).rows);
+    expect(s.rows.length).toBeGreaterThan(3);
+    for (const r of s.rows) {
+      const { label: _l, code: _c, regionName: _n, ...figures } = r;
+      const { label: _l2, code: _c2, regionName: _n2, ...same } = byRegion[r.key]!;
+      expect(figures, r.key).toEqual(same);
+      if (r.code) expect(r).toMatchObject({ code: r.key, regionName: '聊城市' });
+    }
+    expect(s.rows.map((r) => r.key).sort()).toEqual(Object.keys(byRegion).sort());
+    // A county's office sees its own county only, also when it asks for the city; another county is 404.
+    expect((await get(dcf, 'groupBy=county')).rows.map((r) => r.key)).toEqual(['371502']);
+    expect((await get(dcf, 'region=371500&groupBy=county')).rows.map((r) => r.key)).toEqual(['371502']);
+    expect((await dcf.get('/api/v1/stats?region=371522&groupBy=county')).statusCode).toBe(404);
+  });
+
   it('by project: each project with its code and region, ranked', async () => {
     const s = await get(city, 'region=371500&year=2024&month=9&groupBy=project');
     const r = byKey(s.rows);

@@ -168,6 +168,28 @@ describe('SQL sums = domain definitions, on generated data', () => {
     });
   }
 
+  it('by county: every county-level region of the province ranked together, each as its sub-region row, the city\'s own projects in their own row', async () => {
+    const province = { code: REGIONS.province.code, name: REGIONS.province.name, path: REGIONS.province.path };
+    const city = { code: REGIONS.city.code, name: REGIONS.city.name, path: REGIONS.city.path };
+    for (const compare of [undefined, 'lastYear'] as const) {
+      const byCounty = await computeStats(database.db, { region: province, year: 2024, month: 9, groupBy: 'county', compare, filters: {} });
+      const byRegion = await computeStats(database.db, { region: city, year: 2024, month: 9, groupBy: 'region', compare, filters: {} });
+      // 聊城's counties and park, then 枣庄's 滕州 (no projects: zeros, no rank), then 聊城市本级.
+      expect(byCounty.rows.map((r) => r.key).sort()).toEqual([...regionCodes, REGIONS.tengzhou.code].sort());
+      const tengzhou = byCounty.rows.find((r) => r.key === REGIONS.tengzhou.code)!;
+      expect(tengzhou).toMatchObject({ label: '滕州市', code: REGIONS.tengzhou.code, regionName: '枣庄市', projectCount: 0, rank: null });
+      expect(byCounty.rows.find((r) => r.key === REGIONS.city.code)).toMatchObject({ label: '聊城市本级', code: null, regionName: null });
+      expect(byCounty.rows.find((r) => r.key === HIGH_TECH_ZONE.code)).toMatchObject({ label: HIGH_TECH_ZONE.name, regionName: '聊城市' });
+      const strip = ({ label: _l, code: _c, regionName: _n, ...x }: (typeof byCounty.rows)[number]) => x;
+      for (const r of byRegion.rows) expect(strip(byCounty.rows.find((x) => x.key === r.key)!), r.key).toEqual(strip(r));
+      expect(byCounty.total).toEqual({ ...byRegion.total, key: province.code, label: province.name });
+      // Ranked by completion rate, highest first, rated rows before unrated ones.
+      const rated = byCounty.rows.filter((r) => r.rank != null);
+      expect(rated.length).toBeGreaterThan(3);
+      expect(rated.map((r) => r.annualCompletionRate)).toEqual(rated.map((r) => r.annualCompletionRate).sort((a, b) => b! - a!));
+    }
+  });
+
   it('the month series equals the table computed month by month', async () => {
     const region = { code: REGIONS.city.code, name: REGIONS.city.name, path: REGIONS.city.path };
     const series = await computeStats(database.db, { region, year: 2024, month: 12, groupBy: 'month', filters: {} });
@@ -199,7 +221,7 @@ describe('SQL sums = domain definitions, on generated data', () => {
       .sort((a, b) => `${a.key}|${a.month}`.localeCompare(`${b.key}|${b.month}`));
     for (const year of [2023, 2024]) {
       for (const where of [city, county]) {
-        for (const dim of ['region', 'none'] as StatsDim[]) {
+        for (const dim of ['region', 'county', 'none'] as StatsDim[]) {
           const f = { ...where, year, fromMonth: 1, toMonth: 12 };
           const groups = norm(await groupSums(database.db, dim, f, 'groups'));
           const facts = norm(await groupSums(database.db, dim, f, 'projects'));

@@ -76,6 +76,17 @@ describe('GET /stats.xlsx', () => {
     for (const row of ws.getSheetValues()) for (const v of (row as unknown[] | undefined) ?? []) expect(typeof v === 'object' && v && 'formula' in v).toBeFalsy();
   });
 
+  it('the county table: each county with its city, named in the file and the sheet', async () => {
+    const { wb, disposition } = await workbook(city, '/api/v1/stats.xlsx?region=371500&year=2024&month=9&groupBy=county');
+    expect(decodeURIComponent(disposition.split("''")[1]!)).toBe('关键指标-聊城市-2024年9月-按县区.xlsx');
+    const ws = wb.worksheets[0]!;
+    expect(ws.name).toBe('按县（市、区）');
+    expect((values(ws, 3) as string[]).slice(0, 2)).toEqual(['县（市、区）', '所属市']);
+    const dongchangfu = ws.getColumn(1).values.indexOf('东昌府区');
+    expect(dongchangfu).toBeGreaterThan(3);
+    expect(ws.getCell(dongchangfu, 2).value).toBe('聊城市');
+  });
+
   it('the month series and last year: one row per month, the comparison columns', async () => {
     const { wb } = await workbook(city, '/api/v1/stats.xlsx?region=371500&year=2024&month=9&groupBy=month&compare=lastYear');
     const ws = wb.worksheets[0]!;

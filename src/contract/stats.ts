@@ -6,7 +6,8 @@ import { z } from 'zod';
 import { moneyOut } from './common.ts';
 import { monthParam, yearParam } from './reporting.ts';
 
-export const STATS_GROUPS = ['region', 'industry', 'level', 'category', 'leader', 'unit', 'batch', 'project', 'month'] as const;
+/** region: the direct sub-regions; county: every county-level region (county, district, park) below, ranked together. */
+export const STATS_GROUPS = ['region', 'county', 'industry', 'level', 'category', 'leader', 'unit', 'batch', 'project', 'month'] as const;
 export type StatsGroup = (typeof STATS_GROUPS)[number];
 
 const rate = z.number().nullable();
@@ -51,7 +52,7 @@ export const statsRow = statsFigures
     label: z.string(),
     /** 1 = highest annual completion rate; null for month rows and rows without a rate. */
     rank: z.number().int().nullable(),
-    /** For project rows: the project's code and region. */
+    /** For project rows: the project's code and region; for county rows: the county's code and its city. */
     code: z.string().nullable(),
     regionName: z.string().nullable(),
     /** The same figures a year earlier (with compare=lastYear). */

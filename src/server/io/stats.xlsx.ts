@@ -20,7 +20,7 @@ const RATE_FORMAT = '0.0%';
 const NO_FIGURE = '—';
 
 export const GROUP_HEADERS: Record<StatsGroup, string> = {
-  region: '区域', industry: '行业', level: '项目级别', category: '项目类别', leader: '包靠领导', unit: '责任单位',
+  region: '区域', county: '县（市、区）', industry: '行业', level: '项目级别', category: '项目类别', leader: '包靠领导', unit: '责任单位',
   batch: '集中开工活动', project: '项目名称', month: '月份',
 };
 
@@ -128,6 +128,7 @@ export async function buildStatsXlsx(s: StatsResult): Promise<Buffer> {
     lead.unshift({ header: '项目代码', width: 18, kind: 'text', value: (r) => r.code });
     lead.push({ header: '所在区域', width: 12, kind: 'text', value: (r) => r.regionName });
   }
+  if (s.groupBy === 'county') lead.push({ header: '所属市', width: 12, kind: 'text', value: (r) => r.regionName });
   const columns = [
     ...lead,
     ...figureColumns([...PAGE_COLUMNS, ...(s.total.lastYear ? ['lastYearYtd', 'lastYearRate'] : []), ...(s.groupBy === 'month' ? [] : ['rank'])]),

@@ -11,7 +11,7 @@ import type { DbOrTx } from '../../db/client.ts';
 import type { ProjectNames } from '../../io/stats.xlsx.ts';
 
 /** What a group is made of: one dimension of the project, or nothing (the total only). */
-export type StatsDim = 'region' | 'industry' | 'level' | 'category' | 'leader' | 'unit' | 'batch' | 'project' | 'none';
+export type StatsDim = 'region' | 'county' | 'industry' | 'level' | 'category' | 'leader' | 'unit' | 'batch' | 'project' | 'none';
 
 export interface StatsFilter {
   /** Path of the region asked for (already inside the caller's scope). */
@@ -48,6 +48,8 @@ function groupParts(dim: StatsDim, f: StatsFilter): { key: SQL; label: SQL; code
   switch (dim) {
     case 'region':
       return { key: childOf(sql`fin.region_path`, f), label: none, code: none, regionName: none, joins: sql`` };
+    case 'county':
+      return { key: countyOf(sql`fin.region_path`), label: none, code: none, regionName: none, joins: sql`` };
     case 'industry':
     case 'level':
     case 'category':
@@ -72,6 +74,14 @@ function groupParts(dim: StatsDim, f: StatsFilter): { key: SQL; label: SQL; code
 /** The direct child of the region asked for whose subtree holds a path; the region's own code for its own projects. */
 function childOf(path: SQL, f: StatsFilter): SQL {
   return sql`coalesce(nullif(split_part(substr(${path}, ${f.regionPath.length + 1}::int), '/', 1), ''), ${f.regionCode}::text)`;
+}
+
+/**
+ * The county-level region (county, district, park: the third level) whose subtree holds a path; for a
+ * city's or the province's own projects, that city's or the province's code.
+ */
+function countyOf(path: SQL): SQL {
+  return sql`coalesce(nullif(split_part(${path}, '/', 3), ''), nullif(split_part(${path}, '/', 2), ''), split_part(${path}, '/', 1))`;
 }
 
 /** The sums of a group: each column (named as in stats_groups) summed, as SumsRow's field. */
@@ -108,13 +118,14 @@ const hasFilter = (f: StatsFilter) => Boolean(f.industry || f.level || f.categor
  *
  * Population (reporting-api.md "Statistics"): projects in the region's subtree that have an annual
  * plan for Y (withdrawn ones excluded) or an approved report in Y — exactly the projects with a
- * stats_project_years row for Y. Only approved reports count. By region or in total without
+ * stats_project_years row for Y. Only approved reports count. By region, by county or in total without
  * filters, the sums come from stats_groups (a few hundred rows for a province); otherwise from the
  * projects' facts. `source` picks one (both give the same sums; the tests compare them).
  */
 export async function groupSums(db: DbOrTx, dim: StatsDim, f: StatsFilter, source?: SumsSource): Promise<SumsRow[]> {
-  const fromGroups = (source ?? ((dim === 'region' || dim === 'none') && !hasFilter(f) ? 'groups' : 'projects')) === 'groups';
-  if (fromGroups && (hasFilter(f) || (dim !== 'region' && dim !== 'none'))) throw new Error(`stats_groups cannot answer ${dim} with filters`);
+  const byRegion = dim === 'region' || dim === 'county' || dim === 'none';
+  const fromGroups = (source ?? (byRegion && !hasFilter(f) ? 'groups' : 'projects')) === 'groups';
+  if (fromGroups && (hasFilter(f) || !byRegion)) throw new Error(`stats_groups cannot answer ${dim} with filters`);
   const ks = sql`SELECT k::int AS k FROM generate_series(${f.fromMonth}::int, ${f.toMonth}::int) AS k`;
   // (JIT is off on every PostgreSQL connection, db/client.ts: it compiled the projects' statement for
   // ~80 ms, more for a province, to save a few.)
@@ -131,7 +142,7 @@ function fromGroupsQuery(dim: StatsDim, f: StatsFilter, ks: SQL): SQL {
   return sql`
 WITH ks AS (${ks}),
 g AS (
-  SELECT ${childOf(sql`s.region_path`, f)} AS key, s.*
+  SELECT ${dim === 'county' ? countyOf(sql`s.region_path`) : childOf(sql`s.region_path`, f)} AS key, s.*
   FROM stats_groups s
   WHERE s.year = ${f.year}::int AND s.region_path LIKE ${f.regionPath + '%'} AND s.month BETWEEN ${f.fromMonth}::int AND ${f.toMonth}::int
 )
@@ -211,6 +222,22 @@ export async function latestApprovedPeriod(db: DbOrTx, scopePath: string, year?:
 export async function childRegions(db: DbOrTx, code: string): Promise<{ code: string; name: string }[]> {
   const res = await db.execute(sql`SELECT code, name FROM regions WHERE parent_code = ${code} ORDER BY sort, code`);
   return res.rows as { code: string; name: string }[];
+}
+
+/** Every county-level region (the third level: county, district, park) in a subtree with its city's name, in the tree's order. */
+export async function countyRegions(db: DbOrTx, path: string): Promise<{ code: string; name: string; cityName: string | null }[]> {
+  const res = await db.execute(sql`
+    SELECT r.code, r.name, c.name AS "cityName" FROM regions r LEFT JOIN regions c ON c.code = r.parent_code
+    WHERE r.path LIKE ${path + '%'} AND r.path ~ '^[^/]+/[^/]+/[^/]+/$'
+    ORDER BY c.path, c.sort, r.sort, r.code`);
+  return res.rows as { code: string; name: string; cityName: string | null }[];
+}
+
+/** Names of regions by code. */
+export async function regionNames(db: DbOrTx, codes: string[]): Promise<Map<string, string>> {
+  if (!codes.length) return new Map();
+  const res = await db.execute(sql`SELECT code, name FROM regions WHERE code IN (${sql.join(codes.map((c) => sql`${c}`), sql`, `)})`);
+  return new Map((res.rows as { code: string; name: string }[]).map((r) => [r.code, r.name]));
 }
 
 export interface ProjectDetail extends ProjectNames {

@@ -33,6 +33,7 @@ export default function RankingTable({ result, compare, drillTo, onDrill, loadin
   const isProject = result.groupBy === 'project';
   // The month series is a time line, not a ranking: no rank column and no total (its last row is the period).
   const isMonth = result.groupBy === 'month';
+  const isCounty = result.groupBy === 'county';
   const name = useRowLabel(result.groupBy);
   // One unit down a column so rows compare at a glance: 万元 for projects, 亿元 for large groups.
   const unit = isProject || new Decimal(result.total.annualPlan).lessThan(YI) ? 'wan' : 'yi';
@@ -58,7 +59,7 @@ export default function RankingTable({ result, compare, drillTo, onDrill, loadin
     const to = drillTo(r);
     // A real link, so the row opens in a new tab too; the row's own click does the same.
     if (to) return <Link to={to} onClick={(e) => e.stopPropagation()}>{name(r)}</Link>;
-    if (r.key === result.regionCode && result.groupBy === 'region') return <Tooltip title={t('ownLevel')}><span>{r.label}</span></Tooltip>;
+    if ((r.key === result.regionCode && result.groupBy === 'region') || (result.groupBy === 'county' && !r.code)) return <Tooltip title={t('ownLevel')}><span>{r.label}</span></Tooltip>;
     return <span>{name(r)}</span>;
   };
 
@@ -70,7 +71,7 @@ export default function RankingTable({ result, compare, drillTo, onDrill, loadin
     } as Col]),
     ...(isProject ? [{ key: 'code', title: t('col.code'), dataIndex: 'code', width: 120, responsive: ['lg'] } as Col] : []),
     { key: 'label', title: t(isProject ? 'groupBy.project' : `groupBy.${result.groupBy}`), fixed: 'left', render: (_: unknown, r) => label(r), width: isProject ? 220 : 180 },
-    ...(isProject ? [{ key: 'region', title: t('col.region'), dataIndex: 'regionName', width: 100, responsive: ['xl'] } as Col] : []),
+    ...(isProject || isCounty ? [{ key: 'region', title: t(isCounty ? 'col.city' : 'col.region'), dataIndex: 'regionName', width: 100, responsive: ['xl'] } as Col] : []),
     ...(isProject ? [] : [{
       key: 'projectCount', title: t('col.projectCount'), dataIndex: 'projectCount', width: 80, align: 'right',
       sorter: (a: StatsRow, b: StatsRow) => a.projectCount - b.projectCount,

@@ -52,6 +52,8 @@ export default function StatsPage() {
     if (!data) return null;
     if (data.groupBy === 'project') return `/projects/${r.key}`;
     if (data.groupBy === 'region') return r.key === data.regionCode ? null : hrefWith({ region: r.key });
+    // A county's projects; a city's (or the province's) own row has no page of its own projects.
+    if (data.groupBy === 'county') return r.code ? hrefWith({ region: r.key, groupBy: 'project' }) : null;
     const key = DRILL_OF_GROUP[data.groupBy];
     return key && r.key !== 'none' ? hrefWith(drillChanges({ key, value: r.key, label: rowName(r) }, { groupBy: 'project' })) : null;
   };
@@ -59,7 +61,7 @@ export default function StatsPage() {
     const to = drillTo(r);
     if (to) navigate(to);
   };
-  const hint = view.groupBy === 'region' ? t('drillHint.region') : view.groupBy === 'project' ? t('drillHint.project') : t('drillHint.group');
+  const hint = view.groupBy === 'region' ? t('drillHint.region') : view.groupBy === 'county' ? t('drillHint.county') : view.groupBy === 'project' ? t('drillHint.project') : t('drillHint.group');
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>

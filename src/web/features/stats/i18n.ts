@@ -9,7 +9,7 @@ const zhCN = {
     yearValue: '{{year}}年', monthValue: '{{month}}月', drill: '筛选', clearDrill: '清除筛选',
   },
   groupBy: {
-    region: '区域', industry: '产业', level: '级别', category: '类别', leader: '包靠领导', unit: '责任单位',
+    region: '区域', county: '县（市、区）', industry: '产业', level: '级别', category: '类别', leader: '包靠领导', unit: '责任单位',
     batch: '集中开工批次', project: '项目', month: '月份',
   },
   drillKind: {
@@ -38,7 +38,7 @@ const zhCN = {
   status: { ahead: '超前', on_schedule: '正常', lagging: '滞后' },
   pp: '{{value}}个百分点',
   col: {
-    rank: '排名', label: '名称', code: '项目编码', region: '区域', projectCount: '项目数', annualPlan: '年度计划',
+    rank: '排名', label: '名称', code: '项目编码', region: '区域', city: '所属市', projectCount: '项目数', annualPlan: '年度计划',
     ytdInvestment: '年内累计完成', monthInvestment: '本月完成', completion: '完成率', timeElapsed: '序时进度', gap: '与序时差距',
     fundArrival: '资金到位率', startRate: '开工率', onTimeCompletionRate: '按期竣工率',
     productionRate: '投产率', lastYearCompletion: '去年同期完成率', yoyCompletion: '完成率同比',
@@ -47,7 +47,7 @@ const zhCN = {
   total: '合计',
   byProjects: '本区域无下级区域，按项目查看',
   ownLevel: '直接属于本区域、不属于任何下级区域的项目',
-  drillHint: { region: '点击行查看下级区域', group: '点击行查看该组项目', project: '点击项目名称查看项目卡片' },
+  drillHint: { region: '点击行查看下级区域', county: '点击县区查看其项目；各县区统一排名', group: '点击行查看该组项目', project: '点击项目名称查看项目卡片' },
   table: { title: '按{{group}}排名', empty: '暂无数据' },
   chart: {
     monthTitle: '逐月进度', monthInvestment: '当月完成投资（万元）', completion: '年度投资完成率',
@@ -69,7 +69,7 @@ const enUS: Resources = {
     yearValue: '{{year}}', monthValue: 'Month {{month}}', drill: 'Filter', clearDrill: 'Clear filter',
   },
   groupBy: {
-    region: 'Region', industry: 'Industry', level: 'Level', category: 'Category', leader: 'Lead leader', unit: 'Responsible unit',
+    region: 'Region', county: 'County', industry: 'Industry', level: 'Level', category: 'Category', leader: 'Lead leader', unit: 'Responsible unit',
     batch: 'Batch event', project: 'Project', month: 'Month',
   },
   drillKind: {
@@ -98,7 +98,7 @@ const enUS: Resources = {
   status: { ahead: 'Ahead', on_schedule: 'On schedule', lagging: 'Lagging' },
   pp: '{{value}} pp',
   col: {
-    rank: 'Rank', label: 'Name', code: 'Code', region: 'Region', projectCount: 'Projects', annualPlan: 'Annual plan',
+    rank: 'Rank', label: 'Name', code: 'Code', region: 'Region', city: 'City', projectCount: 'Projects', annualPlan: 'Annual plan',
     ytdInvestment: 'Year to date', monthInvestment: 'This month', completion: 'Completion', timeElapsed: 'Time elapsed', gap: 'Gap',
     fundArrival: 'Fund arrival', startRate: 'Start rate', onTimeCompletionRate: 'On-time completion',
     productionRate: 'Production rate', lastYearCompletion: 'Completion last year', yoyCompletion: 'Completion YoY',
@@ -107,7 +107,7 @@ const enUS: Resources = {
   total: 'Total',
   byProjects: 'No sub-regions here: see the projects',
   ownLevel: 'Projects of the region itself, in none of its sub-regions',
-  drillHint: { region: 'Click a row to see its sub-regions', group: 'Click a row to see its projects', project: 'Click a project name to open its card' },
+  drillHint: { region: 'Click a row to see its sub-regions', county: 'Click a county to see its projects; all counties ranked together', group: 'Click a row to see its projects', project: 'Click a project name to open its card' },
   table: { title: 'Ranking by {{group}}', empty: 'No data' },
   chart: {
     monthTitle: 'Month by month', monthInvestment: 'Investment in the month (10k yuan)', completion: 'Annual completion rate',
