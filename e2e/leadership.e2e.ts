@@ -303,6 +303,28 @@ describe('a leader opens the cockpit, drills down, reads the war map and the sch
     await expectFigures((await stats(undefined, period)).total);
   });
 
+  it('the statistics by county rank every county with its city; a county opens its projects', async () => {
+    const byCounty = await api<Stats>(leader, '/api/v1/stats?groupBy=county');
+    const ranked = byCounty.rows.filter((r) => r.rank != null);
+    expect(ranked.length).toBeGreaterThan(3);
+    await leader.goto('/stats?groupBy=county');
+    const rows = leader.locator('tr.ant-table-row');
+    // Every county in the statistics' order, rank 1 first, each with its city.
+    await expect.poll(() => rows.count(), { timeout: 20_000 }).toBe(byCounty.rows.length);
+    for (const [i, r] of ranked.slice(0, 3).entries()) {
+      const text = await rows.nth(i).innerText();
+      expect(text).toContain(r.label);
+      // A county with its city; the city's own projects (聊城市本级) have no city of their own.
+      expect(text).toContain(r.regionName ?? r.label);
+    }
+    await shoot(leader, 'stats-by-county');
+    const top = ranked.find((r) => r.code)!;
+    await rows.nth(ranked.indexOf(top)).getByRole('link', { name: top.label }).click();
+    await expect.poll(() => new URL(leader.url()).searchParams.get('groupBy')).toBe('project');
+    expect(new URL(leader.url()).searchParams.get('region')).toBe(top.key);
+    await expect.poll(() => body(leader), { timeout: 15_000 }).toContain(top.label);
+  });
+
   it('the war map draws the county shapes and the projects, and lists a project without coordinates', async () => {
     const found = await api<{ items: ProjectDto[] }>(office, `/api/v1/projects?q=${UNPLACED}`);
     const project = found.items.find((p) => p.code === UNPLACED)!;
