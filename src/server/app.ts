@@ -111,6 +111,8 @@ export async function buildApp(
     await app.register(fastifyStatic, {
       root: webDist,
       prefix: '/',
+      // The build writes .br and .gz beside each file (vite.config.ts): sent as they are.
+      preCompressed: true,
       // Hashed bundles never change; index.html must be revalidated so an upgrade is picked up.
       setHeaders: (reply: { header(k: string, v: string): unknown }, filePath: string) => {
         reply.header('cache-control', filePath.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');

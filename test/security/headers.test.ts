@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../helpers/app.ts';
@@ -23,6 +24,11 @@ beforeAll(async () => {
   fs.mkdirSync(path.join(dist, 'assets'));
   fs.writeFileSync(path.join(dist, 'index.html'), '<!doctype html><html><head><script type="module" src="/assets/app.js"></script></head><body>推进首页</body></html>');
   fs.writeFileSync(path.join(dist, 'assets', 'app.js'), 'console.log("推进");');
+  // The bundle as the build leaves it: a .br and a .gz beside each file of 1 kB or more.
+  const big = `export const words = ${JSON.stringify(Array.from({ length: 400 }, (_, i) => `重点项目${i}`))};`;
+  fs.writeFileSync(path.join(dist, 'assets', 'big.js'), big);
+  fs.writeFileSync(path.join(dist, 'assets', 'big.js.br'), zlib.brotliCompressSync(big));
+  fs.writeFileSync(path.join(dist, 'assets', 'big.js.gz'), zlib.gzipSync(big));
   web = await buildTestApp(t.database, { serveWeb: true, webDist: dist });
 }, 120_000);
 afterAll(async () => {
@@ -127,6 +133,21 @@ describe('the policy and TLS', () => {
 });
 
 describe('the web app', () => {
+  it('sends the bundle\'s precompressed files as they are, as the client accepts, long-cached', async () => {
+    const plain = fs.readFileSync(path.join(dist, 'assets', 'big.js'));
+    for (const [asked, encoding, file] of [['gzip, deflate, br', 'br', 'big.js.br'], ['gzip', 'gzip', 'big.js.gz'], ['identity', undefined, 'big.js']] as const) {
+      const res = await web.app.inject({ method: 'GET', url: '/assets/big.js', headers: { 'accept-encoding': asked } });
+      expect(res.statusCode, asked).toBe(200);
+      expect(res.headers['content-encoding'], asked).toBe(encoding);
+      expect(res.headers['content-type'], asked).toMatch(/javascript/);
+      expect(res.headers['cache-control'], asked).toContain('immutable');
+      // The file written by the build, byte for byte (not compressed again on the way).
+      expect(res.rawPayload.equals(fs.readFileSync(path.join(dist, 'assets', file))), asked).toBe(true);
+      const body = encoding === 'br' ? zlib.brotliDecompressSync(res.rawPayload) : encoding === 'gzip' ? zlib.gunzipSync(res.rawPayload) : res.rawPayload;
+      expect(body.equals(plain), asked).toBe(true);
+    }
+  });
+
   it.each([
     ['its first page', '/', /text\/html/, '推进首页'],
     ['a page of the app (client-side route)', '/projects/123', /text\/html/, '推进首页'],
