@@ -1,3 +1,5 @@
+import Decimal from 'decimal.js';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatMoney, formatWan, formatYi, moneyEquals, normalizeMoney, parseMoney, sumMoney } from './money.ts';
 
@@ -45,6 +47,17 @@ describe('sums and formats', () => {
     expect(normalizeMoney('12500.0000')).toBe('12500');
     expect(normalizeMoney('0.0000001')).toBe('0');
     expect(normalizeMoney('30000000')).toBe('30000000');
+    expect(normalizeMoney('0.5000')).toBe('0.5');
+    expect(normalizeMoney('0.0000')).toBe('0');
+    expect(normalizeMoney('7.')).toBe('7');
+  });
+
+  it('trims numeric text as decimal.js rounds it, whatever the text', () => {
+    const viaDecimal = (v: string) => new Decimal(v).toDecimalPlaces(4, Decimal.ROUND_HALF_UP).toFixed().replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '') || '0';
+    const digits = (min: number, max: number) => fc.array(fc.constantFrom(...'0123456789'), { minLength: min, maxLength: max }).map((a) => a.join(''));
+    const text = fc.tuple(fc.constantFrom('', '-'), digits(1, 20), fc.option(digits(0, 8))).map(([sign, int, frac]) => `${sign}${int}${frac == null ? '' : `.${frac}`}`)
+      .filter((t) => !t.endsWith('.'));
+    fc.assert(fc.property(text, (t) => normalizeMoney(t) === viaDecimal(t)), { numRuns: 5000 });
   });
 
   it('formats 万元 and 亿元 the way Chinese readers expect', () => {
