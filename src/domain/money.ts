@@ -36,23 +36,21 @@ export function parseMoney(input: unknown, opts: { allowNegative?: boolean } = {
   return { ok: true, value: normalizeMoney(d) };
 }
 
+/** A non-negative decimal without leading zeros or exponent. */
+const PLAIN = /^(?:0|[1-9]\d*)(?:\.\d+)?$/;
+
 /** Canonical string form: no trailing zeros, no exponent ("1200", "0.5"). */
 export function normalizeMoney(v: Decimal.Value): string {
   // Sums as PostgreSQL writes numeric text ("1200.5000") need no rounding, only their zeros trimmed:
   // done on the text (a table of every county trims thousands of them); anything else by decimal.js.
-  if (typeof v === 'string' && PLAIN.test(v)) {
-    const dot = v.indexOf('.');
-    if (dot < 0 || v.length - dot - 1 > MONEY_SCALE) return dot < 0 ? v : normalizeSlow(v);
-    let end = v.length;
-    while (v.charCodeAt(end - 1) === 48) end--;
-    if (end === dot + 1) end = dot;
-    return v.slice(0, end);
-  }
-  return normalizeSlow(v);
+  if (typeof v !== 'string' || !PLAIN.test(v)) return normalizeSlow(v);
+  const dot = v.indexOf('.');
+  if (dot < 0) return v;
+  if (v.length - dot - 1 > MONEY_SCALE) return normalizeSlow(v);
+  let end = v.length;
+  while (v.charCodeAt(end - 1) === 48) end--;
+  return v.slice(0, end === dot + 1 ? dot : end);
 }
-
-/** A non-negative decimal without leading zeros or exponent. */
-const PLAIN = /^(?:0|[1-9]\d*)(?:\.\d+)?$/;
 
 function normalizeSlow(v: Decimal.Value): string {
   const d = new Decimal(v).toDecimalPlaces(MONEY_SCALE, Decimal.ROUND_HALF_UP);

@@ -224,20 +224,26 @@ export async function childRegions(db: DbOrTx, code: string): Promise<{ code: st
   return res.rows as { code: string; name: string }[];
 }
 
-/** Every county-level region (the third level: county, district, park) in a subtree with its city's name, in the tree's order. */
-export async function countyRegions(db: DbOrTx, path: string): Promise<{ code: string; name: string; cityName: string | null }[]> {
-  const res = await db.execute(sql`
-    SELECT r.code, r.name, c.name AS "cityName" FROM regions r LEFT JOIN regions c ON c.code = r.parent_code
-    WHERE r.path LIKE ${path + '%'} AND r.path ~ '^[^/]+/[^/]+/[^/]+/$'
-    ORDER BY c.path, c.sort, r.sort, r.code`);
-  return res.rows as { code: string; name: string; cityName: string | null }[];
+/** A region of a table by county: a county-level one (the third level: county, district, park) with its city, or a region above them. */
+export interface CountyLevelRegion {
+  code: string;
+  name: string;
+  cityName: string | null;
+  county: boolean;
 }
 
-/** Names of regions by code. */
-export async function regionNames(db: DbOrTx, codes: string[]): Promise<Map<string, string>> {
-  if (!codes.length) return new Map();
-  const res = await db.execute(sql`SELECT code, name FROM regions WHERE code IN (${sql.join(codes.map((c) => sql`${c}`), sql`, `)})`);
-  return new Map((res.rows as { code: string; name: string }[]).map((r) => [r.code, r.name]));
+/**
+ * The regions a table by county names, in one read: every county-level region in the subtree (with
+ * its city's name), and the regions above them, whose own projects have their own row (for a region
+ * below the county level, its county).
+ */
+export async function countyLevelRegions(db: DbOrTx, path: string): Promise<CountyLevelRegion[]> {
+  const res = await db.execute(sql`
+    SELECT r.code, r.name, c.name AS "cityName", r.path ~ '^[^/]+/[^/]+/[^/]+/$' AS county
+    FROM regions r LEFT JOIN regions c ON c.code = r.parent_code
+    WHERE (r.path LIKE ${path + '%'} OR ${path} LIKE r.path || '%') AND r.path ~ '^([^/]+/){1,3}$'
+    ORDER BY c.path, c.sort, r.sort, r.code`);
+  return res.rows as unknown as CountyLevelRegion[];
 }
 
 export interface ProjectDetail extends ProjectNames {

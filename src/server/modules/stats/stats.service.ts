@@ -139,9 +139,8 @@ export async function getStats(db: DbOrTx, p: Principal, q: StatsQuery): Promise
 interface StatsContext {
   tolerance: number;
   children: { code: string; name: string }[];
-  /** For a table by county: every county-level region below, and the names of the regions above them. */
-  counties?: { code: string; name: string; cityName: string | null }[];
-  names?: Map<string, string>;
+  /** For a table by county: every county-level region below, and the regions above them (repo.countyLevelRegions). */
+  counties?: repo.CountyLevelRegion[];
 }
 
 async function toleranceOf(db: DbOrTx, region: StatsRegion): Promise<number> {
@@ -162,15 +161,11 @@ export async function computeStats(db: DbOrTx, r: StatsRequest): Promise<StatsRe
   const [tolerance, children, counties, now, before] = await Promise.all([
     toleranceOf(db, region),
     groupBy === 'region' ? repo.childRegions(db, region.code) : Promise.resolve([]),
-    groupBy === 'county' ? repo.countyRegions(db, region.path) : Promise.resolve(undefined),
+    groupBy === 'county' ? repo.countyLevelRegions(db, region.path) : Promise.resolve(undefined),
     repo.groupSums(db, dim, sumsFilter(r, year, from, month)),
     r.compare === 'lastYear' ? repo.groupSums(db, dim, sumsFilter(r, year - 1, from, month)) : Promise.resolve(null),
   ]);
-  // Projects of a city or of the province itself (in no county) have a row of their own, named after it.
-  const own = counties && [...new Set([...now, ...(before ?? [])].map((s) => s.key).filter((k): k is string => k != null))]
-    .filter((k) => !counties.some((c) => c.code === k));
-  const names = own?.length ? await repo.regionNames(db, own) : undefined;
-  return assemble(r, { tolerance, children, counties, names }, now, before);
+  return assemble(r, { tolerance, children, counties }, now, before);
 }
 
 /**
@@ -207,13 +202,14 @@ function assemble(r: StatsRequest, ctx: StatsContext, now: repo.SumsRow[], befor
       const own = byKey.get(region.code) ?? lastByKey?.get(region.code);
       if (own) rows.push(row(region.code, `${region.name}本级`, byKey.get(region.code), lastByKey?.get(region.code)));
     } else if (groupBy === 'county') {
-      // Every county-level region below, with or without projects, ranked together; then the own rows.
+      // Every county-level region below, with or without projects, ranked together; then the own rows
+      // of a city or the province (projects in no county), where there are any.
       const byKey = new Map(groups.map((g) => [g.key!, g]));
-      const counties = ctx.counties ?? [];
-      const isCounty = new Set(counties.map((c) => c.code));
-      rows = counties.map((c) => row(c.code, c.name, byKey.get(c.code), lastByKey?.get(c.code), { code: c.code, regionName: c.cityName }));
-      const own = [...new Set([...groups, ...(lastGroups ?? [])].map((g) => g.key!))].filter((k) => !isCounty.has(k)).sort();
-      for (const k of own) rows.push(row(k, `${ctx.names?.get(k) ?? k}本级`, byKey.get(k), lastByKey?.get(k)));
+      const regions = ctx.counties ?? [];
+      rows = regions.filter((c) => c.county).map((c) => row(c.code, c.name, byKey.get(c.code), lastByKey?.get(c.code), { code: c.code, regionName: c.cityName }));
+      for (const c of regions.filter((x) => !x.county && (byKey.has(x.code) || lastByKey?.has(x.code))).sort((a, b) => a.code.localeCompare(b.code))) {
+        rows.push(row(c.code, `${c.name}本级`, byKey.get(c.code), lastByKey?.get(c.code)));
+      }
     } else {
       rows = groups.map((g) => row(g.key!, labelOf(groupBy, g), g, lastByKey?.get(g.key!), { code: g.code, regionName: g.regionName }));
       // Groups that only existed last year still show, with this year's zeros.
