@@ -1,5 +1,6 @@
 // Sampling, load, the stall probe and the results table of the benchmark.
 import { performance } from 'node:perf_hooks';
+import { browserLikeClient } from './client.ts';
 import type { BenchContext } from './scenarios.ts';
 import { LEDGER_LIST, ROLLUP_PROVINCE, TARGETS } from './scenarios.ts';
 
@@ -95,13 +96,15 @@ export async function stallProbe(ctx: BenchContext, healthUrl: string, ms: numbe
     }
   })();
   const samples: number[] = [];
+  const probe = browserLikeClient();
   while (performance.now() < until) {
     const t = performance.now();
-    await (await fetch(healthUrl)).arrayBuffer();
+    await (await probe.fetch(healthUrl)).arrayBuffer();
     samples.push(performance.now() - t);
     await new Promise((r) => setTimeout(r, 5));
   }
   await heavy;
+  probe.close();
   return { health: summarise(samples), rollups };
 }
 

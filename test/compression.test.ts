@@ -61,6 +61,19 @@ describe('large JSON answers', () => {
   }
 });
 
+describe('an answer made for one request', () => {
+  it('is compressed at the cheap levels (br quality 1, gzip level 1), not the libraries\' defaults', async () => {
+    const url = '/api/v1/map/projects';
+    const plain = await get(url);
+    const gz = await get(url, { 'accept-encoding': 'gzip' });
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(gz.rawPayload.length).toBe(zlib.gzipSync(plain.rawPayload, { level: 1 }).length);
+    expect(gz.rawPayload.length).not.toBe(zlib.gzipSync(plain.rawPayload).length);
+    const br = await get(url, { 'accept-encoding': 'br' });
+    expect(br.rawPayload.length).toBe(zlib.brotliCompressSync(plain.rawPayload, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 1 } }).length);
+  });
+});
+
 describe('what is never compressed', () => {
   it('leaves tiny bodies as they are', async () => {
     const res = await get('/api/health', { 'accept-encoding': 'br, gzip' });

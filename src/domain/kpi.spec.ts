@@ -1,3 +1,5 @@
+import Decimal from 'decimal.js';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   addSums, dueDateInYear, endOfMonth, figures, formatRate, milestoneCount, plannedToDate, progressStatus, ratio, timeElapsed, type FigureSums,
@@ -16,6 +18,32 @@ describe('ratio', () => {
     expect(ratio('5', null)).toBeNull();
     expect(ratio(0, 4)).toBe(0);
     expect(ratio(null, 4)).toBe(0);
+    expect(ratio('-1.5', '3')).toBe(-0.5);
+    expect(ratio('0.0000', '12.5000')).toBe(0);
+    expect(ratio('5', '0.0000')).toBeNull();
+    expect(ratio('1e3', '4')).toBe(250);
+    expect(() => ratio('abc', '4')).toThrow();
+  });
+
+  // Amounts as the database gives them: up to 13 whole digits and four places, zeros and signs.
+  const amount = fc.tuple(fc.bigInt({ min: -(10n ** 17n), max: 10n ** 17n }), fc.integer({ min: 0, max: 4 }))
+    .map(([units, places]) => new Decimal(units.toString()).dividedBy(10 ** places).toFixed(places));
+
+  it('is the exact quotient rounded once to a double (checked against 60 digits)', () => {
+    const Wide = Decimal.clone({ precision: 60 });
+    fc.assert(fc.property(amount, amount, (a, b) => {
+      const expected = new Wide(b).isZero() ? null : new Wide(a).dividedBy(b).toNumber();
+      expect(ratio(a, b)).toBe(expected);
+    }), { numRuns: 5000 });
+  });
+
+  it('gives equal fractions equal rates, so a tie in a ranking stays a tie', () => {
+    fc.assert(fc.property(fc.integer({ min: 0, max: 10 ** 7 }), fc.integer({ min: 1, max: 10 ** 7 }), fc.integer({ min: 2, max: 999 }), (n, d, k) => {
+      expect(ratio(String(n * k), String(d * k))).toBe(ratio(`${n}.0000`, `${d}`));
+      expect(ratio(`${n * k}.0`, `${d * k}.00`)).toBe(ratio(n, d));
+    }), { numRuns: 2000 });
+    // 0.1/0.3 and 0.3/0.9 are both a third.
+    expect(ratio('0.1', '0.3')).toBe(ratio('0.3', '0.9'));
   });
 });
 

@@ -4,17 +4,51 @@ import Decimal from 'decimal.js';
 
 export type Rate = number | null;
 
-/** numerator / denominator as a fraction, or null when the denominator is empty or zero. */
-export function ratio(numerator: Decimal.Value | null | undefined, denominator: Decimal.Value | null | undefined): Rate {
-  if (denominator == null || denominator === '') return null;
-  const d = new Decimal(denominator);
-  if (d.isZero()) return null;
-  return new Decimal(numerator ?? 0).dividedBy(d).toNumber();
-}
-
 // Shares and planned amounts are computed with 40 significant digits so that rounding to the
 // money scale never depends on the last digit of a long quotient (the SQL mirror uses scale 30).
 const Exact = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP });
+
+/**
+ * numerator / denominator as a fraction, or null when the denominator is empty or zero. The double
+ * returned is the quotient of the exact decimals rounded once: both are read as integers of the same
+ * decimal scale (an amount in 万元 has four places) and, where both fit a double exactly (15 digits),
+ * divided there — IEEE division rounds the exact quotient correctly — so equal fractions give equal
+ * rates (a tie in a ranking stays a tie). Longer decimals take decimal.js at 40 digits.
+ */
+export function ratio(numerator: Decimal.Value | null | undefined, denominator: Decimal.Value | null | undefined): Rate {
+  if (denominator == null || denominator === '') return null;
+  const n = decimalParts(numerator ?? 0);
+  const d = decimalParts(denominator);
+  if (n && d) {
+    const scale = Math.max(n.fraction.length, d.fraction.length);
+    const a = n.whole + n.fraction.padEnd(scale, '0');
+    const b = d.whole + d.fraction.padEnd(scale, '0');
+    if (a.length <= 15 && b.length <= 15) {
+      const bottom = Number(b);
+      if (bottom === 0) return null;
+      const q = Number(a) / bottom;
+      return n.negative === d.negative ? q : -q;
+    }
+  }
+  const dd = new Exact(denominator);
+  if (dd.isZero()) return null;
+  return new Exact(numerator ?? 0).dividedBy(dd).toNumber();
+}
+
+const PLAIN_DECIMAL = /^([+-]?)0*(\d*?)(?:\.(\d*?)0*)?$/;
+
+/** A plain decimal (text, or a safe integer) as its sign and digits without leading or trailing zeros; null for anything else. */
+function decimalParts(v: Decimal.Value): { negative: boolean; whole: string; fraction: string } | null {
+  if (typeof v === 'number') {
+    if (!Number.isSafeInteger(v)) return null;
+    return { negative: v < 0, whole: v === 0 ? '' : String(Math.abs(v)), fraction: '' };
+  }
+  if (typeof v !== 'string') return null;
+  const m = PLAIN_DECIMAL.exec(v);
+  if (!m || !/\d/.test(v)) return null;
+  return { negative: m[1] === '-', whole: m[2] ?? '', fraction: m[3] ?? '' };
+}
+
 
 /**
  * The monthly split of a plan, when it applies: 12 amounts that do not add up to zero. Returns the
