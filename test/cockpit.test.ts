@@ -5,8 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../src/server/db/seed/demo.ts';
 import { DEMO_PASSWORD } from '../src/server/db/seed/demo.users.ts';
-import type { CockpitResult } from '../src/contract/cockpit.ts';
-import type { StatsResult, StatsRow } from '../src/contract/stats.ts';
+import { cockpitResult, type CockpitResult } from '../src/contract/cockpit.ts';
+import { statsResult, type StatsResult, type StatsRow } from '../src/contract/stats.ts';
 import { buildTestApp, login, type Client, type TestApp } from './helpers/app.ts';
 
 let t: TestApp;
@@ -18,6 +18,9 @@ let city: CockpitResult;
 const ok = async <T>(c: Client, url: string): Promise<T> => {
   const res = await c.get(url);
   expect(res.statusCode, `${url}: ${res.body}`).toBe(200);
+  // The cockpit and the statistics go out unchecked (sendShaped): each answer is its schema's shape.
+  const schema = url.startsWith('/api/v1/cockpit?') || url === '/api/v1/cockpit' ? cockpitResult : url.startsWith('/api/v1/stats?') ? statsResult : null;
+  if (schema) expect(schema.parse(res.json()), url).toEqual(res.json());
   return res.json() as T;
 };
 const cockpitOf = (c: Client, qs = '') => ok<CockpitResult>(c, `/api/v1/cockpit${qs ? `?${qs}` : ''}`);

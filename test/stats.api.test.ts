@@ -2,6 +2,7 @@
 // (buildStatsExample); every expected number below is worked out from it by hand.
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { statsResult } from '../src/contract/stats.ts';
 import { INDUSTRY_LABELS } from '../src/domain/labels.ts';
 import { buildTestApp, login, type Client, type TestApp } from './helpers/app.ts';
 import { createUser, HIGH_TECH_ZONE, REGIONS } from './helpers/factories.ts';
@@ -36,6 +37,8 @@ type Row = Record<string, unknown> & { key: string; label: string; rank: number 
 const get = async (c: Client, qs: string) => {
   const res = await c.get(`/api/v1/stats?${qs}`);
   expect(res.statusCode, res.body).toBe(200);
+  // The answer goes out unchecked (sendShaped): it is its schema's shape, nothing to strip or refuse.
+  expect(statsResult.parse(res.json()), qs).toEqual(res.json());
   return res.json() as { regionCode: string; regionName: string; year: number; month: number; tolerance: number; total: Row; rows: Row[] };
 };
 const byKey = (rows: Row[]) => Object.fromEntries(rows.map((r) => [r.key, r]));

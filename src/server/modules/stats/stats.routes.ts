@@ -5,6 +5,7 @@ import { statsQuery, statsResult } from '../../../contract/stats.ts';
 import { typed, type AppContext } from '../../context.ts';
 import { attachmentHeader } from '../../io/ledger-export.ts';
 import { requirePrincipal } from '../../plugins/auth.ts';
+import { sendShaped } from '../../plugins/compression.ts';
 import * as stats from './stats.service.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -21,7 +22,7 @@ export async function statsRoutes(app: FastifyInstance, ctx: AppContext) {
       tags, summary: '关键指标（投资完成率、资金到位率、开工率、按期竣工率、投产率…），按区域/行业/级别/类别/领导/单位/活动/项目/月份分组',
       querystring: statsQuery, response: { 200: statsResult, 400: errorBody, 404: errorBody },
     },
-  }, async (req) => stats.getStats(db, requirePrincipal(req), req.query));
+  }, async (req, reply) => sendShaped(reply, await stats.getStats(db, requirePrincipal(req), req.query)));
 
   r.get('/stats.xlsx', {
     schema: { tags, summary: '导出统计表（.xlsx，与 GET /stats 同参数）', querystring: statsQuery },
