@@ -24,15 +24,22 @@ function decode(body: Buffer, encoding: string | undefined): Buffer {
 export function browserLikeClient(defaults: Record<string, string> = {}) {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
   const call = async (url: string, init: RequestInit = {}): Promise<Response> => {
-    // A Request puts any body (text, a FormData with its boundary) into bytes and headers.
-    const request = new Request(url, init);
-    const body = init.body == null ? null : Buffer.from(await request.arrayBuffer());
     const headers: Record<string, string> = { 'accept-encoding': BROWSER_ACCEPT_ENCODING, ...defaults };
-    request.headers.forEach((v, k) => (headers[k] = v));
-    if (body) headers['content-length'] = String(body.length);
+    let body: Buffer | null = null;
+    let method = init.method ?? 'GET';
+    if (init.body == null) {
+      new Headers(init.headers).forEach((v, k) => (headers[k] = v));
+    } else {
+      // A Request puts any body (text, a FormData with its boundary) into bytes and headers.
+      const request = new Request(url, init);
+      body = Buffer.from(await request.arrayBuffer());
+      method = request.method;
+      request.headers.forEach((v, k) => (headers[k] = v));
+      headers['content-length'] = String(body.length);
+    }
     const u = new URL(url);
     return new Promise<Response>((resolve, reject) => {
-      const req = http.request({ host: u.hostname, port: u.port, path: `${u.pathname}${u.search}`, method: request.method, headers, agent }, (res) => {
+      const req = http.request({ host: u.hostname, port: u.port, path: `${u.pathname}${u.search}`, method, headers, agent }, (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
         res.on('error', reject);
